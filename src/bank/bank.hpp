@@ -1,0 +1,36 @@
+// Bank: a folder of questions (snippets/NNN-slug.py, expected/NNN-slug.out, snipcheck.toml),
+// loaded and validated as a whole before anything runs, so a malformed bank is reported once,
+// naming the file, and nothing is executed. It does not run or compare anything.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bank/settings.hpp"
+#include "util/error.hpp"
+
+namespace snipcheck {
+
+struct Question {
+  std::string id;                             // the snippet's stem: "007-generators"
+  std::filesystem::path snippet;              // absolute path of the code
+  std::string display_path;                   // "snippets/007-generators.py", for reports
+  std::string code;                           // the snippet, checked to be UTF-8
+  std::optional<std::string> expected;        // documented stdout; nullopt: nothing documented
+  Settings settings;
+};
+
+struct Bank {
+  std::filesystem::path root;
+  std::vector<Question> questions;  // sorted by id
+};
+
+// Loads BANK. `filters` are globs over ids; empty keeps every question.
+Expected<Bank> load_bank(const std::filesystem::path& root, const std::vector<std::string>& filters = {});
+
+// True for "007-generators": three digits, a dash, lower-case words joined by dashes.
+bool is_question_id(std::string_view stem);
+
+}  // namespace snipcheck

@@ -1,0 +1,121 @@
+#include "bank/settings.hpp"
+
+#include <system_error>
+#include <toml++/toml.h>
+
+#include "util/fs.hpp"
+#include "util/text.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+Expected<std::uint64_t> size_value(const toml::node& node, const std::string& file, const std::string& key) {
+  if (auto integer = node.value<std::int64_t>(); integer && *integer > 0 && node.is_integer()) {
+    return static_cast<std::uint64_t>(*integer);
+  }
+  if (auto text = node.value<std::string>()) {
+    if (auto bytes = parse_size(*text); bytes && *bytes > 0) return *bytes;
+  }
+  return fail(file, line_of(node), key + " must be a positive number of bytes or a size such as \"1MiB\"");
+}
+
+// Applies the keys of one table over `settings`.
+Expected<void> apply_table(const toml::table& table, Settings& settings, const std::string& file,
+                           bool allow_skip) {
+  for (const auto& [key_node, node] : table) {
+    const std::string key(key_node.str());
+    if (key == "timeout") {
+      auto seconds = node.value<double>();
+      if (!seconds || *seconds <= 0) return fail(file, line_of(node), "timeout must be a positive number of seconds");
+      settings.timeout_s = *seconds;
+    } else if (key == "compare") {
+      auto name = node.value<std::string>();
+      auto mode = name ? compare_mode_from(*name) : std::nullopt;
+      if (!mode) return fail(file, line_of(node), "compare must be one of \"exact\", \"normalize\", \"ellipsis\"");
+      settings.compare = *mode;
+    } else if (key == "output_limit" || key == "memory_limit" || key == "file_size_limit") {
+      auto bytes = size_value(node, file, key);
+      if (!bytes) return tl::unexpected(bytes.error());
+      if (key == "output_limit") settings.output_limit = *bytes;
+      else if (key == "memory_limit") settings.memory_limit = *bytes;
+      else settings.file_size_limit = *bytes;
+    } else if (key == "skip" && allow_skip) {
+      auto reason = node.value<std::string>();
+      if (!reason || reason->empty()) return fail(file, line_of(node), "skip must be a non-empty reason");
+      settings.skip = *reason;
+    } else {
+      return fail(file, line_of(node), "unknown setting '" + key + "'");
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string to_string(CompareMode mode) {
+  switch (mode) {
+    case CompareMode::exact: return "exact";
+    case CompareMode::normalize: return "normalize";
+    case CompareMode::ellipsis: return "ellipsis";
+  }
+  return "exact";
+}
+
+std::optional<CompareMode> compare_mode_from(std::string_view name) {
+  if (name == "exact") return CompareMode::exact;
+  if (name == "normalize") return CompareMode::normalize;
+  if (name == "ellipsis") return CompareMode::ellipsis;
+  return std::nullopt;
+}
+
+Settings SettingsFile::for_question(const std::string& id) const {
+  auto found = questions.find(id);
+  return found == questions.end() ? defaults : found->second;
+}
+
+Expected<SettingsFile> parse_settings(const std::string& text, const std::string& file) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& error) {
+    return fail(file, static_cast<int>(error.source().begin.line), std::string(error.description()));
+  }
+  SettingsFile result;
+  for (const auto& [key_node, node] : root) {
+    const std::string key(key_node.str());
+    if (key != "defaults" && key != "question") {
+      return fail(file, line_of(node), "unknown table '" + key + "' (expected [defaults] or [question.\"ID\"])");
+    }
+    if (!node.is_table()) return fail(file, line_of(node), "'" + key + "' must be a table");
+  }
+  if (const auto* defaults = root["defaults"].as_table()) {
+    if (auto applied = apply_table(*defaults, result.defaults, file, false); !applied) {
+      return tl::unexpected(applied.error());
+    }
+  }
+  if (const auto* questions = root["question"].as_table()) {
+    for (const auto& [id_node, node] : *questions) {
+      const std::string id(id_node.str());
+      const auto* table = node.as_table();
+      if (table == nullptr) return fail(file, line_of(node), "question." + id + " must be a table");
+      Settings settings = result.defaults;
+      if (auto applied = apply_table(*table, settings, file, true); !applied) return tl::unexpected(applied.error());
+      result.questions.emplace(id, settings);
+      result.question_lines.emplace(id, line_of(node));
+    }
+  }
+  return result;
+}
+
+Expected<SettingsFile> load_settings(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return SettingsFile{};
+  auto text = read_file(path);
+  if (!text) return tl::unexpected(text.error());
+  return parse_settings(*text, path.string());
+}
+
+}  // namespace snipcheck

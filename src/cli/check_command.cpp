@@ -1,0 +1,102 @@
+// `snipcheck check`: the interviewer's job. One candidate's code, from a file or stdin, run under
+// the same isolation and limits as a bank question and compared with a question's expected output.
+#include <iostream>
+#include <iterator>
+
+#include "bank/bank.hpp"
+#include "cli/commands.hpp"
+#include "cli/execute.hpp"
+#include "cli/options.hpp"
+#include "cli/output.hpp"
+#include "util/fs.hpp"
+#include "util/text.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+// The question named by id ("007-generators") or by number ("7", "007").
+const Question* find_question(const Bank& bank, const std::string& wanted) {
+  for (const Question& question : bank.questions) {
+    if (question.id == wanted) return &question;
+  }
+  if (wanted.empty() || wanted.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+  for (const Question& question : bank.questions) {
+    if (std::stoi(question.id.substr(0, 3)) == std::stoi(wanted)) return &question;
+  }
+  return nullptr;
+}
+
+// The reference the candidate is held to: expected output and settings.
+Expected<Question> reference_for(const CheckOptions& options) {
+  Question reference;
+  if (!options.question.empty()) {
+    auto bank = load_bank(options.bank);
+    if (!bank) return tl::unexpected(bank.error());
+    const Question* question = find_question(*bank, options.question);
+    if (question == nullptr) return fail(options.bank, 0, "no question '" + options.question + "' in this bank");
+    reference = *question;
+    if (!reference.expected) return fail(options.bank + "/expected/" + reference.id + ".out", 0,
+                                         "the question documents no expected output to check against");
+    return reference;
+  }
+  if (options.expected_file.empty()) return fail("", 0, "check needs --question ID or --expected FILE");
+  auto expected = read_file(options.expected_file);
+  if (!expected) return tl::unexpected(expected.error());
+  reference.id = "candidate";
+  reference.expected = std::move(*expected);
+  return reference;
+}
+
+Expected<std::string> read_code(const std::string& source) {
+  if (source != "-") return read_file(source);
+  std::string code((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (std::cin.bad()) return fail("<stdin>", 0, "cannot read the code from standard input");
+  return code;
+}
+
+}  // namespace
+
+int check_command(const CheckOptions& options) {
+  configure_logging(options.common);
+  if (auto paths = check_report_paths(options.common); !paths) return report_usage_error(paths.error());
+
+  // What the candidate is held to, and the candidate's code.
+  auto reference = reference_for(options);
+  if (!reference) return report_usage_error(reference.error());
+  auto code = read_code(options.code);
+  if (!code) return report_usage_error(code.error());
+  const std::string code_name = options.code == "-" ? "<stdin>" : options.code;
+  if (auto bad = invalid_utf8_offset(*code)) {
+    return report_usage_error(Error{code_name, line_of_offset(*code, *bad), "not valid UTF-8"});
+  }
+
+  // The candidate becomes a one-question bank in a private folder, under a stable file name.
+  TempDir scratch("snipcheck-check");
+  Question candidate = *reference;
+  candidate.code = std::move(*code);
+  candidate.snippet = scratch.path() / "candidate.py";
+  candidate.display_path = code_name;
+  candidate.settings.skip.reset();
+  if (options.common.timeout_s) candidate.settings.timeout_s = *options.common.timeout_s;
+  if (!options.compare.empty()) candidate.settings.compare = *compare_mode_from(options.compare);
+  if (auto written = write_file_atomic(candidate.snippet, candidate.code); !written) {
+    return report_usage_error(written.error());
+  }
+
+  // Run it like a bank question.
+  ExecuteOptions execute_options;
+  execute_options.keep_tmp = options.common.keep_tmp ? KeepDir::yes : KeepDir::no;
+  execute_options.verbose = options.common.verbose;
+  Execution execution = execute({candidate}, execute_options, {});
+
+  // Verdict and diff.
+  TerminalReport terminal(std::cout, 1, terminal_color(), Detail::verbose);
+  terminal.add(0, execution.results.front());
+  if (auto written = write_reports(options.common, execution, "snipcheck-check"); !written) {
+    return report_usage_error(written.error());
+  }
+  return exit_status_of(execution.summary);
+}
+
+}  // namespace snipcheck

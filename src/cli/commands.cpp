@@ -1,0 +1,97 @@
+#include "cli/commands.hpp"
+
+#include <functional>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "cli/options.hpp"
+#include "runner/worker.hpp"
+#include "util/error.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+struct Parsed {
+  RunOptions run;
+  CheckOptions check;
+};
+
+void add_common(CLI::App& command, CommonOptions& options) {
+  command.add_option("--timeout", options.timeout_s, "Seconds each question may run (overrides the bank; default 10)")
+      ->check(CLI::PositiveNumber);
+  command.add_option("--json", options.json_path, "Write the JSON report to PATH");
+  command.add_option("--junit", options.junit_path, "Write a JUnit XML report to PATH");
+  command.add_option("-j,--jobs", options.jobs, "Worker processes (default: one per core)")->check(CLI::Range(1, 256));
+  command.add_flag("--keep-tmp", options.keep_tmp, "Keep each question's working directory");
+  command.add_flag("-v,--verbose", options.verbose, "Show details for every question and a debug log");
+  command.add_flag("-q,--quiet", options.quiet, "Show only failing questions and the summary");
+}
+
+struct Command {
+  const char* name;
+  const char* help;
+  std::function<void(CLI::App&, Parsed&)> setup;
+  std::function<int(const Parsed&)> handler;
+};
+
+const std::vector<Command>& command_table() {
+  static const std::vector<Command> table = {
+      {"run", "Run every question of a bank and compare its stdout with the expected output",
+       [](CLI::App& app, Parsed& parsed) {
+         app.add_option("BANK", parsed.run.bank, "The bank directory (default: the current directory)");
+         app.add_option("-k,--filter", parsed.run.filters, "Only questions whose id matches GLOB (repeatable)");
+         add_common(app, parsed.run.common);
+       },
+       [](const Parsed& parsed) { return run_command(parsed.run); }},
+      {"check", "Run one candidate's code and compare its stdout with a question's expected output",
+       [](CLI::App& app, Parsed& parsed) {
+         auto* question = app.add_option("--question", parsed.check.question, "Question id (or its number) in --bank");
+         app.add_option("--bank", parsed.check.bank, "Bank holding --question (default: the current directory)");
+         auto* expected = app.add_option("--expected", parsed.check.expected_file, "File holding the expected stdout");
+         question->excludes(expected);
+         app.add_option("--compare", parsed.check.compare, "Compare mode: exact, normalize or ellipsis")
+             ->check(CLI::IsMember({"exact", "normalize", "ellipsis"}));
+         app.add_option("CODE", parsed.check.code, "The code to run: a file, or - for standard input (default)");
+         add_common(app, parsed.check.common);
+       },
+       [](const Parsed& parsed) { return check_command(parsed.check); }},
+  };
+  return table;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  if (argc >= 2 && std::string(argv[1]) == "__worker") {
+    return worker_main(argc >= 3 && std::string(argv[2]) == "-v");
+  }
+  CLI::App app{"snipcheck: checks that Python examples print what their material says"};
+  app.set_version_flag("--version", "snipcheck 0.1.0");
+  app.require_subcommand(1);
+  Parsed parsed;
+  std::vector<std::pair<CLI::App*, const Command*>> commands;
+  for (const Command& command : command_table()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    command.setup(*sub, parsed);
+    commands.emplace_back(sub, &command);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version);
+  } catch (const CLI::ParseError& error) {
+    std::cerr << "snipcheck: " << error.what() << "\n(see snipcheck --help)\n";
+    return k_exit_usage;
+  }
+  for (const auto& [sub, command] : commands) {
+    if (sub->parsed()) return command->handler(parsed);
+  }
+  return k_exit_usage;
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,53 @@
+// `snipcheck run [BANK]`: the maintainer's job. Reads like a table of contents, one stage a line.
+#include <unistd.h>
+
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "bank/bank.hpp"
+#include "cli/commands.hpp"
+#include "cli/execute.hpp"
+#include "cli/options.hpp"
+#include "cli/output.hpp"
+
+namespace snipcheck {
+
+int run_command(const RunOptions& options) {
+  configure_logging(options.common);
+
+  // Refuse unwritable report paths before spending any time.
+  if (auto paths = check_report_paths(options.common); !paths) return report_usage_error(paths.error());
+
+  // Load and validate the whole bank; a malformed bank runs nothing.
+  auto bank = load_bank(options.bank, options.filters);
+  if (!bank) return report_usage_error(bank.error());
+  if (bank->questions.empty()) {
+    return report_usage_error(Error{options.bank, 0, options.filters.empty() ? "the bank has no questions"
+                                                                             : "no question matches the filter"});
+  }
+
+  // Command-line settings override the bank's.
+  for (Question& question : bank->questions) {
+    if (options.common.timeout_s) question.settings.timeout_s = *options.common.timeout_s;
+  }
+
+  // Run every question on the workers, printing each result in bank order as it arrives.
+  TerminalReport terminal(std::cout, bank->questions.size(), terminal_color(), terminal_detail(options.common));
+  ExecuteOptions execute_options;
+  execute_options.workers = worker_count(options.common);
+  execute_options.keep_tmp = options.common.keep_tmp ? KeepDir::yes : KeepDir::no;
+  execute_options.verbose = options.common.verbose;
+  execute_options.progress = ::isatty(2) && !options.common.quiet;
+  Execution execution = execute(bank->questions, execute_options,
+                                [&](std::size_t index, const Result& result) { terminal.add(index, result); });
+  terminal.finish(execution.summary);
+
+  // Reports, each written whole.
+  if (auto written = write_reports(options.common, execution, "snipcheck"); !written) {
+    return report_usage_error(written.error());
+  }
+  return exit_status_of(execution.summary);
+}
+
+}  // namespace snipcheck

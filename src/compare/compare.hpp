@@ -1,0 +1,23 @@
+// Compares what a snippet printed with what is documented, under a compare mode, and renders
+// the difference as a unified diff (dtl). Pure functions on text.
+#pragma once
+
+#include <string>
+
+#include "bank/settings.hpp"
+
+namespace snipcheck {
+
+// True when `actual` matches `expected` under `mode`.
+bool output_matches(const std::string& expected, const std::string& actual, CompareMode mode);
+
+// doctest's ELLIPSIS: "..." in `pattern` matches any run of text (newlines included).
+bool ellipsis_match(const std::string& pattern, const std::string& text);
+
+// Trailing spaces/tabs on each line and trailing blank lines removed.
+std::string normalize_output(const std::string& text);
+
+// A unified diff from `expected` to `actual`, with 3 lines of context; empty when equal.
+std::string unified_diff(const std::string& expected, const std::string& actual);
+
+}  // namespace snipcheck

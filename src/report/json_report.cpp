@@ -1,0 +1,56 @@
+#include "report/json_report.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+nlohmann::json optional_text(const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); }
+
+}  // namespace
+
+nlohmann::json result_to_json(const Result& result) {
+  const Outcome& outcome = result.outcome;
+  nlohmann::json error;
+  if (outcome.error) {
+    error = {{"type", outcome.error->type},
+             {"message", outcome.error->message},
+             {"traceback", outcome.error->traceback},
+             {"line", outcome.error->line}};
+    if (!outcome.error->module.empty()) error["module"] = outcome.error->module;
+  }
+  return {{"id", result.id},
+          {"file", result.file},
+          {"verdict", to_string(result.judgement.verdict)},
+          {"reason", result.judgement.reason},
+          {"duration_ms", outcome.duration_ms},
+          {"stdout", outcome.stdout_text},
+          {"stderr", outcome.stderr_text},
+          {"stdout_truncated", outcome.stdout_truncated},
+          {"stderr_truncated", outcome.stderr_truncated},
+          {"exit_status", outcome.exit_status ? nlohmann::json(*outcome.exit_status) : nlohmann::json()},
+          {"error", error},
+          {"diff", optional_text(result.judgement.diff)},
+          {"stack", optional_text(outcome.stack)},
+          {"signal", outcome.signal ? nlohmann::json(*outcome.signal) : nlohmann::json()},
+          {"compare", to_string(result.settings.compare)},
+          {"expected", result.expected ? nlohmann::json(*result.expected) : nlohmann::json()},
+          {"statements", outcome.statements},
+          {"worker", {{"pid", outcome.worker_pid}, {"tainted", optional_text(outcome.taint)}}}};
+}
+
+nlohmann::json report_to_json(const std::vector<Result>& results, const Summary& summary) {
+  nlohmann::json counts = {{"total", summary.total}, {"duration_ms", summary.duration_ms}, {"workers", summary.workers}};
+  for (int i = 0; i < k_verdict_count; ++i) {
+    counts[to_string(static_cast<Verdict>(i))] = summary.counts[static_cast<std::size_t>(i)];
+  }
+  counts["failed"] = summary.failing();
+  nlohmann::json items = nlohmann::json::array();
+  for (const Result& result : results) items.push_back(result_to_json(result));
+  return {{"summary", counts}, {"results", items}};
+}
+
+std::string render_json_report(const std::vector<Result>& results, const Summary& summary) {
+  return report_to_json(results, summary).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace snipcheck

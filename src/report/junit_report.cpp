@@ -1,0 +1,80 @@
+#include "report/junit_report.hpp"
+
+#include <sstream>
+
+#include <pugixml.hpp>
+
+namespace snipcheck {
+
+namespace {
+
+// XML 1.0 cannot carry most control characters, even escaped; a snippet may print any byte.
+std::string xml_safe(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+      out += "\\x";
+      const char* hex = "0123456789abcdef";
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string seconds(std::int64_t ms) {
+  std::ostringstream out;
+  out << static_cast<double>(ms) / 1000.0;
+  return out.str();
+}
+
+}  // namespace
+
+std::string render_junit_report(const std::vector<Result>& results, const Summary& summary, const std::string& suite) {
+  pugi::xml_document document;
+  auto declaration = document.append_child(pugi::node_declaration);
+  declaration.append_attribute("version") = "1.0";
+  declaration.append_attribute("encoding") = "UTF-8";
+  auto suites = document.append_child("testsuites");
+  auto node = suites.append_child("testsuite");
+  node.append_attribute("name") = suite.c_str();
+  node.append_attribute("tests") = summary.total;
+  node.append_attribute("failures") = summary.count(Verdict::wrong);
+  node.append_attribute("errors") = summary.failing() - summary.count(Verdict::wrong);
+  node.append_attribute("skipped") = summary.count(Verdict::skipped) + summary.count(Verdict::unverifiable);
+  node.append_attribute("time") = seconds(summary.duration_ms).c_str();
+  for (const Result& result : results) {
+    auto testcase = node.append_child("testcase");
+    testcase.append_attribute("classname") = suite.c_str();
+    testcase.append_attribute("name") = result.id.c_str();
+    testcase.append_attribute("file") = result.file.c_str();
+    testcase.append_attribute("time") = seconds(result.outcome.duration_ms).c_str();
+    const Verdict verdict = result.judgement.verdict;
+    if (verdict == Verdict::skipped || verdict == Verdict::unverifiable) {
+      testcase.append_child("skipped").append_attribute("message") = xml_safe(result.judgement.reason).c_str();
+    } else if (is_failing(verdict)) {
+      auto failure = testcase.append_child(verdict == Verdict::wrong ? "failure" : "error");
+      failure.append_attribute("type") = to_string(verdict).c_str();
+      failure.append_attribute("message") = xml_safe(result.judgement.reason).c_str();
+      std::string body = result.judgement.diff;
+      if (result.outcome.error) body += result.outcome.error->traceback;
+      if (!result.outcome.stack.empty()) body += result.outcome.stack;
+      failure.text().set(xml_safe(body).c_str());
+    }
+    if (!result.outcome.stdout_text.empty()) {
+      testcase.append_child("system-out").text().set(xml_safe(result.outcome.stdout_text).c_str());
+    }
+    if (!result.outcome.stderr_text.empty()) {
+      testcase.append_child("system-err").text().set(xml_safe(result.outcome.stderr_text).c_str());
+    }
+  }
+  std::ostringstream out;
+  document.save(out, "  ");
+  return out.str();
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,14 @@
+// The JUnit XML report (--junit): one testsuite, one testcase per question, failures for the
+// failing verdicts, skipped for skipped/unverifiable, in the shape CI systems read.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/result.hpp"
+
+namespace snipcheck {
+
+std::string render_junit_report(const std::vector<Result>& results, const Summary& summary, const std::string& suite);
+
+}  // namespace snipcheck

@@ -1,0 +1,38 @@
+// Result: one question's outcome and judgement, as the reporters see it, and the run's summary.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bank/settings.hpp"
+#include "compare/verdict.hpp"
+#include "runner/job.hpp"
+
+namespace snipcheck {
+
+struct Result {
+  std::string id;
+  std::string file;  // as shown: "snippets/007-generators.py"
+  std::string path;  // the file the snippet was compiled under
+  Settings settings;
+  std::optional<std::string> expected;
+  Outcome outcome;
+  Judgement judgement;
+};
+
+struct Summary {
+  std::array<int, k_verdict_count> counts{};
+  int total = 0;
+  std::int64_t duration_ms = 0;
+  int workers = 0;
+
+  int count(Verdict verdict) const { return counts[static_cast<std::size_t>(verdict)]; }
+  int failing() const;
+  bool internal_failure = false;
+};
+
+Summary summarize(const std::vector<Result>& results, std::int64_t duration_ms, int workers);
+
+}  // namespace snipcheck

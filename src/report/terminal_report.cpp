@@ -1,0 +1,82 @@
+#include "report/terminal_report.hpp"
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+const char* colour_of(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::pass: return "32";
+    case Verdict::no_claim:
+    case Verdict::skipped:
+    case Verdict::unverifiable: return "33";
+    default: return "31";
+  }
+}
+
+std::string indent(const std::string& text, std::size_t max_lines = 40) {
+  std::string out;
+  std::vector<std::string> lines = split_lines(text);
+  for (std::size_t i = 0; i < lines.size() && i < max_lines; ++i) out += "    " + lines[i] + "\n";
+  if (lines.size() > max_lines) out += fmt::format("    ... {} more lines\n", lines.size() - max_lines);
+  return out;
+}
+
+}  // namespace
+
+TerminalReport::TerminalReport(std::ostream& out, std::size_t total, Color color, Detail detail)
+    : m_out(out), m_results(total), m_color(color), m_detail(detail) {}
+
+std::string TerminalReport::paint(const std::string& text, const char* code) const {
+  if (m_color == Color::no) return text;
+  return fmt::format("\033[{}m{}\033[0m", code, text);
+}
+
+void TerminalReport::add(std::size_t index, Result result) {
+  m_results.at(index) = std::move(result);
+  while (m_next < m_results.size() && m_results[m_next]) print(*m_results[m_next++]);
+  m_out.flush();
+}
+
+void TerminalReport::print(const Result& result) {
+  const Verdict verdict = result.judgement.verdict;
+  if (m_detail == Detail::quiet && !is_failing(verdict)) return;
+  std::string label = fmt::format("{:<12}", to_string(verdict));
+  m_out << paint(label, colour_of(verdict)) << " " << fmt::format("{:<32}", result.id)
+        << fmt::format("{:>7} ms", result.outcome.duration_ms);
+  if (!result.judgement.reason.empty() && verdict != Verdict::wrong) m_out << "  " << result.judgement.reason;
+  m_out << "\n";
+  if (!result.outcome.taint.empty() && m_detail == Detail::verbose) {
+    m_out << "    worker replaced: " << result.outcome.taint << "\n";
+  }
+  if (!is_failing(verdict) && m_detail != Detail::verbose) return;
+  if (!result.judgement.diff.empty()) m_out << indent(result.judgement.diff);
+  if (result.outcome.error && !result.outcome.error->traceback.empty()) m_out << indent(result.outcome.error->traceback);
+  if (!result.outcome.stack.empty()) m_out << "    Python stack when it was stopped:\n" << indent(result.outcome.stack);
+  if (verdict == Verdict::crash && !result.outcome.stderr_text.empty()) {
+    m_out << "    stderr:\n" << indent(result.outcome.stderr_text, 20);
+  }
+}
+
+std::string format_summary_line(const Summary& summary) {
+  std::string parts;
+  for (int i = 0; i < k_verdict_count; ++i) {
+    int count = summary.counts[static_cast<std::size_t>(i)];
+    if (count == 0) continue;
+    parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", count, to_string(static_cast<Verdict>(i)));
+  }
+  return fmt::format("{} question{}: {}  ({:.2f} s, {} worker{})", summary.total, summary.total == 1 ? "" : "s",
+                     parts.empty() ? "nothing run" : parts, static_cast<double>(summary.duration_ms) / 1000.0,
+                     summary.workers, summary.workers == 1 ? "" : "s");
+}
+
+void TerminalReport::finish(const Summary& summary) {
+  m_out << format_summary_line(summary) << "\n";
+  m_out.flush();
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,62 @@
+#include "runner/job.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace snipcheck {
+
+void to_json(nlohmann::json& out, const Job& job) {
+  out = {{"id", job.id},
+         {"path", job.path},
+         {"code", job.code},
+         {"cwd", job.cwd},
+         {"timeout_ms", job.timeout_ms},
+         {"output_limit", job.output_limit},
+         {"memory_limit", job.memory_limit},
+         {"file_size_limit", job.file_size_limit}};
+}
+
+void from_json(const nlohmann::json& in, Job& job) {
+  in.at("id").get_to(job.id);
+  in.at("path").get_to(job.path);
+  in.at("code").get_to(job.code);
+  in.at("cwd").get_to(job.cwd);
+  in.at("timeout_ms").get_to(job.timeout_ms);
+  in.at("output_limit").get_to(job.output_limit);
+  in.at("memory_limit").get_to(job.memory_limit);
+  in.at("file_size_limit").get_to(job.file_size_limit);
+}
+
+void to_json(nlohmann::json& out, const PythonError& error) {
+  out = {{"type", error.type},     {"message", error.message},
+         {"traceback", error.traceback}, {"line", error.line},
+         {"module", error.module}, {"module_installed", error.module_installed},
+         {"errno", error.errno_value}};
+}
+
+void from_json(const nlohmann::json& in, PythonError& error) {
+  error.type = in.value("type", "");
+  error.message = in.value("message", "");
+  error.traceback = in.value("traceback", "");
+  error.line = in.value("line", 0);
+  error.module = in.value("module", "");
+  error.module_installed = in.value("module_installed", true);
+  error.errno_value = in.value("errno", 0);
+}
+
+void to_json(nlohmann::json& out, const StatementOutput& s) {
+  out = {{"line", s.line},
+         {"end_line", s.end_line},
+         {"stdout", {s.stdout_begin, s.stdout_end}},
+         {"stderr", {s.stderr_begin, s.stderr_end}}};
+}
+
+void from_json(const nlohmann::json& in, StatementOutput& s) {
+  in.at("line").get_to(s.line);
+  in.at("end_line").get_to(s.end_line);
+  s.stdout_begin = in.at("stdout").at(0).get<std::uint64_t>();
+  s.stdout_end = in.at("stdout").at(1).get<std::uint64_t>();
+  s.stderr_begin = in.at("stderr").at(0).get<std::uint64_t>();
+  s.stderr_end = in.at("stderr").at(1).get<std::uint64_t>();
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,76 @@
+// Job and Outcome: what the supervisor asks a worker to run, and everything that happened when it
+// ran, as plain data. An Outcome never says pass or wrong (compare/ decides that); it carries the
+// facts: output, exception, exit status, how the run ended and whether the worker stayed clean.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace snipcheck {
+
+struct Job {
+  std::string id;
+  std::string path;       // absolute path of the snippet: compiled under it, and __file__
+  std::string code;       // its text (UTF-8)
+  std::string cwd;        // a fresh empty directory, the snippet's working directory
+  std::int64_t timeout_ms = 10000;
+  std::uint64_t output_limit = 1024ULL * 1024;
+  std::uint64_t memory_limit = 2048ULL * 1024 * 1024;
+  std::uint64_t file_size_limit = 64ULL * 1024 * 1024;
+};
+
+// How the run ended, seen from outside the snippet.
+enum class Ending {
+  finished,        // every statement ran, or SystemExit / an exception ended it (see error)
+  timeout,         // past its wall-clock deadline
+  output_limit,    // wrote more than output_limit to stdout or stderr
+  crashed,         // the worker died (signal, abort, os._exit) before it reported
+};
+
+struct PythonError {
+  std::string type;        // "ZeroDivisionError"
+  std::string message;     // str(exception)
+  std::string traceback;   // as Python prints it, the snippet's own frames and line numbers
+  int line = 0;            // the snippet's line where it was raised (deepest frame in the snippet)
+  std::string module;      // for ModuleNotFoundError: the module that is missing
+  bool module_installed = true;  // for ModuleNotFoundError: false when this machine lacks it
+  int errno_value = 0;     // for OSError
+};
+
+// Output of one top-level statement: byte ranges into the job's stdout and stderr.
+struct StatementOutput {
+  int line = 0;
+  int end_line = 0;
+  std::uint64_t stdout_begin = 0, stdout_end = 0;
+  std::uint64_t stderr_begin = 0, stderr_end = 0;
+};
+
+struct Outcome {
+  Ending ending = Ending::finished;
+  std::string stdout_text;
+  std::string stderr_text;
+  bool stdout_truncated = false;
+  bool stderr_truncated = false;
+  std::optional<int> exit_status;     // SystemExit code, 0 on a normal end; nullopt when it never ended
+  std::optional<PythonError> error;   // an uncaught exception or non-zero SystemExit
+  std::vector<StatementOutput> statements;
+  std::optional<int> signal;          // crashed: the signal that killed the worker
+  std::string stack;                  // timeout/output limit: the Python stack at that moment
+  std::string taint;                  // non-empty: what the snippet left behind; the worker was replaced
+  std::string internal_error;         // the worker failed for a reason of ours
+  std::int64_t duration_ms = 0;
+  int worker_pid = 0;
+};
+
+void to_json(nlohmann::json& out, const Job& job);
+void from_json(const nlohmann::json& in, Job& job);
+void to_json(nlohmann::json& out, const PythonError& error);
+void from_json(const nlohmann::json& in, PythonError& error);
+void to_json(nlohmann::json& out, const StatementOutput& statement);
+void from_json(const nlohmann::json& in, StatementOutput& statement);
+
+}  // namespace snipcheck

@@ -1,0 +1,108 @@
+#include "runner/process_state.hpp"
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+extern char** environ;
+
+namespace snipcheck {
+
+namespace {
+
+// Names in `path`; when listing /proc/self/fd, the listing's own descriptor is left out.
+std::vector<std::string> list_dir(const char* path) {
+  std::vector<std::string> names;
+  DIR* dir = ::opendir(path);
+  if (dir == nullptr) return names;
+  const std::string own = std::to_string(::dirfd(dir));
+  const bool is_fd_dir = std::strcmp(path, "/proc/self/fd") == 0;
+  while (dirent* entry = ::readdir(dir)) {
+    if (entry->d_name[0] == '.' || (is_fd_dir && own == entry->d_name)) continue;
+    names.emplace_back(entry->d_name);
+  }
+  ::closedir(dir);
+  return names;
+}
+
+// Counts processes whose process group is ours, other than ourselves (reaping zombies first).
+int group_members() {
+  while (::waitpid(-1, nullptr, WNOHANG) > 0) {
+  }
+  pid_t self = ::getpid();
+  pid_t group = ::getpgrp();
+  int count = 0;
+  for (const std::string& name : list_dir("/proc")) {
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (std::stoi(name) == self) continue;
+    std::ifstream stat("/proc/" + name + "/stat");
+    std::string line;
+    if (!std::getline(stat, line)) continue;
+    auto close = line.rfind(')');
+    if (close == std::string::npos) continue;
+    char state = 0;
+    int ppid = 0, pgrp = 0;
+    if (std::sscanf(line.c_str() + close + 1, " %c %d %d", &state, &ppid, &pgrp) == 3 && pgrp == group) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+ProcessState ProcessState::capture() {
+  ProcessState state;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) state.environment.emplace_back(*entry);
+  std::sort(state.environment.begin(), state.environment.end());
+  char buffer[4096];
+  if (::getcwd(buffer, sizeof buffer) != nullptr) state.cwd = buffer;
+  for (int sig = 1; sig < NSIG; ++sig) {
+    struct sigaction action {};
+    if (::sigaction(sig, nullptr, &action) != 0) continue;
+    auto handler = reinterpret_cast<std::uintptr_t>(action.sa_handler);
+    state.signal_dispositions.push_back(std::to_string(sig) + ":" + std::to_string(handler));
+  }
+  for (int resource = 0; resource < RLIM_NLIMITS; ++resource) {
+    rlimit limit{};
+    ::getrlimit(static_cast<__rlimit_resource>(resource), &limit);
+    state.limits.push_back(std::to_string(resource) + ":" + std::to_string(limit.rlim_cur) + "/" +
+                           std::to_string(limit.rlim_max));
+  }
+  state.umask_bits = ::umask(022);
+  ::umask(state.umask_bits);
+  state.threads = static_cast<int>(list_dir("/proc/self/task").size());
+  for (const std::string& fd : list_dir("/proc/self/fd")) state.open_fds.push_back(std::stoi(fd));
+  std::sort(state.open_fds.begin(), state.open_fds.end());
+  state.children = group_members();
+  return state;
+}
+
+std::string describe_changes(const ProcessState& before, const ProcessState& after) {
+  std::vector<std::string> changes;
+  if (before.environment != after.environment) changes.emplace_back("os.environ changed");
+  if (before.cwd != after.cwd) changes.emplace_back("working directory changed to " + after.cwd);
+  if (before.signal_dispositions != after.signal_dispositions) changes.emplace_back("signal handlers changed");
+  if (before.limits != after.limits) changes.emplace_back("resource limits changed");
+  if (before.umask_bits != after.umask_bits) changes.emplace_back("umask changed");
+  if (after.threads > before.threads) {
+    changes.emplace_back(std::to_string(after.threads - before.threads) + " native thread(s) left running");
+  }
+  std::vector<int> extra;
+  std::set_difference(after.open_fds.begin(), after.open_fds.end(), before.open_fds.begin(), before.open_fds.end(),
+                      std::back_inserter(extra));
+  if (!extra.empty()) changes.emplace_back(std::to_string(extra.size()) + " file descriptor(s) left open");
+  if (after.children > 0) changes.emplace_back(std::to_string(after.children) + " child process(es) left running");
+  std::string text;
+  for (const std::string& change : changes) text += (text.empty() ? "" : "; ") + change;
+  return text;
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,27 @@
+// ProcessState: what a snippet could change in the worker process that no sub-interpreter undoes
+// (environment, working directory, signal dispositions, rlimits, umask, threads, open files,
+// child processes). Captured before and after each job; any difference taints the worker.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace snipcheck {
+
+struct ProcessState {
+  std::vector<std::string> environment;
+  std::string cwd;
+  std::vector<std::string> signal_dispositions;
+  std::vector<std::string> limits;
+  unsigned umask_bits = 0;
+  int threads = 0;
+  std::vector<int> open_fds;
+  int children = 0;  // processes in the worker's process group other than itself
+
+  static ProcessState capture();
+};
+
+// What changed from `before` to `after`, in words; empty when nothing did.
+std::string describe_changes(const ProcessState& before, const ProcessState& after);
+
+}  // namespace snipcheck

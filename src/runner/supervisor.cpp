@@ -1,0 +1,329 @@
+#include "runner/supervisor.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <deque>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "runner/protocol.hpp"
+#include "runner/worker.hpp"
+#include "util/error.hpp"
+#include "util/text.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int k_max_failed_starts = 3;
+
+struct Worker {
+  pid_t pid = -1;
+  int control = -1;          // our end of the socket
+  int stdout_file = -1;      // memfds the worker writes as fds 1 and 2
+  int stderr_file = -1;
+  MessageReader reader;
+  bool ready = false;
+  std::optional<std::size_t> job;  // index of the job it runs
+  Clock::time_point started{};
+  Clock::time_point hard_deadline{};
+};
+
+int make_memfd(const char* name) {
+  int fd = ::memfd_create(name, MFD_CLOEXEC);
+  if (fd < 0) throw Fatal{std::string("memfd_create failed: ") + std::strerror(errno)};
+  return fd;
+}
+
+// Reads at most `limit` bytes of a capture file; sets `truncated` when it holds more.
+std::string read_capture(int fd, std::uint64_t limit, bool& truncated) {
+  struct stat info {};
+  ::fstat(fd, &info);
+  auto size = static_cast<std::uint64_t>(info.st_size);
+  truncated = size > limit;
+  std::string text(static_cast<std::size_t>(std::min(size, limit)), '\0');
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t got = ::pread(fd, text.data() + done, text.size() - done, static_cast<off_t>(done));
+    if (got <= 0) break;
+    done += static_cast<std::size_t>(got);
+  }
+  text.resize(done);
+  return text;
+}
+
+[[noreturn]] void exec_worker(const std::string& executable, int control, int out, int err, bool verbose) {
+  ::setpgid(0, 0);
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  // fds 1 and 2 are opened anew in append mode so that the snippet's children, which share
+  // them, never overwrite each other or the worker after it truncates them between jobs.
+  // Every source descriptor is first moved above the target numbers, so no dup2 below can
+  // overwrite one that is still to be placed.
+  auto lift = [](int fd) { return fd < 0 ? -1 : ::fcntl(fd, F_DUPFD, 10); };
+  std::string out_path = "/proc/self/fd/" + std::to_string(out);
+  std::string err_path = "/proc/self/fd/" + std::to_string(err);
+  int out_append = lift(::open(out_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
+  int err_append = lift(::open(err_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
+  int null_in = lift(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+  int log = lift(2);
+  int lifted_control = lift(control);
+  if (out_append < 0 || err_append < 0 || null_in < 0 || log < 0 || lifted_control < 0) ::_exit(127);
+  if (::dup2(null_in, 0) < 0 || ::dup2(out_append, 1) < 0 || ::dup2(err_append, 2) < 0 ||
+      ::dup2(lifted_control, k_worker_control_fd) < 0 || ::dup2(log, k_worker_log_fd) < 0) {
+    ::_exit(127);
+  }
+  ::close_range(k_worker_log_fd + 1, ~0U, 0);
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+  const char* argv[] = {"snipcheck", "__worker", verbose ? "-v" : nullptr, nullptr};
+  ::execv(executable.c_str(), const_cast<char* const*>(argv));
+  ::_exit(127);
+}
+
+class Pool {
+ public:
+  Pool(const SupervisorOptions& options, const std::vector<Job>& jobs, const OutcomeCallback& callback)
+      : m_options(options), m_jobs(jobs), m_callback(callback), m_outcomes(jobs.size()) {
+    for (std::size_t i = 0; i < jobs.size(); ++i) m_pending.push_back(i);
+  }
+
+  std::vector<Outcome> run() {
+    const std::size_t wanted = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, m_options.workers)), m_jobs.size());
+    for (std::size_t i = 0; i < wanted; ++i) m_workers.push_back(start_worker());
+    while (m_done < m_jobs.size()) {
+      poll_once();
+      enforce_deadlines();
+    }
+    for (Worker& worker : m_workers) stop(worker, Kill::no);
+    return std::move(m_outcomes);
+  }
+
+ private:
+  enum class Kill { no, yes };
+
+  Worker start_worker() {
+    int fds[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+      throw Fatal{std::string("socketpair failed: ") + std::strerror(errno)};
+    }
+    Worker worker;
+    worker.stdout_file = make_memfd("snipcheck-stdout");
+    worker.stderr_file = make_memfd("snipcheck-stderr");
+    pid_t pid = ::fork();
+    if (pid < 0) throw Fatal{std::string("fork failed: ") + std::strerror(errno)};
+    if (pid == 0) exec_worker(m_options.executable, fds[1], worker.stdout_file, worker.stderr_file, m_options.verbose);
+    ::close(fds[1]);
+    ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    worker.pid = pid;
+    worker.control = fds[0];
+    spdlog::debug("started worker {}", pid);
+    return worker;
+  }
+
+  // Kills (if asked) and reaps a worker, and releases its files. Returns its wait status.
+  int stop(Worker& worker, Kill kill) {
+    if (worker.pid <= 0) return 0;
+    if (kill == Kill::yes) ::kill(-worker.pid, SIGKILL);
+    ::close(worker.control);
+    int status = 0;
+    while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    // Whatever the snippet started in the worker's process group goes with it.
+    ::kill(-worker.pid, SIGKILL);
+    ::close(worker.stdout_file);
+    ::close(worker.stderr_file);
+    worker.pid = -1;
+    return status;
+  }
+
+  void replace(Worker& worker, Kill kill) {
+    stop(worker, kill);
+    worker = m_pending.empty() ? Worker{} : start_worker();
+  }
+
+  void dispatch(Worker& worker) {
+    if (m_pending.empty()) return;
+    std::size_t index = m_pending.front();
+    m_pending.pop_front();
+    const Job& job = m_jobs[index];
+    worker.job = index;
+    worker.started = Clock::now();
+    worker.hard_deadline = worker.started + std::chrono::milliseconds(job.timeout_ms + m_options.grace_ms);
+    if (!write_message(worker.control, {{"type", "job"}, {"job", job}})) {
+      finish_crashed(worker);
+    }
+  }
+
+  void finish(Worker& worker, Outcome outcome) {
+    std::size_t index = *worker.job;
+    const Job& job = m_jobs[index];
+    outcome.stdout_text = read_capture(worker.stdout_file, job.output_limit, outcome.stdout_truncated);
+    outcome.stderr_text = read_capture(worker.stderr_file, job.output_limit, outcome.stderr_truncated);
+    if (outcome.duration_ms == 0) {
+      outcome.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - worker.started).count();
+    }
+    outcome.worker_pid = worker.pid;
+    worker.job.reset();
+    m_outcomes[index] = std::move(outcome);
+    ++m_done;
+    if (m_callback) m_callback(index, m_outcomes[index]);
+  }
+
+  // The worker went away in the middle of a job: a crash, whatever the reason.
+  void finish_crashed(Worker& worker) {
+    ::close(worker.control);
+    worker.control = -1;
+    int status = 0;
+    while (::waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    Outcome outcome;
+    outcome.ending = Ending::crashed;
+    if (WIFSIGNALED(status)) outcome.signal = WTERMSIG(status);
+    else if (WIFEXITED(status)) outcome.exit_status = WEXITSTATUS(status);
+    ::kill(-worker.pid, SIGKILL);
+    finish(worker, std::move(outcome));
+    ::close(worker.stdout_file);
+    ::close(worker.stderr_file);
+    worker.pid = -1;
+    worker = m_pending.empty() ? Worker{} : start_worker();
+  }
+
+  void handle_message(Worker& worker, const nlohmann::json& message) {
+    const std::string type = message.value("type", "");
+    if (type == "ready") {
+      worker.ready = true;
+      m_failed_starts = 0;
+      dispatch(worker);
+      return;
+    }
+    if (!worker.job) return;
+    if (type == "hard_stop") {
+      Outcome outcome;
+      outcome.ending = message.value("kind", "") == "timeout" ? Ending::timeout : Ending::output_limit;
+      outcome.stack = message.value("stack", "");
+      outcome.taint = "stopped by the watchdog";
+      finish(worker, std::move(outcome));
+      replace(worker, Kill::yes);
+      return;
+    }
+    if (type != "result") return;
+    Outcome outcome;
+    outcome.duration_ms = message.value("duration_ms", std::int64_t{0});
+    if (message.contains("exit_status") && !message["exit_status"].is_null()) {
+      outcome.exit_status = message["exit_status"].get<int>();
+    }
+    if (message.contains("error") && !message["error"].is_null()) outcome.error = message["error"].get<PythonError>();
+    if (message.contains("statements")) outcome.statements = message["statements"].get<std::vector<StatementOutput>>();
+    outcome.taint = message.value("taint", "");
+    outcome.internal_error = message.value("internal_error", "");
+    const bool recycle = !outcome.taint.empty() || !outcome.internal_error.empty();
+    finish(worker, std::move(outcome));
+    if (recycle) {
+      replace(worker, Kill::yes);
+      return;
+    }
+    dispatch(worker);
+  }
+
+  void poll_once() {
+    std::vector<pollfd> fds;
+    std::vector<std::size_t> owners;
+    for (std::size_t i = 0; i < m_workers.size(); ++i) {
+      if (m_workers[i].pid <= 0) continue;
+      fds.push_back({m_workers[i].control, POLLIN, 0});
+      owners.push_back(i);
+    }
+    if (fds.empty()) {
+      // Every worker slot is empty while jobs remain: start one.
+      if (m_done < m_jobs.size()) m_workers.front() = start_worker();
+      return;
+    }
+    int ready = ::poll(fds.data(), fds.size(), 20);
+    if (ready <= 0) return;
+    for (std::size_t k = 0; k < fds.size(); ++k) {
+      if (fds[k].revents == 0) continue;
+      Worker& worker = m_workers[owners[k]];
+      bool open = worker.reader.fill(worker.control);
+      while (worker.pid > 0) {
+        auto message = worker.reader.next();
+        if (!message) break;
+        handle_message(worker, *message);
+      }
+      if (!open && worker.pid > 0) on_worker_gone(worker);
+    }
+  }
+
+  void on_worker_gone(Worker& worker) {
+    if (worker.job) {
+      finish_crashed(worker);
+      return;
+    }
+    const pid_t pid = worker.pid;
+    int status = stop(worker, Kill::no);
+    if (!worker.ready) {
+      spdlog::error("worker {} failed to start (wait status {})", pid, status);
+      if (++m_failed_starts >= k_max_failed_starts) {
+        throw Fatal{"workers fail to start (is Debian's python3 installed? run with -v for details)"};
+      }
+    }
+    worker = m_pending.empty() ? Worker{} : start_worker();
+  }
+
+  void enforce_deadlines() {
+    auto now = Clock::now();
+    for (Worker& worker : m_workers) {
+      if (worker.pid <= 0 || !worker.job || now < worker.hard_deadline) continue;
+      spdlog::debug("worker {} missed its hard deadline; killing it", worker.pid);
+      ::kill(-worker.pid, SIGKILL);
+      Outcome outcome;
+      outcome.ending = Ending::timeout;
+      outcome.taint = "killed at the deadline";
+      finish(worker, std::move(outcome));
+      replace(worker, Kill::yes);
+    }
+  }
+
+  const SupervisorOptions& m_options;
+  const std::vector<Job>& m_jobs;
+  const OutcomeCallback& m_callback;
+  std::vector<Outcome> m_outcomes;
+  std::deque<std::size_t> m_pending;
+  std::vector<Worker> m_workers;
+  std::size_t m_done = 0;
+  int m_failed_starts = 0;
+};
+
+}  // namespace
+
+Supervisor::Supervisor(SupervisorOptions options) : m_options(std::move(options)) {}
+
+std::vector<Outcome> Supervisor::run(const std::vector<Job>& jobs, const OutcomeCallback& on_outcome) {
+  if (jobs.empty()) return {};
+  // A worker that dies must not kill us with SIGPIPE when we write its next job.
+  ::signal(SIGPIPE, SIG_IGN);
+  Pool pool(m_options, jobs, on_outcome);
+  return pool.run();
+}
+
+std::string current_executable() {
+  char buffer[4096];
+  ssize_t length = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (length <= 0) throw Fatal{"cannot find this program's path (/proc/self/exe)"};
+  return std::string(buffer, static_cast<std::size_t>(length));
+}
+
+}  // namespace snipcheck

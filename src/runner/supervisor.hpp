@@ -1,0 +1,41 @@
+// Supervisor: runs a list of jobs on W worker processes and returns one Outcome per job, in the
+// order given, whatever happens to the workers. Plain C++ and POSIX, no Python. It starts
+// workers (fork + exec of this program as `snipcheck __worker`), owns their capture files, hands
+// out jobs, enforces each deadline from outside as a last resort, and replaces a worker that
+// hung, died, broke a limit or reported itself tainted. The rest of the run always goes on.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "runner/job.hpp"
+
+namespace snipcheck {
+
+struct SupervisorOptions {
+  int workers = 1;
+  std::string executable;  // this program, re-executed as a worker
+  bool verbose = false;
+  // Slack past a job's timeout before the supervisor kills a worker whose watchdog did not act.
+  std::int64_t grace_ms = 3000;
+};
+
+// Called as each outcome arrives (any order); `index` is the job's position.
+using OutcomeCallback = std::function<void(std::size_t index, const Outcome& outcome)>;
+
+class Supervisor {
+ public:
+  explicit Supervisor(SupervisorOptions options);
+
+  // Runs every job; throws Fatal when workers cannot be started at all.
+  std::vector<Outcome> run(const std::vector<Job>& jobs, const OutcomeCallback& on_outcome = {});
+
+ private:
+  SupervisorOptions m_options;
+};
+
+// Path of the running executable (/proc/self/exe resolved).
+std::string current_executable();
+
+}  // namespace snipcheck

@@ -1,0 +1,283 @@
+#include "runner/worker.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "runner/process_state.hpp"
+#include "runner/protocol.hpp"
+#include "runner/session.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr int k_stack_signal = SIGUSR2;
+constexpr int k_fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+
+std::atomic<int> g_stack_fd{-1};
+std::atomic<bool> g_stack_done{false};
+
+void write_text(int fd, const char* text) {
+  ssize_t ignored = ::write(fd, text, std::strlen(text));
+  (void)ignored;
+}
+
+// In the job's thread, on the watchdog's request: where is the snippet now?
+void on_stack_request(int) {
+  int fd = g_stack_fd.load();
+  if (fd >= 0) Interpreter::dump_running_stack(fd);
+  g_stack_done.store(true);
+}
+
+// A fatal signal: print the Python stack to the job's stderr, then die of the same signal
+// (SA_RESETHAND restored the default action) so the supervisor sees which one it was.
+void on_fatal_signal(int sig) {
+  write_text(2, "\nFatal signal ");
+  write_text(2, sigabbrev_np(sig) ? sigabbrev_np(sig) : "?");
+  write_text(2, " in the snippet; Python stack:\n");
+  Interpreter::dump_running_stack(2);
+  ::raise(sig);
+}
+
+void install_signal_handlers() {
+  struct sigaction action {};
+  sigemptyset(&action.sa_mask);
+  action.sa_handler = on_stack_request;
+  action.sa_flags = SA_RESTART;
+  ::sigaction(k_stack_signal, &action, nullptr);
+  action.sa_handler = on_fatal_signal;
+  action.sa_flags = SA_RESETHAND | SA_NODEFER;
+  for (int sig : k_fatal_signals) ::sigaction(sig, &action, nullptr);
+  // A snippet writing to a closed pipe gets EPIPE as in a script, not a dead worker.
+  ::signal(SIGPIPE, SIG_IGN);
+  // RLIMIT_FSIZE then makes write() fail with EFBIG (OSError) instead of killing the worker.
+  ::signal(SIGXFSZ, SIG_IGN);
+}
+
+void set_limit(int resource, rlim_t value) {
+  rlimit limit{};
+  ::getrlimit(static_cast<__rlimit_resource>(resource), &limit);
+  limit.rlim_cur = (limit.rlim_max == RLIM_INFINITY || value < limit.rlim_max) ? value : limit.rlim_max;
+  ::setrlimit(static_cast<__rlimit_resource>(resource), &limit);
+}
+
+void apply_job_limits(const Job& job) {
+  set_limit(RLIMIT_FSIZE, job.file_size_limit);
+#ifndef SNIPCHECK_SANITIZED
+  // AddressSanitizer reserves terabytes of address space; the memory limit is off in that build.
+  set_limit(RLIMIT_AS, job.memory_limit);
+#endif
+}
+
+void restore_limits(const rlimit& fsize, const rlimit& as) {
+  ::setrlimit(RLIMIT_FSIZE, &fsize);
+  ::setrlimit(RLIMIT_AS, &as);
+}
+
+std::uint64_t size_of_fd(int fd) {
+  struct stat info {};
+  return ::fstat(fd, &info) == 0 ? static_cast<std::uint64_t>(info.st_size) : 0;
+}
+
+// faulthandler's text, without the driver's own frame and with thread ids (noise in a report)
+// replaced by which thread it was.
+std::string tidy_stack(const std::string& raw) {
+  std::string tidy;
+  std::size_t start = 0;
+  while (start < raw.size()) {
+    std::size_t end = raw.find('\n', start);
+    if (end == std::string::npos) end = raw.size();
+    std::string line = raw.substr(start, end - start);
+    start = end + 1;
+    if (line.find("<snipcheck-driver>") != std::string::npos) continue;
+    if (line.starts_with("Current thread 0x")) line = "Snippet's main thread (most recent call first):";
+    else if (line.starts_with("Thread 0x")) line = "Another thread (most recent call first):";
+    tidy += line + "\n";
+  }
+  return tidy;
+}
+
+// Sends messages to the supervisor from either thread, one at a time.
+class Channel {
+ public:
+  explicit Channel(int fd) : m_fd(fd) {}
+  bool send(const nlohmann::json& message) {
+    std::lock_guard lock(m_mutex);
+    return write_message(m_fd, message);
+  }
+
+ private:
+  int m_fd;
+  std::mutex m_mutex;
+};
+
+// Watches the running job from a second thread: its deadline and the size of its output. When
+// either is passed it asks the job's thread for its Python stack, tells the supervisor, and
+// waits to be killed. The job's thread must then never report.
+class Watchdog {
+ public:
+  Watchdog(Channel& channel, pthread_t job_thread)
+      : m_channel(channel), m_job_thread(job_thread), m_thread([this] { loop(); }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard lock(m_mutex);
+      m_quit = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+  }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+
+  void arm(const Job& job) {
+    std::lock_guard lock(m_mutex);
+    m_deadline = Clock::now() + std::chrono::milliseconds(job.timeout_ms);
+    m_output_limit = job.output_limit;
+    m_armed = true;
+    m_wake.notify_all();
+  }
+
+  // Returns false when the watchdog already stopped the job.
+  bool disarm() {
+    std::lock_guard lock(m_mutex);
+    m_armed = false;
+    return !m_fired;
+  }
+
+ private:
+  void loop() {
+    std::unique_lock lock(m_mutex);
+    while (!m_quit) {
+      if (!m_armed) {
+        m_wake.wait(lock);
+        continue;
+      }
+      m_wake.wait_for(lock, std::chrono::milliseconds(5));
+      if (!m_armed || m_quit) continue;
+      const char* kind = nullptr;
+      if (Clock::now() >= m_deadline) kind = "timeout";
+      else if (size_of_fd(1) > m_output_limit || size_of_fd(2) > m_output_limit) kind = "output_limit";
+      if (kind == nullptr) continue;
+      m_fired = true;
+      lock.unlock();
+      fire(kind);
+      return;
+    }
+  }
+
+  void fire(const char* kind) {
+    std::string stack = collect_stack();
+    m_channel.send({{"type", "hard_stop"}, {"kind", kind}, {"stack", stack}});
+    for (;;) ::pause();  // the supervisor kills the whole process group now
+  }
+
+  std::string collect_stack() {
+    int fd = ::memfd_create("snipcheck-stack", MFD_CLOEXEC);
+    if (fd < 0) return {};
+    g_stack_done.store(false);
+    g_stack_fd.store(fd);
+    ::pthread_kill(m_job_thread, k_stack_signal);
+    for (int i = 0; i < 100 && !g_stack_done.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    g_stack_fd.store(-1);
+    std::string stack;
+    char buffer[8192];
+    ssize_t got = 0;
+    off_t offset = 0;
+    while (stack.size() < 64 * 1024 && (got = ::pread(fd, buffer, sizeof buffer, offset)) > 0) {
+      stack.append(buffer, static_cast<std::size_t>(got));
+      offset += got;
+    }
+    ::close(fd);
+    return tidy_stack(stack);
+  }
+
+  Channel& m_channel;
+  pthread_t m_job_thread;
+  std::mutex m_mutex;
+  std::condition_variable m_wake;
+  Clock::time_point m_deadline{};
+  std::uint64_t m_output_limit = 0;
+  bool m_armed = false;
+  bool m_fired = false;
+  bool m_quit = false;
+  std::thread m_thread;
+};
+
+nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, const ProcessState& baseline) {
+  rlimit fsize{}, as{};
+  ::getrlimit(RLIMIT_FSIZE, &fsize);
+  ::getrlimit(RLIMIT_AS, &as);
+  if (::ftruncate(1, 0) != 0 || ::ftruncate(2, 0) != 0) {
+    return {{"type", "result"}, {"internal_error", "cannot reset the capture files"}};
+  }
+  if (::chdir(job.cwd.c_str()) != 0) {
+    return {{"type", "result"}, {"internal_error", "cannot enter " + job.cwd + ": " + std::strerror(errno)}};
+  }
+  ProcessState before = baseline;
+  before.cwd = job.cwd;
+  auto start = Clock::now();
+  apply_job_limits(job);
+  watchdog.arm(job);
+  SessionReport report = python.run(job);
+  bool in_time = watchdog.disarm();
+  restore_limits(fsize, as);
+  auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+  if (!in_time) {
+    for (;;) ::pause();  // the watchdog has reported; the supervisor kills us
+  }
+  std::string taint = report.taint;
+  if (taint.empty()) taint = describe_changes(before, ProcessState::capture());
+  nlohmann::json message = {{"type", "result"},
+                            {"duration_ms", elapsed},
+                            {"statements", report.statements},
+                            {"taint", taint},
+                            {"internal_error", report.internal_error}};
+  message["exit_status"] = report.exit_status ? nlohmann::json(*report.exit_status) : nlohmann::json();
+  message["error"] = report.error ? nlohmann::json(*report.error) : nlohmann::json();
+  return message;
+}
+
+}  // namespace
+
+int worker_main(bool verbose) {
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  install_signal_handlers();
+  Channel channel(k_worker_control_fd);
+  if (::chdir("/") != 0) return 3;
+  Interpreter python;
+  Watchdog watchdog(channel, ::pthread_self());
+  ProcessState baseline = ProcessState::capture();
+  if (!channel.send({{"type", "ready"}, {"pid", ::getpid()}})) return 0;
+  while (auto message = read_message(k_worker_control_fd)) {
+    if (message->value("type", "") != "job") break;
+    Job job = message->at("job").get<Job>();
+    nlohmann::json result = run_job(python, watchdog, job, baseline);
+    if (::chdir("/") != 0) result["taint"] = "cannot leave the job's directory";
+    if (verbose) {
+      std::string line = "worker " + std::to_string(::getpid()) + ": " + job.id + " done\n";
+      write_text(k_worker_log_fd, line.c_str());
+    }
+    if (!channel.send(result)) break;
+    if (!result.value("taint", "").empty() || !result.value("internal_error", "").empty()) break;
+  }
+  // Finalising CPython after sub-interpreters (some possibly abandoned) gains nothing here.
+  ::_exit(0);
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,34 @@
+// Text helpers that know nothing of snippets: glob matching, byte sizes, UTF-8 checks, signal
+// names, line splitting.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace snipcheck {
+
+// Shell-style glob: '*' any run, '?' one character, everything else literal.
+bool glob_match(std::string_view pattern, std::string_view text);
+
+// "1MiB", "512KiB", "2GiB", "1048576" -> bytes; nullopt when malformed.
+std::optional<std::uint64_t> parse_size(std::string_view text);
+
+// 1048576 -> "1 MiB"
+std::string format_size(std::uint64_t bytes);
+
+// Offset of the first byte that is not valid UTF-8, or nullopt when all of it is.
+std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
+
+// 1-based line number of a byte offset.
+int line_of_offset(std::string_view text, std::size_t offset);
+
+// "SIGSEGV" for 11; "signal 77" when unknown.
+std::string signal_name(int signal);
+
+// Splits on '\n'; a trailing newline does not make an empty last line.
+std::vector<std::string> split_lines(std::string_view text);
+
+}  // namespace snipcheck
