@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Set-up for a fresh Debian 12 machine, then one job:
+#   bash .ci/setup.sh run    installs what is missing, builds (release), runs snipcheck on the project's bank
+#   bash .ci/setup.sh test   installs what is missing, builds and runs the whole test suite through
+#                            ctest, once as a developer build and once under ASan/UBSan
+# Idempotent: apt-get runs only when a package is missing. Run as root (or with sudo available).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+job="${1:-run}"
+case "$job" in run|test) ;; *) echo "usage: bash .ci/setup.sh run|test" >&2; exit 2 ;; esac
+
+# Every dependency is a Debian package: the toolchain, Debian's Python (the one the worker
+# embeds), and the libraries the build finds through CMake.
+packages=(
+  g++ cmake ninja-build dpkg-dev
+  python3 python3-dev
+  pybind11-dev libspdlog-dev libfmt-dev catch2
+  libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libexpected-dev libdtl-dev libpugixml-dev
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}\n' "$package" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$package")
+done
+if ((${#missing[@]} > 0)); then
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "setup: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "$job" = run ]; then
+  cmake --preset release >/dev/null
+  cmake --build --preset release
+  exec ./build-release/snipcheck run .
+fi
+cmake --workflow --preset dev
+cmake --workflow --preset asan-ubsan
