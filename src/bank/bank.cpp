@@ -82,6 +82,7 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
     error.file = (root_in / "snipcheck.toml").string();
     return tl::unexpected(error);
   }
+  bank.workers = settings->workers;
   auto snippets = list_files(bank.root / "snippets", ".py", (root_in / "snippets").string());
   if (!snippets) return tl::unexpected(snippets.error());
   std::map<std::string, fs::path> expected;
@@ -99,6 +100,12 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
   for (const auto& [id, line] : settings->question_lines) {
     if (!snippets->contains(id)) {
       return fail((root_in / "snipcheck.toml").string(), line, "settings for unknown question '" + id + "'");
+    }
+    // A chain runs in bank order, so it can only point back: no cycles by construction.
+    const std::string& after = settings->questions.at(id).after;
+    if (!after.empty() && (!snippets->contains(after) || after >= id)) {
+      return fail((root_in / "snipcheck.toml").string(), line,
+                  "after = \"" + after + "\" must name an earlier question of this bank");
     }
   }
   for (const auto& [id, path] : *snippets) {

@@ -24,6 +24,7 @@ struct Question {
 
 struct Bank {
   std::filesystem::path root;
+  WorkerSettings workers;
   std::vector<Question> questions;  // sorted by id
 };
 

@@ -3,6 +3,7 @@
 #include <system_error>
 #include <toml++/toml.h>
 
+#include "material/material.hpp"
 #include "util/fs.hpp"
 #include "util/text.hpp"
 
@@ -22,12 +23,34 @@ Expected<std::uint64_t> size_value(const toml::node& node, const std::string& fi
   return fail(file, line_of(node), key + " must be a positive number of bytes or a size such as \"1MiB\"");
 }
 
-// Applies the keys of one table over `settings`.
-Expected<void> apply_table(const toml::table& table, Settings& settings, const std::string& file,
-                           bool allow_skip) {
+Expected<std::vector<std::string>> module_list(const toml::node& node, const std::string& file, const std::string& key) {
+  std::vector<std::string> modules;
+  const auto* array = node.as_array();
+  if (array == nullptr) return fail(file, line_of(node), key + " must be a list of module names");
+  for (const auto& item : *array) {
+    auto name = item.value<std::string>();
+    if (!name || name->empty()) return fail(file, line_of(item), key + " must be a list of module names");
+    modules.push_back(*name);
+  }
+  return modules;
+}
+
+// Applies the keys of one table over `settings`; `workers` is null for a question's table.
+Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerSettings* workers,
+                           const std::string& file) {
+  const bool allow_skip = workers == nullptr;
   for (const auto& [key_node, node] : table) {
     const std::string key(key_node.str());
-    if (key == "timeout") {
+    if (key == "isolation") {
+      auto name = node.value<std::string>();
+      auto isolation = name ? isolation_from(*name) : std::nullopt;
+      if (!isolation) return fail(file, line_of(node), "isolation must be one of \"auto\", \"subinterpreter\", \"process\"");
+      settings.isolation = *isolation;
+    } else if ((key == "preload" || key == "process_modules") && workers != nullptr) {
+      auto modules = module_list(node, file, key);
+      if (!modules) return tl::unexpected(modules.error());
+      (key == "preload" ? workers->preload : workers->process_modules) = std::move(*modules);
+    } else if (key == "timeout") {
       auto seconds = node.value<double>();
       if (!seconds || *seconds <= 0) return fail(file, line_of(node), "timeout must be a positive number of seconds");
       settings.timeout_s = *seconds;
@@ -46,6 +69,22 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, const s
       auto reason = node.value<std::string>();
       if (!reason || reason->empty()) return fail(file, line_of(node), "skip must be a non-empty reason");
       settings.skip = *reason;
+    } else if (key == "title" && allow_skip) {
+      if (!node.is_string()) return fail(file, line_of(node), "title must be a string");
+      settings.title = *node.value<std::string>();
+    } else if (key == "source_line" && allow_skip) {
+      auto line = node.value<std::int64_t>();
+      if (!line || !node.is_integer() || *line < 1) return fail(file, line_of(node), "source_line must be a positive line number");
+      settings.source_line = static_cast<int>(*line);
+    } else if (key == "language" && allow_skip) {
+      auto language = node.value<std::string>();
+      if (!language || !language_from(*language)) {
+        return fail(file, line_of(node), "language must be one of \"python\", \"shell\", \"dockerfile\", \"cython\", \"other\"");
+      }
+      settings.language = *language;
+    } else if (key == "after" && allow_skip) {
+      if (!node.is_string() || node.value<std::string>()->empty()) return fail(file, line_of(node), "after must be a question id");
+      settings.after = *node.value<std::string>();
     } else {
       return fail(file, line_of(node), "unknown setting '" + key + "'");
     }
@@ -71,6 +110,22 @@ std::optional<CompareMode> compare_mode_from(std::string_view name) {
   return std::nullopt;
 }
 
+std::string to_string(Isolation isolation) {
+  switch (isolation) {
+    case Isolation::automatic: return "auto";
+    case Isolation::subinterpreter: return "subinterpreter";
+    case Isolation::process: return "process";
+  }
+  return "auto";
+}
+
+std::optional<Isolation> isolation_from(std::string_view name) {
+  if (name == "auto") return Isolation::automatic;
+  if (name == "subinterpreter") return Isolation::subinterpreter;
+  if (name == "process") return Isolation::process;
+  return std::nullopt;
+}
+
 Settings SettingsFile::for_question(const std::string& id) const {
   auto found = questions.find(id);
   return found == questions.end() ? defaults : found->second;
@@ -92,7 +147,7 @@ Expected<SettingsFile> parse_settings(const std::string& text, const std::string
     if (!node.is_table()) return fail(file, line_of(node), "'" + key + "' must be a table");
   }
   if (const auto* defaults = root["defaults"].as_table()) {
-    if (auto applied = apply_table(*defaults, result.defaults, file, false); !applied) {
+    if (auto applied = apply_table(*defaults, result.defaults, &result.workers, file); !applied) {
       return tl::unexpected(applied.error());
     }
   }
@@ -102,7 +157,7 @@ Expected<SettingsFile> parse_settings(const std::string& text, const std::string
       const auto* table = node.as_table();
       if (table == nullptr) return fail(file, line_of(node), "question." + id + " must be a table");
       Settings settings = result.defaults;
-      if (auto applied = apply_table(*table, settings, file, true); !applied) return tl::unexpected(applied.error());
+      if (auto applied = apply_table(*table, settings, nullptr, file); !applied) return tl::unexpected(applied.error());
       result.questions.emplace(id, settings);
       result.question_lines.emplace(id, line_of(node));
     }

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "util/error.hpp"
 
@@ -18,6 +19,14 @@ enum class CompareMode { exact, normalize, ellipsis };
 std::string to_string(CompareMode mode);
 std::optional<CompareMode> compare_mode_from(std::string_view name);
 
+// Where a question runs: a fresh sub-interpreter of a long-lived worker (cheap, but CPython 3.11
+// sub-interpreters cannot fork, handle signals or import numpy twice), a forked child of a
+// worker (process), or whichever the snippet needs (auto: decided from its imports and calls).
+enum class Isolation { automatic, subinterpreter, process };
+
+std::string to_string(Isolation isolation);
+std::optional<Isolation> isolation_from(std::string_view name);
+
 struct Settings {
   double timeout_s = 10.0;
   CompareMode compare = CompareMode::exact;
@@ -25,11 +34,24 @@ struct Settings {
   std::uint64_t memory_limit = 2048ULL * 1024 * 1024;      // address space
   std::uint64_t file_size_limit = 64ULL * 1024 * 1024;     // largest file written
   std::optional<std::string> skip;                          // reason, when not run
+  Isolation isolation = Isolation::automatic;
+  // What `snipcheck import` records about a question's origin (per question only).
+  std::string title;                  // the material's question title
+  int source_line = 0;                // its heading's line in the material
+  std::string language = "python";    // anything else is never run: unverifiable (not Python)
+  std::string after;                  // runs after this question, in its working directory
+};
+
+// Bank-wide settings of the workers (only in [defaults]).
+struct WorkerSettings {
+  std::vector<std::string> preload;          // imported once per worker, before any job (process tier)
+  std::vector<std::string> process_modules;  // importing one of these sends a question to the process tier
 };
 
 // The settings file: defaults plus per-question overrides keyed by the snippet's stem.
 struct SettingsFile {
   Settings defaults;
+  WorkerSettings workers;
   std::map<std::string, Settings> questions;  // already merged over the defaults
   std::map<std::string, int> question_lines;  // where each [question."ID"] table starts
 

@@ -79,6 +79,7 @@ int check_command(const CheckOptions& options) {
   candidate.display_path = code_name;
   candidate.settings.skip.reset();
   if (options.common.timeout_s) candidate.settings.timeout_s = *options.common.timeout_s;
+  if (!options.common.isolation.empty()) candidate.settings.isolation = *isolation_from(options.common.isolation);
   if (!options.compare.empty()) candidate.settings.compare = *compare_mode_from(options.compare);
   if (auto written = write_file_atomic(candidate.snippet, candidate.code); !written) {
     return report_usage_error(written.error());

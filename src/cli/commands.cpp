@@ -14,6 +14,26 @@ namespace snipcheck {
 
 namespace {
 
+// `snipcheck __worker [--preload a,b] [-v]`: started by the supervisor only, so not in --help.
+int worker_entry(int argc, char** argv) {
+  bool verbose = false;
+  std::vector<std::string> preload;
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-v") verbose = true;
+    if (arg == "--preload" && i + 1 < argc) {
+      std::string list = argv[++i];
+      for (std::size_t start = 0; start < list.size();) {
+        std::size_t comma = list.find(',', start);
+        if (comma == std::string::npos) comma = list.size();
+        if (comma > start) preload.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+      }
+    }
+  }
+  return worker_main(verbose, preload);
+}
+
 struct Parsed {
   RunOptions run;
   CheckOptions check;
@@ -26,6 +46,9 @@ void add_common(CLI::App& command, CommonOptions& options) {
   command.add_option("--junit", options.junit_path, "Write a JUnit XML report to PATH");
   command.add_option("-j,--jobs", options.jobs, "Worker processes (default: one per core)")->check(CLI::Range(1, 256));
   command.add_flag("--keep-tmp", options.keep_tmp, "Keep each question's working directory");
+  command.add_option("--isolation", options.isolation,
+                     "Where questions run: auto, subinterpreter or process (overrides the bank)")
+      ->check(CLI::IsMember({"auto", "subinterpreter", "process"}));
   command.add_flag("-v,--verbose", options.verbose, "Show details for every question and a debug log");
   command.add_flag("-q,--quiet", options.quiet, "Show only failing questions and the summary");
 }
@@ -65,9 +88,7 @@ const std::vector<Command>& command_table() {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  if (argc >= 2 && std::string(argv[1]) == "__worker") {
-    return worker_main(argc >= 3 && std::string(argv[2]) == "-v");
-  }
+  if (argc >= 2 && std::string(argv[1]) == "__worker") return worker_entry(argc, argv);
   CLI::App app{"snipcheck: checks that Python examples print what their material says"};
   app.set_version_flag("--version", "snipcheck 0.1.0");
   app.require_subcommand(1);

@@ -1,5 +1,6 @@
 #include "cli/execute.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -23,17 +24,34 @@ Result make_result(const Question& question) {
   return result;
 }
 
-Job make_job(const Question& question, const std::filesystem::path& run_dir) {
+// A chained question (`after`) runs in the working directory of the first question of its chain.
+std::string chain_root(const std::vector<Question>& questions, std::size_t index, int& depth) {
+  depth = 0;
+  const Question* question = &questions[index];
+  while (!question->settings.after.empty()) {
+    auto found = std::find_if(questions.begin(), questions.end(),
+                              [&](const Question& other) { return other.id == question->settings.after; });
+    if (found == questions.end() || depth > static_cast<int>(questions.size())) break;
+    question = &*found;
+    ++depth;
+  }
+  return question->id;
+}
+
+Job make_job(const Question& question, const std::filesystem::path& run_dir, const WorkerSettings& workers,
+             const std::string& cwd_name) {
   Job job;
   job.id = question.id;
   job.path = question.snippet.string();
   job.code = question.code;
-  job.cwd = (run_dir / question.id).string();
+  job.cwd = (run_dir / cwd_name).string();
   std::filesystem::create_directory(job.cwd);
   job.timeout_ms = std::llround(question.settings.timeout_s * 1000.0);
   job.output_limit = question.settings.output_limit;
   job.memory_limit = question.settings.memory_limit;
   job.file_size_limit = question.settings.file_size_limit;
+  job.isolation = to_string(question.settings.isolation);
+  job.process_modules = workers.process_modules;
   return job;
 }
 
@@ -50,17 +68,26 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   execution.results.reserve(questions.size());
   std::vector<Job> jobs;
   std::vector<std::size_t> job_question;
+  std::vector<int> job_depth;  // position in its chain: chained questions run in waves, in order
   for (std::size_t i = 0; i < questions.size(); ++i) {
     execution.results.push_back(make_result(questions[i]));
     if (questions[i].settings.skip) {
       execution.results[i].judgement = {Verdict::skipped, "skipped: " + *questions[i].settings.skip, {}, false};
       continue;
     }
-    jobs.push_back(make_job(questions[i], run_dir.path()));
+    if (questions[i].settings.language != "python") {
+      execution.results[i].judgement = {Verdict::unverifiable, "not Python (" + questions[i].settings.language + ")",
+                                        {}, false};
+      continue;
+    }
+    int depth = 0;
+    std::string root = chain_root(questions, i, depth);
+    jobs.push_back(make_job(questions[i], run_dir.path(), options.worker_settings, root));
     job_question.push_back(i);
+    job_depth.push_back(depth);
   }
   for (std::size_t i = 0; i < questions.size(); ++i) {
-    if (questions[i].settings.skip && on_result) on_result(i, execution.results[i]);
+    if (!execution.results[i].judgement.reason.empty() && on_result) on_result(i, execution.results[i]);
   }
 
   // Run, judging each outcome as it arrives.
@@ -69,9 +96,19 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   supervisor_options.workers = options.workers;
   supervisor_options.executable = current_executable();
   supervisor_options.verbose = options.verbose;
+  supervisor_options.preload = options.worker_settings.preload;
+  int waves = jobs.empty() ? 0 : *std::max_element(job_depth.begin(), job_depth.end()) + 1;
+  for (int wave = 0; wave < waves; ++wave) {
+  std::vector<Job> wave_jobs;
+  std::vector<std::size_t> wave_job;
+  for (std::size_t j = 0; j < jobs.size(); ++j) {
+    if (job_depth[j] != wave) continue;
+    wave_jobs.push_back(jobs[j]);
+    wave_job.push_back(j);
+  }
   Supervisor supervisor(supervisor_options);
-  supervisor.run(jobs, [&](std::size_t job_index, const Outcome& outcome) {
-    std::size_t index = job_question[job_index];
+  supervisor.run(wave_jobs, [&](std::size_t wave_index, const Outcome& outcome) {
+    std::size_t index = job_question[wave_job[wave_index]];
     Result& result = execution.results[index];
     result.outcome = outcome;
     result.judgement = judge(result.expected, result.settings, outcome, result.path);
@@ -80,6 +117,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
     if (on_result) on_result(index, result);
     if (options.progress) std::fprintf(stderr, "[%zu/%zu] %s", ++finished, jobs.size(), result.id.c_str());
   });
+  }
   if (options.progress) std::fprintf(stderr, "\r\033[K");
 
   auto elapsed = std::chrono::steady_clock::now() - start;

@@ -16,6 +16,7 @@ struct ExecuteOptions {
   KeepDir keep_tmp = KeepDir::no;
   bool verbose = false;
   bool progress = false;  // a progress counter on stderr
+  WorkerSettings worker_settings;  // the bank's preload and process-module lists
 };
 
 struct Execution {

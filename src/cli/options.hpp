@@ -13,6 +13,7 @@ struct CommonOptions {
   std::string junit_path;
   int jobs = 0;  // 0: one per core
   bool keep_tmp = false;
+  std::string isolation;  // empty: the bank's
   bool verbose = false;
   bool quiet = false;
 };

@@ -30,6 +30,7 @@ int run_command(const RunOptions& options) {
   // Command-line settings override the bank's.
   for (Question& question : bank->questions) {
     if (options.common.timeout_s) question.settings.timeout_s = *options.common.timeout_s;
+    if (!options.common.isolation.empty()) question.settings.isolation = *isolation_from(options.common.isolation);
   }
 
   // Run every question on the workers, printing each result in bank order as it arrives.
@@ -39,6 +40,7 @@ int run_command(const RunOptions& options) {
   execute_options.keep_tmp = options.common.keep_tmp ? KeepDir::yes : KeepDir::no;
   execute_options.verbose = options.common.verbose;
   execute_options.progress = ::isatty(2) && !options.common.quiet;
+  execute_options.worker_settings = bank->workers;
   Execution execution = execute(bank->questions, execute_options,
                                 [&](std::size_t index, const Result& result) { terminal.add(index, result); });
   terminal.finish(execution.summary);

@@ -35,6 +35,8 @@ nlohmann::json result_to_json(const Result& result) {
           {"compare", to_string(result.settings.compare)},
           {"expected", result.expected ? nlohmann::json(*result.expected) : nlohmann::json()},
           {"statements", outcome.statements},
+          {"tier", optional_text(outcome.tier)},
+          {"tier_reason", optional_text(outcome.tier_reason)},
           {"worker", {{"pid", outcome.worker_pid}, {"tainted", optional_text(outcome.taint)}}}};
 }
 

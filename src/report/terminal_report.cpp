@@ -50,6 +50,9 @@ void TerminalReport::print(const Result& result) {
         << fmt::format("{:>7} ms", result.outcome.duration_ms);
   if (!result.judgement.reason.empty() && verdict != Verdict::wrong) m_out << "  " << result.judgement.reason;
   m_out << "\n";
+  if (!result.outcome.tier.empty() && m_detail == Detail::verbose) {
+    m_out << "    tier: " << result.outcome.tier << " (" << result.outcome.tier_reason << ")\n";
+  }
   if (!result.outcome.taint.empty() && m_detail == Detail::verbose) {
     m_out << "    worker replaced: " << result.outcome.taint << "\n";
   }

@@ -12,7 +12,9 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"timeout_ms", job.timeout_ms},
          {"output_limit", job.output_limit},
          {"memory_limit", job.memory_limit},
-         {"file_size_limit", job.file_size_limit}};
+         {"file_size_limit", job.file_size_limit},
+         {"isolation", job.isolation},
+         {"process_modules", job.process_modules}};
 }
 
 void from_json(const nlohmann::json& in, Job& job) {
@@ -24,6 +26,8 @@ void from_json(const nlohmann::json& in, Job& job) {
   in.at("output_limit").get_to(job.output_limit);
   in.at("memory_limit").get_to(job.memory_limit);
   in.at("file_size_limit").get_to(job.file_size_limit);
+  job.isolation = in.value("isolation", "auto");
+  job.process_modules = in.value("process_modules", std::vector<std::string>{});
 }
 
 void to_json(nlohmann::json& out, const PythonError& error) {

@@ -21,6 +21,8 @@ struct Job {
   std::uint64_t output_limit = 1024ULL * 1024;
   std::uint64_t memory_limit = 2048ULL * 1024 * 1024;
   std::uint64_t file_size_limit = 64ULL * 1024 * 1024;
+  std::string isolation = "auto";             // auto | subinterpreter | process
+  std::vector<std::string> process_modules;   // auto: importing one of these means the process tier
 };
 
 // How the run ended, seen from outside the snippet.
@@ -64,6 +66,8 @@ struct Outcome {
   std::string internal_error;         // the worker failed for a reason of ours
   std::int64_t duration_ms = 0;
   int worker_pid = 0;
+  std::string tier;                   // "subinterpreter" or "process": where it ran
+  std::string tier_reason;            // why that tier
 };
 
 void to_json(nlohmann::json& out, const Job& job);

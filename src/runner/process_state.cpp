@@ -34,29 +34,28 @@ std::vector<std::string> list_dir(const char* path) {
   return names;
 }
 
-// Counts processes whose process group is ours, other than ourselves (reaping zombies first).
-int group_members() {
+}  // namespace
+
+std::vector<pid_t> live_children() {
   while (::waitpid(-1, nullptr, WNOHANG) > 0) {
   }
-  pid_t self = ::getpid();
-  pid_t group = ::getpgrp();
-  int count = 0;
-  for (const std::string& name : list_dir("/proc")) {
-    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    if (std::stoi(name) == self) continue;
-    std::ifstream stat("/proc/" + name + "/stat");
-    std::string line;
-    if (!std::getline(stat, line)) continue;
-    auto close = line.rfind(')');
-    if (close == std::string::npos) continue;
-    char state = 0;
-    int ppid = 0, pgrp = 0;
-    if (std::sscanf(line.c_str() + close + 1, " %c %d %d", &state, &ppid, &pgrp) == 3 && pgrp == group) ++count;
+  std::vector<pid_t> pids;
+  for (const std::string& task : list_dir("/proc/self/task")) {
+    std::ifstream children("/proc/self/task/" + task + "/children");
+    pid_t pid = 0;
+    while (children >> pid) pids.push_back(pid);
   }
-  return count;
+  return pids;
 }
 
-}  // namespace
+void kill_descendants() {
+  for (int round = 0; round < 50; ++round) {
+    std::vector<pid_t> pids = live_children();
+    if (pids.empty()) return;
+    for (pid_t pid : pids) ::kill(pid, SIGKILL);
+    for (pid_t pid : pids) ::waitpid(pid, nullptr, 0);
+  }
+}
 
 ProcessState ProcessState::capture() {
   ProcessState state;
@@ -81,7 +80,7 @@ ProcessState ProcessState::capture() {
   state.threads = static_cast<int>(list_dir("/proc/self/task").size());
   for (const std::string& fd : list_dir("/proc/self/fd")) state.open_fds.push_back(std::stoi(fd));
   std::sort(state.open_fds.begin(), state.open_fds.end());
-  state.children = group_members();
+  state.children = static_cast<int>(live_children().size());
   return state;
 }
 

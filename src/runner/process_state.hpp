@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace snipcheck {
@@ -16,10 +17,17 @@ struct ProcessState {
   unsigned umask_bits = 0;
   int threads = 0;
   std::vector<int> open_fds;
-  int children = 0;  // processes in the worker's process group other than itself
+  int children = 0;  // live child processes (the worker is a subreaper: orphans count too)
 
   static ProcessState capture();
 };
+
+// Live child processes, zombies reaped first. The worker is a child subreaper, so whatever a
+// snippet started and orphaned is reparented to it and listed here too.
+std::vector<pid_t> live_children();
+
+// Kills every descendant: children first, then whatever was reparented to us as they died.
+void kill_descendants();
 
 // What changed from `before` to `after`, in words; empty when nothing did.
 std::string describe_changes(const ProcessState& before, const ProcessState& after);

@@ -2,6 +2,12 @@
 
 #include <pybind11/embed.h>
 
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -27,6 +33,10 @@ constexpr const wchar_t* k_python = L"/usr/bin/python3";
 std::atomic<PyInterpreterState*> g_running_interp{nullptr};
 std::atomic<PyThreadState*> g_running_thread{nullptr};
 
+// One embedded CPython per process; pybind11's guard lives at namespace scope because its type
+// is hidden from other translation units.
+std::optional<py::scoped_interpreter> g_python;
+
 std::string fetch_python_error() {
   PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
   PyErr_Fetch(&type, &value, &traceback);
@@ -37,9 +47,7 @@ std::string fetch_python_error() {
       Py_DECREF(str);
     }
   }
-  if (type != nullptr) {
-    text = std::string(reinterpret_cast<PyTypeObject*>(type)->tp_name) + ": " + text;
-  }
+  if (type != nullptr) text = std::string(reinterpret_cast<PyTypeObject*>(type)->tp_name) + ": " + text;
   Py_XDECREF(type);
   Py_XDECREF(value);
   Py_XDECREF(traceback);
@@ -64,47 +72,123 @@ int other_threads(PyInterpreterState* interp, PyThreadState* self) {
   return count;
 }
 
-// Calls the driver in the current (fresh) interpreter and parses what it returns.
-SessionReport call_driver(const Job& job) {
-  SessionReport report;
+// Compiles the driver into a fresh dict of the current interpreter; nullptr on failure.
+PyObject* load_driver() {
   PyObject* globals = PyDict_New();
   PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
   PyObject* compiled = Py_CompileString(k_driver_source, "<snipcheck-driver>", Py_file_input);
   PyObject* loaded = compiled ? PyEval_EvalCode(compiled, globals, globals) : nullptr;
   Py_XDECREF(compiled);
-  PyObject* function = loaded ? PyDict_GetItemString(globals, "_snipcheck_run") : nullptr;
-  PyObject* returned = function ? PyObject_CallFunction(function, "ss", job.path.c_str(), job.code.c_str()) : nullptr;
-  if (returned == nullptr) {
-    report.internal_error = "driver failed: " + fetch_python_error();
-  } else if (const char* text = PyUnicode_AsUTF8(returned)) {
-    auto parsed = nlohmann::json::parse(text, nullptr, false);
-    if (parsed.is_discarded()) {
-      report.internal_error = "driver returned malformed JSON";
-    } else {
-      report.exit_status = parsed.value("exit_status", 0);
-      if (!parsed["error"].is_null()) report.error = parsed["error"].get<PythonError>();
-      report.statements = parsed["statements"].get<std::vector<StatementOutput>>();
-    }
-  } else {
-    report.internal_error = "driver returned a non-string: " + fetch_python_error();
+  if (loaded == nullptr) {
+    Py_DECREF(globals);
+    return nullptr;
   }
-  Py_XDECREF(returned);
-  Py_XDECREF(loaded);
-  Py_DECREF(globals);
-  return report;
+  Py_DECREF(loaded);
+  return globals;
 }
 
-// One embedded CPython per process; pybind11's guard lives at namespace scope because its type
-// is hidden from other translation units.
-std::optional<py::scoped_interpreter> g_python;
+PyObject* string_list(const std::vector<std::string>& items) {
+  PyObject* list = PyList_New(static_cast<Py_ssize_t>(items.size()));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    PyList_SET_ITEM(list, static_cast<Py_ssize_t>(i), PyUnicode_FromString(items[i].c_str()));
+  }
+  return list;
+}
+
+// The driver's result (plain Python values) as JSON; other objects become their str().
+nlohmann::json to_json_value(PyObject* value, int depth = 0) {
+  if (value == Py_None || depth > 8) return nullptr;
+  if (PyBool_Check(value)) return value == Py_True;
+  if (PyLong_Check(value)) return PyLong_AsLongLong(value);
+  if (PyUnicode_Check(value)) {
+    Py_ssize_t size = 0;
+    const char* utf8 = PyUnicode_AsUTF8AndSize(value, &size);
+    if (utf8 == nullptr) {
+      PyErr_Clear();
+      return "<unencodable text>";
+    }
+    return std::string(utf8, static_cast<std::size_t>(size));
+  }
+  if (PyList_Check(value) || PyTuple_Check(value)) {
+    nlohmann::json array = nlohmann::json::array();
+    PyObject* sequence = PySequence_Fast(value, "");
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(sequence); ++i) {
+      array.push_back(to_json_value(PySequence_Fast_GET_ITEM(sequence, i), depth + 1));
+    }
+    Py_DECREF(sequence);
+    return array;
+  }
+  if (PyDict_Check(value)) {
+    nlohmann::json object = nlohmann::json::object();
+    PyObject *key = nullptr, *item = nullptr;
+    Py_ssize_t position = 0;
+    while (PyDict_Next(value, &position, &key, &item)) {
+      if (!PyUnicode_Check(key)) continue;
+      object[PyUnicode_AsUTF8(key)] = to_json_value(item, depth + 1);
+    }
+    return object;
+  }
+  PyObject* text = PyObject_Str(value);
+  nlohmann::json converted = text ? to_json_value(text, depth + 1) : nlohmann::json();
+  Py_XDECREF(text);
+  if (PyErr_Occurred()) PyErr_Clear();
+  return converted;
+}
+
+// Calls the driver of `globals` for `job`; returns its result as JSON text, or an internal error.
+std::string call_driver(PyObject* globals, const Job& job, bool whole_process, std::string& internal_error) {
+  PyObject* function = globals ? PyDict_GetItemString(globals, "_snipcheck_run") : nullptr;
+  if (function == nullptr) {
+    internal_error = "driver failed to load: " + fetch_python_error();
+    return {};
+  }
+  PyObject* watched = string_list(job.process_modules);
+  PyObject* returned = PyObject_CallFunction(function, "ssOO", job.path.c_str(), job.code.c_str(),
+                                             whole_process ? Py_True : Py_False, watched);
+  Py_DECREF(watched);
+  std::string text;
+  if (returned == nullptr) {
+    internal_error = "driver failed: " + fetch_python_error();
+  } else if (PyDict_Check(returned)) {
+    text = to_json_value(returned).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } else {
+    internal_error = "driver returned something other than a dict";
+  }
+  Py_XDECREF(returned);
+  return text;
+}
+
+void parse_driver_result(const std::string& text, SessionReport& report) {
+  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (parsed.is_discarded() || !parsed.is_object()) {
+    report.internal_error = "driver returned malformed JSON";
+    return;
+  }
+  report.exit_status = parsed.value("exit_status", 0);
+  if (!parsed["error"].is_null()) report.error = parsed["error"].get<PythonError>();
+  report.statements = parsed["statements"].get<std::vector<StatementOutput>>();
+  report.watched_modules_loaded = parsed.value("watched_modules_loaded", std::vector<std::string>{});
+}
+
+std::string read_whole(int fd) {
+  std::string text;
+  char buffer[65536];
+  off_t offset = 0;
+  for (ssize_t got; (got = ::pread(fd, buffer, sizeof buffer, offset)) > 0; offset += got) {
+    text.append(buffer, static_cast<std::size_t>(got));
+  }
+  return text;
+}
 
 }  // namespace
 
 struct Interpreter::State {
   PyThreadState* main_thread = nullptr;
+  PyObject* main_driver = nullptr;  // the driver's globals in the main interpreter
+  std::vector<std::string> preload_failures;
 };
 
-Interpreter::Interpreter() : m_state(std::make_unique<State>()) {
+Interpreter::Interpreter(const std::vector<std::string>& preload) : m_state(std::make_unique<State>()) {
   PyPreConfig preconfig;
   PyPreConfig_InitIsolatedConfig(&preconfig);
   preconfig.utf8_mode = 1;
@@ -125,15 +209,43 @@ Interpreter::Interpreter() : m_state(std::make_unique<State>()) {
   g_python.emplace(&config, 0, nullptr, false);
   PyConfig_Clear(&config);
   m_state->main_thread = PyThreadState_Get();
+
+  // The main interpreter keeps a compiled driver (for routing and for forked children) and the
+  // preloaded modules, which every forked child then has without importing them again.
+  m_state->main_driver = load_driver();
+  for (const std::string& module : preload) {
+    PyObject* imported = PyImport_ImportModule(module.c_str());
+    if (imported == nullptr) m_state->preload_failures.push_back(module + ": " + fetch_python_error());
+    Py_XDECREF(imported);
+  }
 }
 
 Interpreter::~Interpreter() = default;
 
-SessionReport Interpreter::run(const Job& job) {
+const std::vector<std::string>& Interpreter::preload_failures() const { return m_state->preload_failures; }
+
+Route Interpreter::route(const Job& job) {
+  if (job.isolation == "subinterpreter") return {"subinterpreter", "isolation = \"subinterpreter\""};
+  if (job.isolation == "process") return {"process", "isolation = \"process\""};
+  PyObject* function = m_state->main_driver ? PyDict_GetItemString(m_state->main_driver, "_snipcheck_route") : nullptr;
+  if (function == nullptr) return {"process", "routing unavailable"};
+  PyObject* extra = string_list(job.process_modules);
+  PyObject* returned = PyObject_CallFunction(function, "sO", job.code.c_str(), extra);
+  Py_DECREF(extra);
+  Route route{"process", "routing failed"};
+  const char* tier = nullptr;
+  const char* reason = nullptr;
+  if (returned != nullptr && PyArg_ParseTuple(returned, "ss", &tier, &reason)) route = {tier, reason};
+  if (PyErr_Occurred()) PyErr_Clear();
+  Py_XDECREF(returned);
+  return route;
+}
+
+SessionReport Interpreter::run_subinterpreter(const Job& job) {
+  SessionReport report;
   PyThreadState* thread = Py_NewInterpreter();
   if (thread == nullptr) {
     PyThreadState_Swap(m_state->main_thread);
-    SessionReport report;
     report.internal_error = "Py_NewInterpreter failed";
     return report;
   }
@@ -141,7 +253,10 @@ SessionReport Interpreter::run(const Job& job) {
   g_running_thread.store(thread);
   g_running_interp.store(interp);
 
-  SessionReport report = call_driver(job);
+  PyObject* driver = load_driver();
+  std::string text = call_driver(driver, job, false, report.internal_error);
+  Py_XDECREF(driver);
+  if (report.internal_error.empty()) parse_driver_result(text, report);
 
   // A thread still running would make Py_EndInterpreter abort the process ("not the last
   // thread"); leave the interpreter as it is and let the worker be replaced instead.
@@ -153,6 +268,61 @@ SessionReport Interpreter::run(const Job& job) {
   g_running_thread.store(nullptr);
   Py_EndInterpreter(thread);
   PyThreadState_Swap(m_state->main_thread);
+  // numpy and its kind import once per process: the next import in a new sub-interpreter crashes.
+  if (!report.watched_modules_loaded.empty()) {
+    report.taint = report.watched_modules_loaded.front() + " was imported in a sub-interpreter (it cannot be imported "
+                   "again in this process)";
+  }
+  return report;
+}
+
+SessionReport Interpreter::run_process(const Job& job, const std::function<void(pid_t)>& on_child) {
+  SessionReport report;
+  int result_fd = ::memfd_create("snipcheck-result", MFD_CLOEXEC);
+  if (result_fd < 0) {
+    report.internal_error = "memfd_create failed";
+    return report;
+  }
+  PyOS_BeforeFork();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    PyOS_AfterFork_Child();
+    g_running_thread.store(PyThreadState_Get());
+    g_running_interp.store(PyThreadState_GetInterpreter(PyThreadState_Get()));
+    std::string internal_error;
+    std::string text = call_driver(m_state->main_driver, job, true, internal_error);
+    if (!internal_error.empty()) text = nlohmann::json{{"internal_error", internal_error}}.dump();
+    ssize_t ignored = ::write(result_fd, text.data(), text.size());
+    (void)ignored;
+    ::_exit(0);
+  }
+  PyOS_AfterFork_Parent();
+  if (pid < 0) {
+    ::close(result_fd);
+    report.internal_error = std::string("fork failed: ") + std::strerror(errno);
+    return report;
+  }
+  on_child(pid);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  on_child(0);
+  std::string text = read_whole(result_fd);
+  ::close(result_fd);
+  if (WIFSIGNALED(status)) {
+    report.crash_signal = WTERMSIG(status);
+    return report;
+  }
+  if (text.empty()) {
+    report.crash_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return report;
+  }
+  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (parsed.is_object() && parsed.contains("internal_error")) {
+    report.internal_error = parsed["internal_error"].get<std::string>();
+    return report;
+  }
+  parse_driver_result(text, report);
   return report;
 }
 

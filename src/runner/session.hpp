@@ -1,20 +1,24 @@
 // Python lives here and nowhere else. Interpreter initialises CPython once per worker process,
 // configured for Debian's /usr/bin/python3 (sys.executable, UTF-8 mode, isolated from the
-// environment), and runs each job in a new sub-interpreter: the snippet executes as __main__,
-// statement by statement, with output offsets recorded after each. It does not capture output
-// (the worker points fds 1 and 2 at capture files before calling it), enforce deadlines or check
-// process state; it returns plain data, never a Python object.
+// environment), preloads the bank's modules, and runs a job in one of two tiers:
+//  - run_subinterpreter(): a new sub-interpreter of this process, ended afterwards;
+//  - run_process(): a forked child that runs the snippet in its own main interpreter, so fork,
+//    multiprocessing, signal handlers and numpy work, and a crash kills only the child.
+// Either way the snippet executes as __main__, statement by statement, with output offsets
+// recorded after each. This layer does not capture output (the worker points fds 1 and 2 at
+// capture files first), enforce deadlines or check process state; it returns plain data, never
+// a Python object.
 #pragma once
 
-#include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "runner/job.hpp"
+#include <sys/types.h>
 
-struct _is;  // PyInterpreterState, kept opaque outside session.cpp
+#include "runner/job.hpp"
 
 namespace snipcheck {
 
@@ -22,19 +26,37 @@ struct SessionReport {
   std::optional<int> exit_status;
   std::optional<PythonError> error;
   std::vector<StatementOutput> statements;
-  std::string taint;           // non-empty: the interpreter could not be ended cleanly (threads left)
-  std::string internal_error;  // the driver itself failed
+  std::vector<std::string> watched_modules_loaded;  // process-only modules the snippet imported
+  std::optional<int> crash_signal;   // process tier: the child died of this signal
+  std::optional<int> crash_status;   // process tier: the child exited before reporting
+  std::string taint;                 // non-empty: the interpreter could not be ended cleanly
+  std::string internal_error;        // the driver itself failed
+};
+
+struct Route {
+  std::string tier;    // "subinterpreter" or "process"
+  std::string reason;
 };
 
 class Interpreter {
  public:
-  Interpreter();
+  explicit Interpreter(const std::vector<std::string>& preload);
   ~Interpreter();
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
 
+  // Where the job runs: its isolation setting, or for "auto" what its code needs.
+  Route route(const Job& job);
+
   // Runs one job in a fresh sub-interpreter. The caller has set cwd, fds and limits.
-  SessionReport run(const Job& job);
+  SessionReport run_subinterpreter(const Job& job);
+
+  // Runs one job in a forked child; `on_child(pid)` is told the child's pid while it runs
+  // (and 0 once it ended), so a watchdog can ask it for its stack.
+  SessionReport run_process(const Job& job, const std::function<void(pid_t)>& on_child);
+
+  // Modules of `preload` that failed to import, with the reason.
+  const std::vector<std::string>& preload_failures() const;
 
   // Writes the Python stack of every thread of the running job to `fd`; safe to call from a
   // signal handler in the job's thread (it is what faulthandler does). No-op between jobs.

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <deque>
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "runner/process_state.hpp"
 #include "runner/protocol.hpp"
 #include "runner/worker.hpp"
 #include "util/error.hpp"
@@ -65,7 +67,7 @@ std::string read_capture(int fd, std::uint64_t limit, bool& truncated) {
   return text;
 }
 
-[[noreturn]] void exec_worker(const std::string& executable, int control, int out, int err, bool verbose) {
+[[noreturn]] void exec_worker(const SupervisorOptions& options, int control, int out, int err) {
   ::setpgid(0, 0);
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   // fds 1 and 2 are opened anew in append mode so that the snippet's children, which share
@@ -89,8 +91,12 @@ std::string read_capture(int fd, std::uint64_t limit, bool& truncated) {
   sigset_t none;
   sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);
-  const char* argv[] = {"snipcheck", "__worker", verbose ? "-v" : nullptr, nullptr};
-  ::execv(executable.c_str(), const_cast<char* const*>(argv));
+  std::string preload;
+  for (const std::string& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
+  std::vector<const char*> argv = {"snipcheck", "__worker", "--preload", preload.c_str()};
+  if (options.verbose) argv.push_back("-v");
+  argv.push_back(nullptr);
+  ::execv(options.executable.c_str(), const_cast<char* const*>(argv.data()));
   ::_exit(127);
 }
 
@@ -125,7 +131,7 @@ class Pool {
     worker.stderr_file = make_memfd("snipcheck-stderr");
     pid_t pid = ::fork();
     if (pid < 0) throw Fatal{std::string("fork failed: ") + std::strerror(errno)};
-    if (pid == 0) exec_worker(m_options.executable, fds[1], worker.stdout_file, worker.stderr_file, m_options.verbose);
+    if (pid == 0) exec_worker(m_options, fds[1], worker.stdout_file, worker.stderr_file);
     ::close(fds[1]);
     ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
     worker.pid = pid;
@@ -147,7 +153,19 @@ class Pool {
     ::close(worker.stdout_file);
     ::close(worker.stderr_file);
     worker.pid = -1;
+    kill_strays();
     return status;
+  }
+
+  // We are a child subreaper: processes a snippet started in a session of their own, orphaned
+  // when their worker was killed, are reparented to us. Any child that is not a worker is one.
+  void kill_strays() {
+    for (pid_t pid : live_children()) {
+      bool is_worker = std::any_of(m_workers.begin(), m_workers.end(), [&](const Worker& w) { return w.pid == pid; });
+      if (is_worker) continue;
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, nullptr, 0);
+    }
   }
 
   void replace(Worker& worker, Kill kill) {
@@ -199,6 +217,7 @@ class Pool {
     ::close(worker.stdout_file);
     ::close(worker.stderr_file);
     worker.pid = -1;
+    kill_strays();
     worker = m_pending.empty() ? Worker{} : start_worker();
   }
 
@@ -230,6 +249,15 @@ class Pool {
     if (message.contains("statements")) outcome.statements = message["statements"].get<std::vector<StatementOutput>>();
     outcome.taint = message.value("taint", "");
     outcome.internal_error = message.value("internal_error", "");
+    outcome.tier = message.value("tier", "");
+    outcome.tier_reason = message.value("tier_reason", "");
+    if (message.contains("crash_signal")) {
+      outcome.ending = Ending::crashed;
+      outcome.signal = message["crash_signal"].get<int>();
+    } else if (message.contains("crash_status")) {
+      outcome.ending = Ending::crashed;
+      outcome.exit_status = message["crash_status"].get<int>();
+    }
     const bool recycle = !outcome.taint.empty() || !outcome.internal_error.empty();
     finish(worker, std::move(outcome));
     if (recycle) {
@@ -257,13 +285,15 @@ class Pool {
     for (std::size_t k = 0; k < fds.size(); ++k) {
       if (fds[k].revents == 0) continue;
       Worker& worker = m_workers[owners[k]];
+      const pid_t pid = worker.pid;
       bool open = worker.reader.fill(worker.control);
-      while (worker.pid > 0) {
+      // A message may replace the worker in this slot; the rest concerns the one that was read.
+      while (worker.pid == pid) {
         auto message = worker.reader.next();
         if (!message) break;
         handle_message(worker, *message);
       }
-      if (!open && worker.pid > 0) on_worker_gone(worker);
+      if (!open && worker.pid == pid) on_worker_gone(worker);
     }
   }
 
@@ -315,6 +345,7 @@ std::vector<Outcome> Supervisor::run(const std::vector<Job>& jobs, const Outcome
   if (jobs.empty()) return {};
   // A worker that dies must not kill us with SIGPIPE when we write its next job.
   ::signal(SIGPIPE, SIG_IGN);
+  ::prctl(PR_SET_CHILD_SUBREAPER, 1);
   Pool pool(m_options, jobs, on_outcome);
   return pool.run();
 }

@@ -17,6 +17,7 @@ struct SupervisorOptions {
   int workers = 1;
   std::string executable;  // this program, re-executed as a worker
   bool verbose = false;
+  std::vector<std::string> preload;  // modules each worker imports once, before any job
   // Slack past a job's timeout before the supervisor kills a worker whose watchdog did not act.
   std::int64_t grace_ms = 3000;
 };

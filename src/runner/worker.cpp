@@ -30,8 +30,9 @@ using Clock = std::chrono::steady_clock;
 constexpr int k_stack_signal = SIGUSR2;
 constexpr int k_fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 
-std::atomic<int> g_stack_fd{-1};
-std::atomic<bool> g_stack_done{false};
+// A memfd made once per worker; a forked child inherits both the descriptor and this value, so
+// its stack lands where the worker's watchdog reads it.
+int g_stack_fd = -1;
 
 void write_text(int fd, const char* text) {
   ssize_t ignored = ::write(fd, text, std::strlen(text));
@@ -40,9 +41,7 @@ void write_text(int fd, const char* text) {
 
 // In the job's thread, on the watchdog's request: where is the snippet now?
 void on_stack_request(int) {
-  int fd = g_stack_fd.load();
-  if (fd >= 0) Interpreter::dump_running_stack(fd);
-  g_stack_done.store(true);
+  if (g_stack_fd >= 0) Interpreter::dump_running_stack(g_stack_fd);
 }
 
 // A fatal signal: print the Python stack to the job's stderr, then die of the same signal
@@ -153,6 +152,9 @@ class Watchdog {
     m_wake.notify_all();
   }
 
+  // While a forked child runs the job, the stack is asked of it instead (0: none).
+  void set_child(pid_t pid) { m_child.store(pid); }
+
   // Returns false when the watchdog already stopped the job.
   bool disarm() {
     std::lock_guard lock(m_mutex);
@@ -188,22 +190,26 @@ class Watchdog {
   }
 
   std::string collect_stack() {
-    int fd = ::memfd_create("snipcheck-stack", MFD_CLOEXEC);
-    if (fd < 0) return {};
-    g_stack_done.store(false);
-    g_stack_fd.store(fd);
-    ::pthread_kill(m_job_thread, k_stack_signal);
-    for (int i = 0; i < 100 && !g_stack_done.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    g_stack_fd.store(-1);
+    if (g_stack_fd < 0 || ::ftruncate(g_stack_fd, 0) != 0) return {};
+    pid_t child = m_child.load();
+    if (child > 0) ::kill(child, k_stack_signal);
+    else ::pthread_kill(m_job_thread, k_stack_signal);
+    // The dump is done when the file has stopped growing (up to about half a second).
+    std::uint64_t last = 0;
+    for (int i = 0; i < 100; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      std::uint64_t size = size_of_fd(g_stack_fd);
+      if (size > 0 && size == last) break;
+      last = size;
+    }
     std::string stack;
     char buffer[8192];
     ssize_t got = 0;
     off_t offset = 0;
-    while (stack.size() < 64 * 1024 && (got = ::pread(fd, buffer, sizeof buffer, offset)) > 0) {
+    while (stack.size() < 64 * 1024 && (got = ::pread(g_stack_fd, buffer, sizeof buffer, offset)) > 0) {
       stack.append(buffer, static_cast<std::size_t>(got));
       offset += got;
     }
-    ::close(fd);
     return tidy_stack(stack);
   }
 
@@ -216,6 +222,7 @@ class Watchdog {
   bool m_armed = false;
   bool m_fired = false;
   bool m_quit = false;
+  std::atomic<pid_t> m_child{0};
   std::thread m_thread;
 };
 
@@ -232,9 +239,12 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   ProcessState before = baseline;
   before.cwd = job.cwd;
   auto start = Clock::now();
+  Route route = python.route(job);
   apply_job_limits(job);
   watchdog.arm(job);
-  SessionReport report = python.run(job);
+  SessionReport report = route.tier == "process"
+                             ? python.run_process(job, [&](pid_t child) { watchdog.set_child(child); })
+                             : python.run_subinterpreter(job);
   bool in_time = watchdog.disarm();
   restore_limits(fsize, as);
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
@@ -243,6 +253,8 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   }
   std::string taint = report.taint;
   if (taint.empty()) taint = describe_changes(before, ProcessState::capture());
+  // Leftover processes would outlive the worker (a new session escapes the group kill).
+  if (!taint.empty()) kill_descendants();
   nlohmann::json message = {{"type", "result"},
                             {"duration_ms", elapsed},
                             {"statements", report.statements},
@@ -250,17 +262,28 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
                             {"internal_error", report.internal_error}};
   message["exit_status"] = report.exit_status ? nlohmann::json(*report.exit_status) : nlohmann::json();
   message["error"] = report.error ? nlohmann::json(*report.error) : nlohmann::json();
+  message["tier"] = route.tier;
+  message["tier_reason"] = route.reason;
+  if (report.crash_signal) message["crash_signal"] = *report.crash_signal;
+  if (report.crash_status) message["crash_status"] = *report.crash_status;
   return message;
 }
 
 }  // namespace
 
-int worker_main(bool verbose) {
+int worker_main(bool verbose, const std::vector<std::string>& preload) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  // Orphans of a snippet's processes become our children, so a leftover one cannot hide.
+  ::prctl(PR_SET_CHILD_SUBREAPER, 1);
   install_signal_handlers();
+  g_stack_fd = ::memfd_create("snipcheck-stack", MFD_CLOEXEC);
   Channel channel(k_worker_control_fd);
   if (::chdir("/") != 0) return 3;
-  Interpreter python;
+  Interpreter python(preload);
+  for (const std::string& failure : python.preload_failures()) {
+    std::string line = "snipcheck: warning: cannot preload " + failure + "\n";
+    write_text(k_worker_log_fd, line.c_str());
+  }
   Watchdog watchdog(channel, ::pthread_self());
   ProcessState baseline = ProcessState::capture();
   if (!channel.send({{"type", "ready"}, {"pid", ::getpid()}})) return 0;

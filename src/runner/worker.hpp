@@ -7,12 +7,15 @@
 // the snippet changed reports and exits: it never runs another job.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace snipcheck {
 
 constexpr int k_worker_control_fd = 3;
 constexpr int k_worker_log_fd = 4;
 
-// Entry point of `snipcheck __worker`. Returns the process exit status.
-int worker_main(bool verbose);
+// Entry point of `snipcheck __worker`: `preload` lists modules to import once, before any job.
+int worker_main(bool verbose, const std::vector<std::string>& preload);
 
 }  // namespace snipcheck

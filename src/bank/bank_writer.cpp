@@ -1,0 +1,86 @@
+#include "bank/bank_writer.hpp"
+
+#include <set>
+#include <system_error>
+
+#include "bank/bank.hpp"
+#include "util/fs.hpp"
+
+namespace snipcheck {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string toml_string(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20 || byte == 0x7f) {
+      static const char* const k_hex = "0123456789ABCDEF";
+      out += "\\u00";
+      out += k_hex[byte >> 4];
+      out += k_hex[byte & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// Removes question files of `dir` that `keep` does not list.
+Expected<void> remove_stale(const fs::path& dir, const std::string& extension, const std::set<std::string>& keep) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return {};
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const fs::path& path = entry.path();
+    if (path.extension() != extension || !is_question_id(path.stem().string())) continue;
+    if (keep.contains(path.stem().string())) continue;
+    fs::remove(path, ec);
+    if (ec) return fail(path.string(), 0, "cannot remove a stale file: " + ec.message());
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string render_settings(const BankDraft& draft) {
+  std::string out = "# Written by `snipcheck import` from " + draft.source +
+                    ". Import again to update; edits here are overwritten.\n";
+  for (const BankEntry& entry : draft.entries) {
+    out += "\n[question." + toml_string(entry.id) + "]\n";
+    out += "title = " + toml_string(entry.title) + "\n";
+    if (entry.source_line > 0) out += "source_line = " + std::to_string(entry.source_line) + "\n";
+    out += "language = " + toml_string(entry.language) + "\n";
+    if (!entry.after.empty()) out += "after = " + toml_string(entry.after) + "\n";
+    if (entry.compare != CompareMode::exact) out += "compare = " + toml_string(to_string(entry.compare)) + "\n";
+  }
+  return out;
+}
+
+Expected<void> write_bank(const fs::path& dir, const BankDraft& draft) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) return fail(dir.string(), 0, "exists and is not a directory");
+  if (fs::is_directory(dir, ec) && !fs::is_empty(dir, ec) && !fs::is_directory(dir / "snippets", ec)) {
+    return fail(dir.string(), 0, "not empty and not a bank (no snippets/): refusing to write into it");
+  }
+  fs::create_directories(dir / "snippets", ec);
+  if (!ec) fs::create_directories(dir / "expected", ec);
+  if (ec) return fail(dir.string(), 0, "cannot create: " + ec.message());
+  std::set<std::string> snippets, expected;
+  for (const BankEntry& entry : draft.entries) {
+    if (auto written = write_file_atomic(dir / "snippets" / (entry.id + ".py"), entry.code); !written) return written;
+    snippets.insert(entry.id);
+    if (!entry.expected) continue;
+    if (auto written = write_file_atomic(dir / "expected" / (entry.id + ".out"), *entry.expected); !written) return written;
+    expected.insert(entry.id);
+  }
+  if (auto removed = remove_stale(dir / "snippets", ".py", snippets); !removed) return removed;
+  if (auto removed = remove_stale(dir / "expected", ".out", expected); !removed) return removed;
+  return write_file_atomic(dir / "snipcheck.toml", render_settings(draft));
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,142 @@
+// Checkable expressions in a verification sentence. The sentence is prose around code: leading
+// words ("Check uniqueness:", "Confirm sorted order with") are dropped, the rest must read as one
+// expression or assignment, with balanced brackets and no run of prose words. What counts as a
+// stated value: "(True)", "(works)", "(0 for success)", "returns X", a comparison (claims True),
+// or a call of a predicate (all/any/isinstance/is...) (claims True). Anything else is no claim.
+#include <cctype>
+#include <regex>
+#include <string_view>
+
+#include "claims/claim.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+std::string trim(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '.')) {
+    text.remove_suffix(1);
+  }
+  return std::string(text);
+}
+
+bool balanced(const std::string& text) {
+  int depth = 0;
+  char quote = 0;
+  for (char c : text) {
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    else if (c == '(' || c == '[' || c == '{') ++depth;
+    else if (c == ')' || c == ']' || c == '}') {
+      if (--depth < 0) return false;
+    }
+  }
+  return depth == 0 && quote == 0;
+}
+
+// Splits at " vs. ", "; " and " and " outside brackets.
+std::vector<std::string> segments(const std::string& text) {
+  std::vector<std::string> parts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    if (depth != 0) continue;
+    for (std::string_view separator : {" vs. ", " vs ", "; ", " and ", " or "}) {
+      if (text.compare(i, separator.size(), separator) == 0) {
+        parts.push_back(text.substr(start, i - start));
+        start = i + separator.size();
+        i = start - 1;
+        break;
+      }
+    }
+  }
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
+// Drops leading prose words: a word is prose when it is letters only (maybe ending in ':') and is
+// followed by a space and more text.
+std::string drop_prose(std::string text) {
+  static const std::regex word(R"(^[A-Za-z]+:?\s+)");
+  static const std::regex operator_next(R"(^[A-Za-z_]\w*\s*(==|!=|<=|>=|<|>|=|\+|-|\*|/|%|\bin\b|\bis\b))");
+  std::smatch match;
+  while (std::regex_search(text, match, word) && !std::regex_search(text, operator_next)) {
+    text = text.substr(static_cast<std::size_t>(match.length(0)));
+  }
+  return text;
+}
+
+bool has_prose_run(const std::string& code) {
+  // Two plain words in a row outside brackets ("to see retained") is prose, not code.
+  static const std::regex prose(R"([A-Za-z]{2,} [a-z]{2,} [a-z]{2,})");
+  int depth = 0;
+  std::string outside;
+  for (char c : code) {
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (depth == 0) outside += c;
+    if (c == ')' || c == ']' || c == '}') --depth;
+  }
+  static const std::regex keywords(R"(\b(for|in|if|else|not|and|or|is|lambda)\b)");
+  return std::regex_search(std::regex_replace(outside, keywords, "_"), prose);
+}
+
+bool is_comparison(const std::string& code) {
+  static const std::regex comparison(R"((==|!=|<=|>=| < | > | in | is ))");
+  return std::regex_search(code, comparison);
+}
+
+bool is_predicate_call(const std::string& code) {
+  static const std::regex predicate(R"(^([\w.]*\.)?(all|any|isinstance|issubclass|callable|hasattr|is\w+|has\w+)\(.*\)$)");
+  return std::regex_match(code, predicate);
+}
+
+bool looks_like_code(const std::string& code) {
+  static const std::regex start(R"(^\(?[A-Za-z_][\w.]*(\(|\[|\s*==|\s*=\s|\.\w))");
+  return std::regex_search(code, start) && balanced(code) && !has_prose_run(code);
+}
+
+}  // namespace
+
+std::vector<Claim> verification_claims(const std::string& text) {
+  std::vector<Claim> claims;
+  for (const std::string& part : segments(trim(text))) {
+    std::string code = drop_prose(trim(part));
+    std::string expect;
+    // "EXPR (True)", "EXPR (works)", "EXPR (0 for success)".
+    static const std::regex stated(R"(^(.*\S)\s+\((True|False|None|works|fails|-?\d+(?:\.\d+)?)(?:\s[^)]*)?\)$)");
+    static const std::regex returns(R"(^(.*\S)\s+returns\s+(\S+)$)");
+    std::smatch match;
+    if (std::regex_match(code, match, stated)) {
+      expect = match[2].str();
+      code = match[1].str();
+    } else if (std::regex_match(code, match, returns)) {
+      code = "(" + match[1].str() + ") == (" + match[2].str() + ")";
+      expect = "True";
+    }
+    if (!looks_like_code(code)) continue;
+    bool assignment = code.find(" = ") != std::string::npos && !is_comparison(code);
+    if (expect.empty()) {
+      if (assignment || !(is_comparison(code) || is_predicate_call(code))) continue;
+      expect = "True";
+    }
+    if (assignment && expect != "works" && expect != "fails") continue;
+    Claim claim;
+    claim.kind = ClaimKind::verification;
+    claim.scope = ClaimScope::namespace_;
+    claim.text = trim(part);
+    claim.code = code;
+    claim.expect = expect;
+    claim.value = expect;
+    claims.push_back(std::move(claim));
+  }
+  return claims;
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,152 @@
+#include "cli/importer.hpp"
+
+#include <map>
+#include <regex>
+#include <set>
+
+namespace snipcheck {
+
+namespace {
+
+std::string three_digits(int number) {
+  std::string text = std::to_string(number);
+  return std::string(3 - std::min<std::size_t>(3, text.size()), '0') + text;
+}
+
+bool claims_output(const Claim& claim) {
+  return claim.scope != ClaimScope::namespace_ &&
+         (claim.kind == ClaimKind::output || claim.kind == ClaimKind::approximate || claim.kind == ClaimKind::example);
+}
+
+// Files the code creates, by name: open(..., "w"), Path(...).write_text, makedirs, to_csv, and
+// a database that it creates tables in.
+std::set<std::string> created_files(const std::string& code) {
+  static const std::pair<std::regex, int> writes[] = {
+      {std::regex(R"re(open\(\s*["']([^"']+)["']\s*,\s*["'][wax])re"), 1},
+      {std::regex(R"re(Path\(\s*["']([^"']+)["']\s*\)\s*\.(write_text|write_bytes|mkdir|touch))re"), 1},
+      {std::regex(R"re((makedirs|mkdir)\(\s*["']([^"']+)["'])re"), 2},
+      {std::regex(R"re(to_(csv|json|parquet)\(\s*["']([^"']+)["'])re"), 2},
+  };
+  std::set<std::string> files;
+  for (const auto& [pattern, group] : writes) {
+    for (auto it = std::sregex_iterator(code.begin(), code.end(), pattern); it != std::sregex_iterator(); ++it) {
+      files.insert((*it)[group].str());
+    }
+  }
+  static const std::regex database(R"re(connect\(\s*["']([^"']+)["'])re");
+  if (code.find("CREATE TABLE") != std::string::npos) {
+    for (auto it = std::sregex_iterator(code.begin(), code.end(), database); it != std::sregex_iterator(); ++it) {
+      files.insert((*it)[1].str());
+    }
+  }
+  return files;
+}
+
+// Quoted names that look like files ("data.txt", "sqlite:///app.db" -> "app.db").
+std::set<std::string> used_files(const std::string& code) {
+  static const std::regex quoted(R"re(["'](?:sqlite:///)?([\w./-]+\.[A-Za-z]\w{0,4})["'])re");
+  std::set<std::string> files;
+  for (auto it = std::sregex_iterator(code.begin(), code.end(), quoted); it != std::sregex_iterator(); ++it) {
+    files.insert((*it)[1].str());
+  }
+  return files;
+}
+
+}  // namespace
+
+std::optional<std::string> expected_from_claims(const std::string& code, const std::vector<Claim>& claims,
+                                                bool& ellipsis) {
+  ellipsis = false;
+  for (const Claim& claim : claims) {
+    if (claim.scope == ClaimScope::whole && claim.kind == ClaimKind::output) return claim.value + "\n";
+  }
+  std::map<int, const Claim*> by_line;
+  for (const Claim& claim : claims) {
+    if (claims_output(claim) && claim.line > 0 && !by_line.contains(claim.line)) by_line[claim.line] = &claim;
+  }
+  if (by_line.empty()) return std::nullopt;
+  std::vector<PythonLine> lines = scan_python(code);
+  std::string expected;
+  auto placeholder = [&] {
+    if (!expected.ends_with("...")) expected += "...";
+    ellipsis = true;
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    int number = static_cast<int>(i) + 1;
+    auto found = by_line.find(number);
+    if (found == by_line.end()) {
+      // Output nobody documented: print() lines without a claim.
+      if (lines[i].code.find("print(") != std::string::npos) placeholder();
+      continue;
+    }
+    const Claim& claim = *found->second;
+    if (claim.kind != ClaimKind::output) {
+      placeholder();
+      expected += "\n";
+      continue;
+    }
+    expected += (claim.label.empty() ? claim.value : claim.label + ": " + claim.value) + "\n";
+  }
+  if (expected.find("...") != std::string::npos) ellipsis = true;
+  return expected;
+}
+
+std::vector<std::string> propose_chains(const std::vector<ImportedQuestion>& questions) {
+  std::vector<std::string> after(questions.size());
+  std::map<std::string, std::size_t> creator;     // file -> latest question that creates it
+  std::map<std::size_t, std::size_t> chain_tail;  // first of a chain -> its last question
+  std::vector<std::size_t> chain_of(questions.size());
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    chain_of[i] = i;
+    const std::string& code = questions[i].question.code;
+    if (questions[i].question.language != Language::python) continue;
+    std::set<std::string> creates = created_files(code);
+    for (const std::string& file : used_files(code)) {
+      if (creates.contains(file)) continue;
+      auto found = creator.find(file);
+      if (found == creator.end()) continue;
+      // Join the end of the creator's chain, so that one chain runs as a line, in order.
+      std::size_t root = chain_of[found->second];
+      std::size_t tail = chain_tail.contains(root) ? chain_tail[root] : root;
+      after[i] = questions[tail].id;
+      chain_of[i] = root;
+      chain_tail[root] = i;
+      break;
+    }
+    for (const std::string& file : creates) creator[file] = i;
+  }
+  return after;
+}
+
+ImportPlan plan_import(const Material& material) {
+  ImportPlan plan;
+  plan.draft.source = std::filesystem::path(material.file).filename().string();
+  for (const MaterialQuestion& question : material.questions) {
+    if (!question.has_code()) continue;
+    ImportedQuestion imported;
+    imported.question = question;
+    imported.id = three_digits(question.number) + "-" + slug_of(question.title);
+    imported.claims = extract_claims(question);
+    plan.questions.push_back(std::move(imported));
+  }
+  std::vector<std::string> chains = propose_chains(plan.questions);
+  for (std::size_t i = 0; i < plan.questions.size(); ++i) {
+    const ImportedQuestion& imported = plan.questions[i];
+    BankEntry entry;
+    entry.id = imported.id;
+    entry.code = imported.question.code;
+    entry.title = imported.question.title;
+    entry.source_line = imported.question.source_line;
+    entry.language = to_string(imported.question.language);
+    entry.after = chains[i];
+    bool ellipsis = false;
+    if (imported.question.language == Language::python) {
+      entry.expected = expected_from_claims(imported.question.code, imported.claims, ellipsis);
+    }
+    if (ellipsis) entry.compare = CompareMode::ellipsis;
+    plan.draft.entries.push_back(std::move(entry));
+  }
+  return plan;
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,39 @@
+// Import: turns material into a bank draft. Each question with code becomes NNN-slug (its number
+// and title), its code written exactly, its expected output derived from its claims (`...` for
+// an example value or output nobody documented; no file when nothing is claimed), its title,
+// source line and language as settings, and a chain (`after`) where it uses a file that an
+// earlier example creates. Shared by `import` (which writes the draft) and `audit`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bank/bank_writer.hpp"
+#include "claims/claim.hpp"
+#include "material/material.hpp"
+
+namespace snipcheck {
+
+struct ImportedQuestion {
+  MaterialQuestion question;
+  std::string id;               // "007-generators"
+  std::vector<Claim> claims;
+};
+
+struct ImportPlan {
+  std::vector<ImportedQuestion> questions;  // those with code, in material order
+  BankDraft draft;                          // entries in the same order
+};
+
+ImportPlan plan_import(const Material& material);
+
+// The documented stdout of a question, or nullopt when it documents none; `ellipsis` is set
+// when the text holds `...` placeholders.
+std::optional<std::string> expected_from_claims(const std::string& code, const std::vector<Claim>& claims,
+                                                bool& ellipsis);
+
+// For each question (same order), the id it should run after, or "": a later example that uses
+// a file (by name) that an earlier one creates runs after it, in its working directory.
+std::vector<std::string> propose_chains(const std::vector<ImportedQuestion>& questions);
+
+}  // namespace snipcheck

@@ -1,0 +1,445 @@
+#include "compare/claim_judge.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <regex>
+#include <string_view>
+
+#include "util/text.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+std::string trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r')) {
+    text.remove_suffix(1);
+  }
+  return std::string(text);
+}
+
+// Addresses and ids never count: "<map object at 0x7f3a...>" == "<map object at 0x...>".
+std::string normalize(const std::string& text) {
+  static const std::regex address(R"(0x[0-9a-fA-F]+|0x\.\.\.|0x…)");
+  std::string out;
+  for (const std::string& line : split_lines(std::regex_replace(text, address, "0x?"))) {
+    out += trim(line) + "\n";
+  }
+  return trim(out);
+}
+
+std::string claimed_text(const Claim& claim) { return claim.label.empty() ? claim.value : claim.label + ": " + claim.value; }
+
+// Top-level pieces of "{1, 'a', (2, 3)}" between the outer braces, trimmed.
+std::vector<std::string> elements(const std::string& text) {
+  std::vector<std::string> parts;
+  if (text.size() < 2) return parts;
+  int depth = 0;
+  char quote = 0;
+  std::string current;
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '(' || c == '[' || c == '{') {
+      ++depth;
+    } else if (c == ')' || c == ']' || c == '}') {
+      --depth;
+    } else if (c == ',' && depth == 0) {
+      parts.push_back(trim(current));
+      current.clear();
+      continue;
+    }
+    current += c;
+  }
+  if (!trim(current).empty()) parts.push_back(trim(current));
+  return parts;
+}
+
+enum class Order { same, set_order, dict_order, different };
+
+Order compare_unordered(const std::string& claim, const std::string& output) {
+  if (!(claim.starts_with("{") && claim.ends_with("}") && output.starts_with("{") && output.ends_with("}"))) {
+    return Order::different;
+  }
+  auto a = elements(claim), b = elements(output);
+  bool dict = !a.empty() && a.front().find(':') != std::string::npos;
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  if (a != b) return Order::different;
+  return dict ? Order::dict_order : Order::set_order;
+}
+
+bool is_iterator_repr(const std::string& output) {
+  static const std::regex iterator(
+      R"(<(generator|map|filter|zip|enumerate|reversed|itertools\.\w+|[\w.]*_?iterator|[\w.]*iterator) object( [\w.]+)? at 0x)");
+  return std::regex_search(output, iterator);
+}
+
+bool is_expression_statement(const std::string& line) {
+  std::string code = trim(line);
+  static const std::regex keyword(R"(^(import|from|def|class|if|for|while|with|return|raise|assert|del|pass|global|try|async|print\())");
+  if (code.empty() || std::regex_search(code, keyword)) return false;
+  int depth = 0;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    char c = code[i];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    if (depth == 0 && c == '=' && (i + 1 >= code.size() || code[i + 1] != '=') &&
+        (i == 0 || std::string_view("=!<>").find(code[i - 1]) == std::string_view::npos)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+struct Candidate {
+  std::string where;
+  std::string output;
+};
+
+// How the claim relates to one output; nullopt when it does not match.
+std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output) {
+  std::string output = normalize(raw_output);
+  std::string full = normalize(claimed_text(claim));
+  std::string value = normalize(claim.value);
+  if (claim.kind == ClaimKind::example) {
+    // Shape: every digit run a number, letters a word; the output must hold that shape.
+    std::string pattern;
+    for (std::size_t i = 0; i < value.size();) {
+      if (std::isdigit(static_cast<unsigned char>(value[i]))) {
+        while (i < value.size() && std::isdigit(static_cast<unsigned char>(value[i]))) ++i;
+        pattern += R"(\d+)";
+      } else if (std::isalpha(static_cast<unsigned char>(value[i]))) {
+        while (i < value.size() && std::isalpha(static_cast<unsigned char>(value[i]))) ++i;
+        pattern += R"([A-Za-z]+)";
+      } else {
+        pattern += std::string("\\") + value[i];
+        ++i;
+      }
+    }
+    if (!pattern.empty() && std::regex_search(output, std::regex(pattern))) {
+      return std::pair{ClaimVerdict::correct, "example value: the output has its shape"};
+    }
+    return std::nullopt;
+  }
+  if (claim.kind == ClaimKind::approximate) {
+    if (same_numbers(value, output, 0.05)) return std::pair{ClaimVerdict::correct, "within the numeric tolerance"};
+    return std::nullopt;
+  }
+  if (full == output) return std::pair{ClaimVerdict::correct, ""};
+  if (!claim.label.empty() && value == output) {
+    return std::pair{ClaimVerdict::format, "a label (\"" + claim.label + ":\") in front of the printed value"};
+  }
+  std::string joined = joined_lines(output);
+  if (output.find('\n') != std::string::npos && (joined == full || joined == value)) {
+    return std::pair{ClaimVerdict::format, "several printed lines joined by commas in one comment"};
+  }
+  for (const std::string& text : {full, value}) {
+    if (text != output && same_numbers(text, output, 0.0)) {
+      return std::pair{ClaimVerdict::format, "the same numbers written differently (" + output + ")"};
+    }
+    if (compare_unordered(text, output) == Order::set_order) {
+      return std::pair{ClaimVerdict::format, "the same set in another order (sets have no order)"};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<Candidate> candidates(const Claim& claim, const Evidence& evidence) {
+  std::vector<Candidate> list;
+  std::string where = "statement line " + std::to_string(evidence.statement_line);
+  if (claim.scope == ClaimScope::whole || evidence.in_definition) {
+    list.push_back({"the example's output", evidence.whole_output});
+    // A def body's print runs inside a later statement: any run of lines of the output may be it.
+    std::vector<std::string> lines = split_lines(evidence.whole_output);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::string run;
+      for (std::size_t j = i; j < lines.size() && j < i + 8; ++j) {
+        run += lines[j] + "\n";
+        list.push_back({"part of the example's output", run});
+      }
+    }
+    return list;
+  }
+  if (!evidence.compound) {
+    list.push_back({where, evidence.output});
+    return list;
+  }
+  list.push_back({"the enclosing " + where, evidence.output});
+  for (const std::string& line : split_lines(evidence.output)) {
+    list.push_back({"its own line, inside the enclosing " + where, line});
+  }
+  return list;
+}
+
+std::string shown(const std::string& output) {
+  std::string text = trim(output);
+  if (text.empty()) return "nothing";
+  if (text.find('\n') != std::string::npos) return joined_lines(text);
+  return text;
+}
+
+void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence, const std::string& line) {
+  const std::string& out = evidence.output;
+  std::string claimed = normalize(claimed_text(claim));
+  const std::optional<ProbeResult>& probe = evidence.probe_result;
+  bool probed = probe && probe->ok;
+  switch (evidence.probe.intent) {
+    case ProbeIntent::items:
+      if (probed && same_output(claimed, probe->str)) {
+        result.hint = "prints the iterator object, not its items; " + evidence.probe.subject + " gives the claimed " +
+                      probe->str + " (checked)";
+      } else {
+        result.hint = "prints the iterator object, not its items" +
+                      (probed ? "; " + evidence.probe.subject + " gives " + probe->str : std::string());
+      }
+      return;
+    case ProbeIntent::awaited:
+      result.hint = "a coroutine object that is never awaited" +
+                    (probed ? "; awaited it gives " + probe->str + " (checked)" : std::string());
+      return;
+    case ProbeIntent::value:
+      if (probed && (same_output(claimed, probe->str) || same_output(normalize(claim.value), probe->str))) {
+        result.hint = "the value is " + probe->str + " (checked), but a script does not echo values: print() it";
+      } else if (probed) {
+        result.hint = "prints nothing; its value is " + probe->str + " (a script does not echo values)";
+      } else {
+        result.hint = "prints nothing: a script does not echo values";
+      }
+      return;
+    case ProbeIntent::state:
+      if (probed && (same_output(claimed, probe->str) || same_output(normalize(claim.value), probe->str))) {
+        result.verdict = ClaimVerdict::descriptive;
+        result.hint = "describes the value of " + evidence.probe.subject + " afterwards (" + probe->str +
+                      ", checked); the line prints nothing";
+        return;
+      }
+      result.hint = "prints nothing" + (probed ? "; " + evidence.probe.subject + " is " + probe->str : std::string());
+      return;
+    case ProbeIntent::none:
+    case ProbeIntent::evaluate: break;
+  }
+  if (is_iterator_repr(out)) {
+    result.hint = "prints the iterator object, not its items";
+  } else if (out.find("<coroutine object") != std::string::npos) {
+    result.hint = "a coroutine object that is never awaited";
+  } else if (trim(out).empty()) {
+    result.hint = is_expression_statement(line) ? "prints nothing: a script does not echo values; print() it"
+                                                : "the statement prints nothing";
+  } else if (claimed == "'" + normalize(out) + "'" || claimed == "\"" + normalize(out) + "\"") {
+    result.hint = "repr vs str: print() shows str(), the claim shows repr()";
+  } else if (normalize(out) == "'" + claimed + "'" || normalize(out) == "\"" + claimed + "\"") {
+    result.hint = "repr vs str: the code prints a repr(), the claim shows str()";
+  } else if (compare_unordered(claimed, normalize(out)) == Order::dict_order) {
+    result.hint = "same items in another order: dicts keep insertion order";
+  }
+}
+
+}  // namespace
+
+std::string to_string(ClaimVerdict verdict) {
+  switch (verdict) {
+    case ClaimVerdict::correct: return "correct";
+    case ClaimVerdict::format: return "format";
+    case ClaimVerdict::wrong: return "wrong";
+    case ClaimVerdict::descriptive: return "descriptive";
+    case ClaimVerdict::unverifiable: return "unverifiable";
+    case ClaimVerdict::nondeterministic: return "nondeterministic";
+  }
+  return "wrong";
+}
+
+std::string joined_lines(const std::string& output) {
+  std::string joined;
+  for (const std::string& line : split_lines(trim(output))) {
+    if (!joined.empty()) joined += ", ";
+    joined += trim(line);
+  }
+  return joined;
+}
+
+bool same_output(const std::string& claim, const std::string& output) { return normalize(claim) == normalize(output); }
+
+bool same_numbers(const std::string& claim, const std::string& output, double tolerance) {
+  static const std::regex number(R"(-?\d+\.?\d*(?:[eE][-+]?\d+)?|-?\.\d+)");
+  auto numbers = [](const std::string& text) {
+    std::vector<double> values;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it) {
+      values.push_back(std::stod(it->str()));
+    }
+    return values;
+  };
+  auto skeleton = [](const std::string& text) {
+    std::string out;
+    for (char c : std::regex_replace(text, number, "#")) {
+      if (c != ' ' && c != '\n') out += c;
+    }
+    return out;
+  };
+  std::vector<double> a = numbers(claim), b = numbers(output);
+  if (a.empty() || a.size() != b.size()) return false;
+  // Approximate claims keep their numbers and may drop the brackets around them ("Approx [8]"
+  // for "[[7.98]]"); exact formats keep everything but the way each number is written.
+  if (tolerance == 0.0 && skeleton(claim) != skeleton(output)) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    double allowed = tolerance == 0.0 ? 1e-12 : std::max(tolerance * std::fabs(a[i]), tolerance);
+    if (std::fabs(a[i] - b[i]) > allowed) return false;
+  }
+  return true;
+}
+
+std::string print_argument(const std::string& line) {
+  std::string code = trim(line);
+  if (!code.starts_with("print(") || !code.ends_with(")")) return {};
+  std::string inner = code.substr(6, code.size() - 7);
+  int depth = 0;
+  for (char c : inner) {
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    if (depth < 0) return {};
+    if (c == ',' && depth == 0) return {};
+  }
+  return inner;
+}
+
+ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
+  ClaimResult result;
+  result.claim = claim;
+  result.confidence = claim.confidence;
+  result.expected = claim.kind == ClaimKind::verification ? claim.expect : claimed_text(claim);
+  if (claim.kind == ClaimKind::descriptive) {
+    result.verdict = ClaimVerdict::descriptive;
+    result.actual = trim(evidence.output);
+    return result;
+  }
+  if (claim.scope == ClaimScope::namespace_) {
+    const std::optional<ProbeResult>& probe = evidence.probe_result;
+    if (!probe) {
+      result.verdict = ClaimVerdict::unverifiable;
+      result.hint = evidence.unverifiable_reason.empty() ? "not evaluated: the example did not run to its end"
+                                                         : evidence.unverifiable_reason;
+      return result;
+    }
+    result.matched = "evaluated after the example ran";
+    result.actual = probe->ok ? (claim.kind == ClaimKind::error ? "no error" : probe->str) : probe->error;
+    if (claim.kind == ClaimKind::error || claim.expect == "fails") {
+      result.verdict = probe->ok ? ClaimVerdict::wrong : ClaimVerdict::correct;
+      if (probe->ok) result.hint = "it runs without an error";
+      return result;
+    }
+    if (claim.expect == "works") {
+      result.verdict = probe->ok ? ClaimVerdict::correct : ClaimVerdict::wrong;
+      return result;
+    }
+    if (!probe->ok) {
+      result.verdict = ClaimVerdict::unverifiable;
+      result.hint = "cannot be evaluated in the example's namespace: " + probe->error;
+      return result;
+    }
+    result.verdict = probe->str == claim.expect || probe->repr == claim.expect ? ClaimVerdict::correct : ClaimVerdict::wrong;
+    return result;
+  }
+  if (!evidence.ran && !evidence.error) {
+    result.verdict = ClaimVerdict::unverifiable;
+    result.hint = evidence.unverifiable_reason.empty() ? "not reached: the example stopped earlier" : evidence.unverifiable_reason;
+    return result;
+  }
+  if (claim.kind == ClaimKind::error) {
+    result.actual = evidence.error ? evidence.error->type + ": " + evidence.error->message : "no error";
+    result.verdict = evidence.error ? ClaimVerdict::correct : ClaimVerdict::wrong;
+    return result;
+  }
+  if (!evidence.unverifiable_reason.empty() && !evidence.ran) {
+    result.verdict = ClaimVerdict::unverifiable;
+    result.hint = evidence.unverifiable_reason;
+    return result;
+  }
+  for (const Candidate& candidate : candidates(claim, evidence)) {
+    if (auto found = match(claim, candidate.output)) {
+      result.verdict = found->first;
+      result.hint = found->second;
+      result.matched = candidate.where;
+      result.actual = trim(candidate.output);
+      return result;
+    }
+  }
+  result.actual = trim(claim.scope == ClaimScope::whole ? evidence.whole_output : evidence.output);
+  result.matched.clear();
+  if (claim.kind == ClaimKind::example) {
+    result.verdict = ClaimVerdict::unverifiable;
+    result.hint = "an example value; the output has another shape (" + shown(result.actual) + ")";
+    return result;
+  }
+  if (evidence.second_output && normalize(*evidence.second_output) != normalize(evidence.output)) {
+    Evidence second = evidence;
+    second.output = *evidence.second_output;
+    second.whole_output = evidence.second_whole.value_or(evidence.whole_output);
+    second.second_output.reset();
+    for (const Candidate& candidate : candidates(claim, second)) {
+      if (match(claim, candidate.output)) {
+        result.verdict = ClaimVerdict::nondeterministic;
+        result.matched = candidate.where + " (second run)";
+        result.hint = "the output varies between runs; the claim matches one of them";
+        return result;
+      }
+    }
+    result.verdict = ClaimVerdict::wrong;
+    result.hint = "the output varies between runs, and the claim matches neither";
+    return result;
+  }
+  result.verdict = ClaimVerdict::wrong;
+  if (evidence.error) {
+    result.hint = "the statement raised " + evidence.error->type + ": " + evidence.error->message;
+    return result;
+  }
+  add_hint(result, claim, evidence, evidence.line_code);
+  return result;
+}
+
+ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimResult& first) {
+  ProbePlan plan;
+  if (claim.scope == ClaimScope::namespace_) {
+    plan.intent = ProbeIntent::evaluate;
+    bool exec = claim.kind == ClaimKind::error || claim.expect == "works" || claim.expect == "fails";
+    plan.request = {exec ? ProbeRequest::Mode::exec : ProbeRequest::Mode::eval, claim.code};
+    plan.subject = claim.code;
+    return plan;
+  }
+  if (first.verdict != ClaimVerdict::wrong || !first.matched.empty()) return plan;
+  std::string argument = print_argument(line);
+  if (is_iterator_repr(first.actual) && !argument.empty()) {
+    plan.intent = ProbeIntent::items;
+    plan.subject = "list(" + argument + ")";
+    plan.request = {ProbeRequest::Mode::eval, plan.subject};
+    return plan;
+  }
+  if (first.actual.find("<coroutine object") != std::string::npos && !argument.empty()) {
+    plan.intent = ProbeIntent::awaited;
+    plan.subject = "asyncio.run(" + argument + ")";
+    plan.request = {ProbeRequest::Mode::eval, "__import__('asyncio').run(" + argument + ")"};
+    return plan;
+  }
+  if (!trim(first.actual).empty()) return plan;
+  std::string code = trim(line);
+  static const std::regex assignment(R"(^([A-Za-z_]\w*)\s*(=|\+=|-=)[^=].*$)");
+  static const std::regex method(R"(^([A-Za-z_]\w*)\.\w+\(.*\)$)");
+  std::smatch found;
+  if (std::regex_match(code, found, assignment) || std::regex_match(code, found, method)) {
+    plan.intent = ProbeIntent::state;
+    plan.subject = found[1].str();
+    plan.request = {ProbeRequest::Mode::eval, plan.subject};
+    return plan;
+  }
+  if (is_expression_statement(code)) {
+    plan.intent = ProbeIntent::value;
+    plan.subject = code;
+    plan.request = {ProbeRequest::Mode::eval, code};
+  }
+  return plan;
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,82 @@
+// Claim judgement: compares one claim with what ran. The claim is held to the output of the
+// top-level statement that holds its line; a claim in the body of a with/for/if is also held to
+// that enclosing statement's output, one claim in a def body to everything the example printed
+// (the function runs later), and the report says which matched. Presentation differences (a
+// label in front, printed lines joined by commas, 8. vs 8.0, set order) are `format`, not wrong;
+// an example value matches by shape and is never wrong; addresses and ids never count. For a
+// wrong claim it proposes a hint, checked by a probe where one was run. Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claims/claim.hpp"
+#include "claims/probe.hpp"
+#include "runner/job.hpp"
+
+namespace snipcheck {
+
+enum class ClaimVerdict { correct, format, wrong, descriptive, unverifiable, nondeterministic };
+
+std::string to_string(ClaimVerdict verdict);
+
+// What a probe for a claim was asked to evaluate, so the hint can say what it found.
+enum class ProbeIntent { none, items, value, state, awaited, evaluate };
+
+struct ProbePlan {
+  ProbeIntent intent = ProbeIntent::none;
+  ProbeRequest request;
+  std::string subject;  // "list(p.glob('*'))", "lst": how the hint names it
+};
+
+// What is known about the statement a claim sits on, from one or two runs and a probe.
+struct Evidence {
+  bool ran = false;                      // the statement holding the line ran to its end
+  std::string line_code;                 // the claim's line, without its comment
+  std::string output;                    // stdout of that top-level statement
+  int statement_line = 0;                // its first line
+  bool compound = false;                 // the claim is in its body, not on its first line
+  bool in_definition = false;            // in a def/class body
+  std::string whole_output;              // everything the example printed
+  std::optional<std::string> second_output;  // the same statement in the second run
+  std::optional<std::string> second_whole;
+  std::string stderr_text;               // stderr of that statement
+  std::optional<PythonError> error;      // raised by that statement
+  ProbePlan probe;                       // the probe run for this claim, if any
+  std::optional<ProbeResult> probe_result;
+  std::string unverifiable_reason;       // why this machine could not run it, when so
+};
+
+struct ClaimResult {
+  Claim claim;
+  int material_line = 0;
+  ClaimVerdict verdict = ClaimVerdict::correct;
+  std::string expected;   // what the claim says, as compared
+  std::string actual;     // what was printed (or evaluated), addresses kept
+  std::string matched;    // "statement line 4", "enclosing statement line 2", "the example's output"
+  std::string hint;       // why, for wrong (and format) claims
+  double confidence = 1.0;
+};
+
+// A first judgement, before any probe: used to decide which claims need one.
+ClaimResult judge_claim(const Claim& claim, const Evidence& evidence);
+
+// The probe that would check a hint for a claim judged wrong (`line` is the claim's code line),
+// or one that evaluates an error/verification claim. intent none: nothing to probe.
+ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimResult& first);
+
+// True when `claim` (without markers) and `output` are the same text once addresses, ids and
+// trailing spaces are set aside.
+bool same_output(const std::string& claim, const std::string& output);
+
+// Output lines joined by ", " (how material often writes several printed lines in one comment).
+std::string joined_lines(const std::string& output);
+
+// Claims and output that hold the same numbers with the same text around them: 8. vs 8.0.
+bool same_numbers(const std::string& claim, const std::string& output, double tolerance);
+
+// The argument of print(...) on a line, when it has exactly one; empty otherwise.
+std::string print_argument(const std::string& line);
+
+}  // namespace snipcheck

@@ -1,0 +1,21 @@
+// Environment versus material: tells an example that failed because this machine lacks
+// something (a module, the network, a server, credentials, command-line arguments, a terminal,
+// an input file, the process tier) from one that fails by itself, from the outcome alone: error
+// type and message, stderr, and for a timeout the stack where it was stuck. Also the Debian
+// package that provides a module. Pure functions; nothing here knows a particular material.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "runner/job.hpp"
+
+namespace snipcheck {
+
+// Why this machine could not verify the example, or nullopt when the failure is the example's own.
+std::optional<std::string> environment_reason(const Outcome& outcome, const std::string& code, const std::string& path);
+
+// "python3-numpy" for "numpy"; "" when Debian 12 packages no such module; nullopt when unknown.
+std::optional<std::string> debian_package_for(const std::string& module);
+
+}  // namespace snipcheck

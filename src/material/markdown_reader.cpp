@@ -1,0 +1,264 @@
+// Markdown through md4c (CommonMark): headings give titles; a fenced block tagged python (or
+// untagged and looking like Python) is an example; a block tagged with another language (bash,
+// dockerfile, cython...) is an example that is not Python; an untagged or `output`/`text` block
+// right after an example, or after an "Output:" paragraph, documents that example's stdout; a
+// block of `>>>` lines is a transcript (code lines and the output each one printed). Line numbers
+// come from md4c's text pointers, which point into the document.
+#include <md4c.h>
+
+#include <string_view>
+
+#include "material/material.hpp"
+#include "util/text.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+struct Block {
+  std::string text;           // the block's text, lines ending in '\n'
+  std::vector<int> lines;     // material line of each line of text
+  std::string info;           // fence info word, lower case
+};
+
+struct State {
+  const char* begin = nullptr;
+  std::string_view document;
+  // The block being collected.
+  MD_BLOCKTYPE block = MD_BLOCK_DOC;
+  Block code;
+  std::string heading;
+  int heading_line = 0;
+  std::string paragraph;
+  int paragraph_line = 0;
+  bool in_code = false;
+  // What is known so far.
+  std::vector<MaterialQuestion> questions;
+  std::string title;
+  int title_line = 0;
+  int titled_examples = 0;        // examples under the current heading
+  bool output_expected = false;   // the last block was an example or an "Output:" paragraph
+  bool last_was_example = false;
+
+  int line_of(const char* text) const {
+    if (text < begin || text > begin + document.size()) return 0;
+    return line_of_offset(document, static_cast<std::size_t>(text - begin));
+  }
+};
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n')) text.remove_suffix(1);
+  return text;
+}
+
+bool is_output_tag(const std::string& info) {
+  return info == "output" || info == "text" || info == "console-output" || info == "stdout" || info == "out";
+}
+
+std::optional<Language> tagged_language(const std::string& info) {
+  if (info == "python" || info == "py" || info == "python3" || info == "pycon" || info == "ipython") return Language::python;
+  if (info == "bash" || info == "sh" || info == "shell" || info == "console" || info == "zsh" || info == "shell-session") {
+    return Language::shell;
+  }
+  if (info == "dockerfile" || info == "docker") return Language::dockerfile;
+  if (info == "cython" || info == "pyx") return Language::cython;
+  if (info.empty() || is_output_tag(info)) return std::nullopt;
+  return Language::other;
+}
+
+// ">>> x = 1" lines and their outputs become code and documented outputs.
+void read_transcript(const Block& block, MaterialQuestion& question) {
+  std::vector<std::string> lines = split_lines(block.text);
+  DocumentedOutput pending;
+  auto flush = [&] {
+    if (!pending.text.empty()) question.outputs.push_back(pending);
+    pending = DocumentedOutput{};
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    int material_line = i < block.lines.size() ? block.lines[i] : 0;
+    if (line.starts_with(">>>") || line.starts_with("...")) {
+      flush();
+      std::string_view code = line.substr(3);
+      if (code.starts_with(" ")) code.remove_prefix(1);
+      question.code += std::string(code) + "\n";
+      question.code_lines.push_back(material_line);
+      continue;
+    }
+    if (trim(line).empty()) continue;
+    if (pending.text.empty()) {
+      pending.after_line = static_cast<int>(question.code_lines.size());
+      pending.material_line = material_line;
+    }
+    pending.text += std::string(line) + "\n";
+  }
+  flush();
+}
+
+void add_example(State& state, const Block& block, Language language) {
+  MaterialQuestion question;
+  question.number = static_cast<int>(state.questions.size()) + 1;
+  ++state.titled_examples;
+  question.title = state.title.empty() ? "Example " + std::to_string(question.number) : state.title;
+  if (state.titled_examples > 1) question.title += " (" + std::to_string(state.titled_examples) + ")";
+  question.source_line = state.title_line > 0 ? state.title_line : (block.lines.empty() ? 0 : block.lines.front());
+  question.language = language;
+  question.language_name = block.info.empty() ? to_string(language) : block.info;
+  std::string_view first = trim(block.text);
+  if (language == Language::python && first.starts_with(">>>")) {
+    read_transcript(block, question);
+  } else {
+    question.code = block.text;
+    question.code_lines = block.lines;
+  }
+  state.questions.push_back(std::move(question));
+}
+
+void finish_code_block(State& state) {
+  Block& block = state.code;
+  auto language = tagged_language(block.info);
+  bool is_output = is_output_tag(block.info) || (block.info.empty() && state.output_expected && !state.questions.empty());
+  if (is_output && !state.questions.empty()) {
+    DocumentedOutput output;
+    output.text = block.text;
+    output.material_line = block.lines.empty() ? 0 : block.lines.front();
+    state.questions.back().outputs.push_back(output);
+    state.output_expected = false;
+    state.last_was_example = false;
+    return;
+  }
+  if (!language) language = detect_language(block.text);
+  add_example(state, block, *language);
+  state.output_expected = true;
+  state.last_was_example = true;
+}
+
+void finish_paragraph(State& state) {
+  std::string_view text = trim(state.paragraph);
+  bool output_label = text.starts_with("Output:") || text.starts_with("Output") || text.starts_with("Prints:") ||
+                      text.starts_with("It prints:") || text.starts_with("This prints:");
+  if (output_label && !state.questions.empty()) {
+    std::size_t colon = text.find(':');
+    std::string_view rest = colon == std::string_view::npos ? std::string_view() : trim(text.substr(colon + 1));
+    if (!rest.empty()) {
+      // "Output: 42" on the paragraph itself.
+      DocumentedOutput output;
+      output.text = std::string(rest) + "\n";
+      output.material_line = state.paragraph_line;
+      state.questions.back().outputs.push_back(output);
+      state.output_expected = false;
+    } else {
+      state.output_expected = true;
+    }
+    return;
+  }
+  state.output_expected = false;
+}
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
+  auto& state = *static_cast<State*>(userdata);
+  state.block = type;
+  if (type == MD_BLOCK_CODE) {
+    state.in_code = true;
+    state.code = Block{};
+    const auto* code = static_cast<const MD_BLOCK_CODE_DETAIL*>(detail);
+    if (code->lang.text != nullptr) {
+      for (MD_SIZE i = 0; i < code->lang.size; ++i) {
+        char c = code->lang.text[i];
+        state.code.info += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      }
+    }
+  } else if (type == MD_BLOCK_H) {
+    state.heading.clear();
+    state.heading_line = 0;
+  } else if (type == MD_BLOCK_P) {
+    state.paragraph.clear();
+    state.paragraph_line = 0;
+  }
+  return 0;
+}
+
+int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
+  auto& state = *static_cast<State*>(userdata);
+  if (type == MD_BLOCK_CODE) {
+    state.in_code = false;
+    finish_code_block(state);
+  } else if (type == MD_BLOCK_H) {
+    state.title = std::string(trim(state.heading));
+    state.title_line = state.heading_line;
+    state.titled_examples = 0;
+    state.output_expected = false;
+  } else if (type == MD_BLOCK_P) {
+    finish_paragraph(state);
+  }
+  state.block = MD_BLOCK_DOC;
+  return 0;
+}
+
+int on_text(MD_TEXTTYPE /*type*/, const MD_CHAR* text, MD_SIZE size, void* userdata) {
+  auto& state = *static_cast<State*>(userdata);
+  std::string_view chunk(text, size);
+  if (state.in_code) {
+    // A line's text arrives with a pointer into the document, its newline as a separate chunk.
+    if (state.code.text.empty() || state.code.text.back() == '\n') {
+      // Indentation and empty lines may come from md4c's own buffers: then the line follows the
+      // previous one.
+      int line = chunk == "\n" ? 0 : state.line_of(text);
+      if (line == 0) line = state.code.lines.empty() ? 0 : state.code.lines.back() + 1;
+      state.code.lines.push_back(line);
+    }
+    state.code.text += chunk;
+    return 0;
+  }
+  if (state.block == MD_BLOCK_H) {
+    if (state.heading_line == 0) state.heading_line = state.line_of(text);
+    state.heading += chunk;
+  } else if (state.block == MD_BLOCK_P) {
+    if (state.paragraph_line == 0) state.paragraph_line = state.line_of(text);
+    state.paragraph += chunk;
+  }
+  return 0;
+}
+
+// "3. Closures" -> number 3 and title "Closures".
+void number_from_titles(std::vector<MaterialQuestion>& questions) {
+  int previous = 0;
+  for (const MaterialQuestion& question : questions) {
+    std::size_t i = 0;
+    while (i < question.title.size() && question.title[i] >= '0' && question.title[i] <= '9') ++i;
+    if (i == 0 || i > 3 || i >= question.title.size() || (question.title[i] != '.' && question.title[i] != ')')) return;
+    int number = std::stoi(question.title.substr(0, i));
+    if (number <= previous) return;
+    previous = number;
+  }
+  for (MaterialQuestion& question : questions) {
+    std::size_t i = question.title.find_first_of(".)");
+    question.number = std::stoi(question.title.substr(0, i));
+    question.title = std::string(trim(std::string_view(question.title).substr(i + 1)));
+  }
+}
+
+}  // namespace
+
+Expected<std::vector<MaterialQuestion>> read_markdown(const std::string& text, const std::string& file) {
+  State state;
+  state.begin = text.data();
+  state.document = text;
+  MD_PARSER parser{};
+  parser.flags = MD_DIALECT_GITHUB;
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.text = on_text;
+  if (md_parse(text.data(), static_cast<MD_SIZE>(text.size()), &parser, &state) != 0) {
+    return fail(file, 0, "the Markdown parser failed on this file");
+  }
+  if (state.questions.size() > 999) return fail(file, 0, "more than 999 examples");
+  // A repeated heading with the same number would break the ids: keep the order's numbers then.
+  number_from_titles(state.questions);
+  return state.questions;
+}
+
+}  // namespace snipcheck

@@ -1,0 +1,76 @@
+// Material: a document (an article, a Markdown file) holding questions with example code and
+// what the text says that code prints. read_material() picks the format from the content and
+// returns every question with its code exactly as printed, where each line came from, the
+// language of the code, any documented output blocks and the verification text. It does not
+// classify comments (claims/), write banks (bank/) or run anything.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/error.hpp"
+
+namespace snipcheck {
+
+enum class MaterialFormat { article, markdown };
+enum class Language { python, shell, dockerfile, cython, other };
+
+std::string to_string(MaterialFormat format);
+std::string to_string(Language language);
+std::optional<Language> language_from(std::string_view name);
+
+// Output the material documents outside the code: a Markdown output block or `Output:`
+// paragraph (after_line 0: the whole example's stdout), or the output lines of a `>>>`
+// transcript (after_line: the code line it follows).
+struct DocumentedOutput {
+  int after_line = 0;      // 1-based line of the snippet, 0 for the whole example
+  std::string text;        // the documented stdout, lines ending in '\n'
+  int material_line = 0;   // where it starts in the material
+};
+
+struct MaterialQuestion {
+  int number = 0;                  // the material's own number, or the order of appearance
+  std::string title;
+  int source_line = 0;             // the heading's line in the material
+  std::string code;                // the example, exactly; empty when the question has none
+  std::vector<int> code_lines;     // material line of each snippet line (1-based lines)
+  Language language = Language::python;
+  std::string language_name;       // as detected or declared: "python", "shell", "dockerfile"...
+  std::vector<DocumentedOutput> outputs;
+  std::string verification;        // the text after "Verification:", empty when none
+  int verification_line = 0;
+
+  bool has_code() const { return !code.empty(); }
+};
+
+struct Material {
+  std::string file;                // as given on the command line, for messages
+  MaterialFormat format = MaterialFormat::article;
+  std::vector<MaterialQuestion> questions;  // in material order
+};
+
+// Reads and parses `path`. Errors (unreadable, not UTF-8, no recognisable format) name the file.
+Expected<Material> read_material(const std::filesystem::path& path);
+
+// The same on text already read; `file` is used in messages.
+Expected<Material> parse_material(const std::string& text, const std::string& file);
+
+// The format the content is in: Markdown when it has fenced code blocks, the article format when
+// it has numbered headings with Example: and Verification: lines; nullopt otherwise.
+std::optional<MaterialFormat> detect_format(const std::string& text);
+
+// Readers of each format (material/article_reader.cpp, material/markdown_reader.cpp).
+Expected<std::vector<MaterialQuestion>> read_article(const std::string& text, const std::string& file);
+Expected<std::vector<MaterialQuestion>> read_markdown(const std::string& text, const std::string& file);
+
+// The language of a block of code when nothing declares it: shell commands, a Dockerfile and
+// Cython are told apart from Python by their lines (material/language.cpp).
+Language detect_language(const std::string& code);
+
+// "What are generators, and why?" -> "generators-why": lower-case words joined by dashes, short,
+// never empty.
+std::string slug_of(const std::string& title);
+
+}  // namespace snipcheck
