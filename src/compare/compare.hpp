@@ -14,7 +14,7 @@ bool output_matches(const std::string& expected, const std::string& actual, Comp
 // doctest's ELLIPSIS: "..." in `pattern` matches any run of text (newlines included).
 bool ellipsis_match(const std::string& pattern, const std::string& text);
 
-// Trailing spaces/tabs on each line and trailing blank lines removed.
+// Trailing spaces, tabs and carriage returns on each line, and trailing blank lines, removed.
 std::string normalize_output(const std::string& text);
 
 // A unified diff from `expected` to `actual`, with 3 lines of context; empty when equal.

@@ -1,6 +1,8 @@
 #include "compare/verdict.hpp"
 
 #include <cerrno>
+#include <cmath>
+#include <csignal>
 #include <string_view>
 
 #include "compare/compare.hpp"
@@ -17,12 +19,44 @@ std::string seconds_text(double seconds) {
   return text + " s";
 }
 
+// A sandboxed snippet that ran into one of the sandbox's own limits (a fork or a thread that
+// could not start, too many open files).
+std::optional<std::string> sandbox_limit_reason(const PythonError& error, const Settings& settings) {
+  const bool no_thread = error.type == "RuntimeError" && error.message.find("can't start new thread") != std::string::npos;
+  if (error.errno_value == EAGAIN || no_thread) {
+    return "processes: could not start another " + std::string(no_thread ? "thread" : "process") + " (at most " +
+           std::to_string(settings.process_limit) + " processes and threads)";
+  }
+  if (error.errno_value == EMFILE) {
+    return "open files: more than " + std::to_string(settings.open_files_limit) + " open at once";
+  }
+  return std::nullopt;
+}
+
+// RLIMIT_CPU: SIGXCPU at the soft limit, SIGKILL at the hard one (a second later) if the code
+// ignored SIGXCPU.
+bool hit_cpu_limit(const Outcome& outcome, const Settings& settings) {
+  if (!outcome.sandbox || !outcome.signal) return false;
+  if (*outcome.signal == SIGXCPU) return true;
+  const auto cpu_s = static_cast<std::int64_t>(settings.cpu_limit_s > 0 ? settings.cpu_limit_s
+                                                                        : static_cast<std::uint64_t>(std::ceil(settings.timeout_s)));
+  return *outcome.signal == SIGKILL && outcome.duration_ms >= cpu_s * 1000;
+}
+
+std::string cpu_seconds(const Settings& settings) {
+  return settings.cpu_limit_s > 0 ? std::to_string(settings.cpu_limit_s) + " s"
+                                  : std::to_string(static_cast<long>(std::ceil(settings.timeout_s))) + " s";
+}
+
 Judgement judge_error(const PythonError& error, const Settings& settings, const Outcome& outcome) {
   if (error.type == "ModuleNotFoundError" && !error.module_installed) {
     return {Verdict::unverifiable, "module '" + error.module + "' is not installed on this machine", {}, false};
   }
   if (error.type == "MemoryError") {
     return {Verdict::limit, "memory: MemoryError past the " + format_size(settings.memory_limit) + " limit", {}, false};
+  }
+  if (outcome.sandbox && sandbox_limit_reason(error, settings)) {
+    return {Verdict::limit, *sandbox_limit_reason(error, settings), {}, false};
   }
   if (error.errno_value == EFBIG) {
     return {Verdict::limit, "file size: a file grew past the " + format_size(settings.file_size_limit) + " limit",
@@ -66,9 +100,18 @@ bool is_failing(Verdict verdict) {
 }
 
 int line_in_stack(const std::string& stack, const std::string& path) {
-  // faulthandler prints the most recent call first: the first frame in the snippet is the deepest.
+  // faulthandler prints the most recent call first: the first frame in the snippet is the
+  // deepest. The snippet's main thread is what a reader means by "where it was stuck"; other
+  // threads count only when the main thread's frames are not in the snippet.
   const std::string marker = "File \"" + path + "\", line ";
-  std::size_t found = stack.find(marker);
+  std::size_t block = stack.find(k_main_thread_header);
+  std::size_t found = std::string::npos;
+  if (block != std::string::npos) {
+    std::size_t block_end = stack.find(" thread (most recent call first):", block + k_main_thread_header.size());
+    found = stack.find(marker, block);
+    if (block_end != std::string::npos && found > block_end) found = std::string::npos;
+  }
+  if (found == std::string::npos) found = stack.find(marker);
   if (found == std::string::npos) return 0;
   return std::atoi(stack.c_str() + found + marker.size());
 }
@@ -87,6 +130,10 @@ Judgement judge(const std::optional<std::string>& expected, const Settings& sett
     case Ending::output_limit:
       return {Verdict::limit, "output: more than " + format_size(settings.output_limit) + " on one stream", {}, false};
     case Ending::crashed:
+      if (hit_cpu_limit(outcome, settings)) {
+        return {Verdict::timeout, "cpu: used up its " + cpu_seconds(settings) + " of CPU time (" +
+                                      signal_name(*outcome.signal) + ")", {}, false};
+      }
       if (outcome.signal) return {Verdict::crash, "killed by " + signal_name(*outcome.signal), {}, false};
       return {Verdict::crash,
               "the process exited with status " + std::to_string(outcome.exit_status.value_or(-1)) +

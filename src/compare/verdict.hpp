@@ -28,7 +28,8 @@ struct Judgement {
 Judgement judge(const std::optional<std::string>& expected, const Settings& settings, const Outcome& outcome,
                 const std::string& path);
 
-// The snippet's line where the stack shows it was (deepest frame in `path`), or 0.
+// The snippet's line where the stack shows it was (deepest frame in `path`, the main thread's
+// first), or 0.
 int line_in_stack(const std::string& stack, const std::string& path);
 
 }  // namespace snipcheck

@@ -4,12 +4,16 @@
 
 #include <pugixml.hpp>
 
+#include "util/text.hpp"
+
 namespace snipcheck {
 
 namespace {
 
-// XML 1.0 cannot carry most control characters, even escaped; a snippet may print any byte.
-std::string xml_safe(const std::string& text) {
+// XML 1.0 cannot carry most control characters, even escaped, nor invalid UTF-8 in a document
+// declared UTF-8; a snippet may print any byte.
+std::string xml_safe(const std::string& raw) {
+  std::string text = valid_utf8(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {

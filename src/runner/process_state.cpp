@@ -1,6 +1,9 @@
 #include "runner/process_state.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/time.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -8,6 +11,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <clocale>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -69,6 +74,24 @@ ProcessState ProcessState::capture() {
     auto handler = reinterpret_cast<std::uintptr_t>(action.sa_handler);
     state.signal_dispositions.push_back(std::to_string(sig) + ":" + std::to_string(handler));
   }
+  sigset_t mask;
+  sigemptyset(&mask);
+  ::pthread_sigmask(SIG_SETMASK, nullptr, &mask);
+  for (int sig = 1; sig < NSIG; ++sig) state.signal_mask += sigismember(&mask, sig) == 1 ? '1' : '0';
+  if (const char* locale = std::setlocale(LC_ALL, nullptr)) state.locale = locale;
+  errno = 0;
+  int priority = ::getpriority(PRIO_PROCESS, 0);
+  state.identity = std::to_string(::getuid()) + "/" + std::to_string(::geteuid()) + "/" +
+                   std::to_string(::getgid()) + "/" + std::to_string(::getegid()) + "/" + std::to_string(priority);
+  for (int fd = 0; fd <= 2; ++fd) {
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+      state.standard_fds.emplace_back("closed");
+      continue;
+    }
+    state.standard_fds.push_back(std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino) + ":" +
+                                 std::to_string(::fcntl(fd, F_GETFL)));
+  }
   for (int resource = 0; resource < RLIM_NLIMITS; ++resource) {
     rlimit limit{};
     ::getrlimit(static_cast<__rlimit_resource>(resource), &limit);
@@ -89,6 +112,10 @@ std::string describe_changes(const ProcessState& before, const ProcessState& aft
   if (before.environment != after.environment) changes.emplace_back("os.environ changed");
   if (before.cwd != after.cwd) changes.emplace_back("working directory changed to " + after.cwd);
   if (before.signal_dispositions != after.signal_dispositions) changes.emplace_back("signal handlers changed");
+  if (before.signal_mask != after.signal_mask) changes.emplace_back("blocked signals changed");
+  if (before.locale != after.locale) changes.emplace_back("locale changed to " + after.locale);
+  if (before.identity != after.identity) changes.emplace_back("user, group or priority changed");
+  if (before.standard_fds != after.standard_fds) changes.emplace_back("stdin, stdout or stderr replaced");
   if (before.limits != after.limits) changes.emplace_back("resource limits changed");
   if (before.umask_bits != after.umask_bits) changes.emplace_back("umask changed");
   if (after.threads > before.threads) {

@@ -1,6 +1,7 @@
 // ProcessState: what a snippet could change in the worker process that no sub-interpreter undoes
-// (environment, working directory, signal dispositions, rlimits, umask, threads, open files,
-// child processes). Captured before and after each job; any difference taints the worker.
+// (environment, working directory, signal dispositions and mask, locale, user and group ids,
+// priority, rlimits, umask, threads, open files and what fds 0-2 point at, child processes).
+// Captured before and after each job; any difference taints the worker.
 #pragma once
 
 #include <string>
@@ -13,11 +14,15 @@ struct ProcessState {
   std::vector<std::string> environment;
   std::string cwd;
   std::vector<std::string> signal_dispositions;
+  std::string signal_mask;         // of the calling (job) thread
+  std::string locale;              // setlocale(LC_ALL): process-wide
+  std::string identity;            // uids, gids, scheduling priority
+  std::vector<std::string> standard_fds;  // what fds 0, 1 and 2 are, and their flags
   std::vector<std::string> limits;
   unsigned umask_bits = 0;
   int threads = 0;
   std::vector<int> open_fds;
-  int children = 0;  // live child processes (the worker is a subreaper: orphans count too)
+  int children = 0;  // live child processes (the worker is a subreaper: orphans count too); any is a change
 
   static ProcessState capture();
 };

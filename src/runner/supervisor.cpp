@@ -251,6 +251,7 @@ class Pool {
     outcome.internal_error = message.value("internal_error", "");
     outcome.tier = message.value("tier", "");
     outcome.tier_reason = message.value("tier_reason", "");
+    if (message.contains("sandbox")) outcome.sandbox = message["sandbox"].get<SandboxReport>();
     if (message.contains("crash_signal")) {
       outcome.ending = Ending::crashed;
       outcome.signal = message["crash_signal"].get<int>();

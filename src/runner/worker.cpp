@@ -105,7 +105,7 @@ std::string tidy_stack(const std::string& raw) {
     std::string line = raw.substr(start, end - start);
     start = end + 1;
     if (line.find("<snipcheck-driver>") != std::string::npos) continue;
-    if (line.starts_with("Current thread 0x")) line = "Snippet's main thread (most recent call first):";
+    if (line.starts_with("Current thread 0x")) line = k_main_thread_header;
     else if (line.starts_with("Thread 0x")) line = "Another thread (most recent call first):";
     tidy += line + "\n";
   }
@@ -202,6 +202,9 @@ class Watchdog {
       if (size > 0 && size == last) break;
       last = size;
     }
+    // A snippet that blocked our signal never answers; read its frames from this thread
+    // instead, as faulthandler.dump_traceback_later does (a sub-interpreter job only).
+    if (last == 0 && child <= 0) Interpreter::dump_running_stack(g_stack_fd);
     std::string stack;
     char buffer[8192];
     ssize_t got = 0;
@@ -266,6 +269,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   message["tier_reason"] = route.reason;
   if (report.crash_signal) message["crash_signal"] = *report.crash_signal;
   if (report.crash_status) message["crash_status"] = *report.crash_status;
+  if (report.sandbox) message["sandbox"] = *report.sandbox;
   return message;
 }
 

@@ -81,6 +81,22 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
   return std::nullopt;
 }
 
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    auto bad = invalid_utf8_offset(text);
+    if (!bad) {
+      out += text;
+      break;
+    }
+    out += text.substr(0, *bad);
+    out += "\xEF\xBF\xBD";
+    text.remove_prefix(*bad + 1);
+  }
+  return out;
+}
+
 int line_of_offset(std::string_view text, std::size_t offset) {
   int line = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {

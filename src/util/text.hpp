@@ -22,6 +22,9 @@ std::string format_size(std::uint64_t bytes);
 // Offset of the first byte that is not valid UTF-8, or nullopt when all of it is.
 std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
 
+// `text` with every byte that is not valid UTF-8 replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
 // 1-based line number of a byte offset.
 int line_of_offset(std::string_view text, std::size_t offset);
 

@@ -1,0 +1,1420 @@
+// End-to-end tests: run the built snipcheck binary on the fixture banks under tests/fixtures/
+// and check the exit status, stderr and the JSON report against the contract.
+//
+// Compile definitions (string literals): SNIPCHECK_EXE = path of the snipcheck binary,
+// SNIPCHECK_FIXTURES = path of tests/fixtures. The Catch2 main lives in another file.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#ifndef SNIPCHECK_EXE
+#error "SNIPCHECK_EXE (path of the snipcheck binary) must be defined"
+#endif
+#ifndef SNIPCHECK_FIXTURES
+#error "SNIPCHECK_FIXTURES (path of tests/fixtures) must be defined"
+#endif
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using namespace std::chrono_literals;
+
+const std::string kExe = SNIPCHECK_EXE;
+const fs::path kFixtures = SNIPCHECK_FIXTURES;
+
+// ---------------------------------------------------------------------------------------------
+// Running a command
+// ---------------------------------------------------------------------------------------------
+
+struct CommandResult {
+  int status = -1;         // exit code; 128 + signal number if killed by a signal
+  bool signaled = false;   // the command died of a signal
+  bool timed_out = false;  // we had to kill it (took longer than the limit)
+  std::string out;
+  std::string err;
+  double seconds = 0;
+};
+
+// fds 0-2 must be open in this process, otherwise pipe2() could hand out 0/1/2 and the dup2
+// onto the same number would leave FD_CLOEXEC set. Also ignore SIGPIPE: writing the stdin of
+// a child that does not read it must give EPIPE, not kill the test.
+void prepare_process_once() {
+  static const bool done = [] {
+    for (int fd = 0; fd <= 2; ++fd) {
+      if (::fcntl(fd, F_GETFD) == -1) {
+        int null_fd = ::open("/dev/null", O_RDWR);
+        if (null_fd != -1 && null_fd != fd) {
+          ::dup2(null_fd, fd);
+          ::close(null_fd);
+        }
+      }
+    }
+    ::signal(SIGPIPE, SIG_IGN);
+    return true;
+  }();
+  (void)done;
+}
+
+std::string describe_command(const std::vector<std::string>& argv) {
+  std::string text;
+  for (const auto& arg : argv) {
+    if (!text.empty()) text += ' ';
+    text += arg;
+  }
+  return text;
+}
+
+// Runs argv[0] (a path, no PATH search, no shell) with the given stdin content (empty stdin
+// at EOF when none), optionally in another working directory, and collects its exit status,
+// stdout and stderr. Both pipes are read with poll() so neither can fill up and block the
+// child. Once the child has exited, output still arriving from grandchildren that kept the
+// pipes open is read for a short while only, so a leaked descendant cannot hang the test.
+CommandResult run_command(const std::vector<std::string>& argv,
+                          const std::optional<std::string>& input = std::nullopt,
+                          const std::optional<fs::path>& cwd = std::nullopt,
+                          std::chrono::seconds limit = 300s) {
+  prepare_process_once();
+  CommandResult result;
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    throw std::system_error(errno, std::generic_category(), "pipe2");
+  }
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  if (cwd) posix_spawn_file_actions_addchdir_np(&actions, cwd->c_str());
+
+  // Run the child in its own process group so that a timeout can kill it with its workers.
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF |
+                                      POSIX_SPAWN_SETSIGMASK);
+  posix_spawnattr_setpgroup(&attr, 0);
+  sigset_t all_signals, no_signals;
+  sigfillset(&all_signals);
+  sigemptyset(&no_signals);
+  posix_spawnattr_setsigdefault(&attr, &all_signals);
+  posix_spawnattr_setsigmask(&attr, &no_signals);
+
+  std::vector<char*> c_argv;
+  for (const auto& arg : argv) c_argv.push_back(const_cast<char*>(arg.c_str()));
+  c_argv.push_back(nullptr);
+
+  const auto start = std::chrono::steady_clock::now();
+  pid_t pid = -1;
+  int spawn_error = ::posix_spawn(&pid, c_argv[0], &actions, &attr, c_argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  ::close(in_pipe[0]);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  if (spawn_error != 0) {
+    ::close(in_pipe[1]);
+    ::close(out_pipe[0]);
+    ::close(err_pipe[0]);
+    throw std::system_error(spawn_error, std::generic_category(),
+                            "posix_spawn " + describe_command(argv));
+  }
+
+  int in_fd = in_pipe[1];
+  std::string pending = input.value_or("");
+  std::size_t written = 0;
+  if (pending.empty()) {
+    ::close(in_fd);
+    in_fd = -1;
+  } else {
+    ::fcntl(in_fd, F_SETFL, ::fcntl(in_fd, F_GETFL) | O_NONBLOCK);
+  }
+  int out_fd = out_pipe[0];
+  int err_fd = err_pipe[0];
+
+  bool exited = false;
+  int wait_status = 0;
+  std::chrono::steady_clock::time_point exited_at{};
+  const auto deadline = start + limit;
+  char buffer[65536];
+
+  while (out_fd != -1 || err_fd != -1 || !exited) {
+    if (!exited) {
+      pid_t waited = ::waitpid(pid, &wait_status, WNOHANG);
+      if (waited == pid) {
+        exited = true;
+        exited_at = std::chrono::steady_clock::now();
+      }
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (exited && now - exited_at > 2s) break;  // descendants still hold the pipes
+    if (!exited && now > deadline) {
+      result.timed_out = true;
+      ::kill(-pid, SIGKILL);
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &wait_status, 0);
+      exited = true;
+      exited_at = std::chrono::steady_clock::now();
+      break;
+    }
+
+    pollfd fds[3];
+    int count = 0;
+    int out_index = -1, err_index = -1, in_index = -1;
+    if (out_fd != -1) { fds[count] = {out_fd, POLLIN, 0}; out_index = count++; }
+    if (err_fd != -1) { fds[count] = {err_fd, POLLIN, 0}; err_index = count++; }
+    if (in_fd != -1) { fds[count] = {in_fd, POLLOUT, 0}; in_index = count++; }
+    if (count == 0) {
+      ::usleep(10000);
+      continue;
+    }
+    int ready = ::poll(fds, static_cast<nfds_t>(count), 50);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      throw std::system_error(errno, std::generic_category(), "poll");
+    }
+    auto drain = [&](int index, int& fd, std::string& sink) {
+      if (index < 0 || fds[index].revents == 0) return;
+      ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n > 0) {
+        sink.append(buffer, static_cast<std::size_t>(n));
+      } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+        ::close(fd);
+        fd = -1;
+      }
+    };
+    drain(out_index, out_fd, result.out);
+    drain(err_index, err_fd, result.err);
+    if (in_index >= 0 && fds[in_index].revents != 0) {
+      if (fds[in_index].revents & (POLLERR | POLLHUP)) {
+        ::close(in_fd);
+        in_fd = -1;
+      } else {
+        ssize_t n = ::write(in_fd, pending.data() + written, pending.size() - written);
+        if (n > 0) written += static_cast<std::size_t>(n);
+        if ((n < 0 && errno != EAGAIN && errno != EINTR) || written == pending.size()) {
+          ::close(in_fd);
+          in_fd = -1;
+        }
+      }
+    }
+  }
+  for (int fd : {in_fd, out_fd, err_fd}) {
+    if (fd != -1) ::close(fd);
+  }
+  if (!exited) ::waitpid(pid, &wait_status, 0);
+
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (WIFEXITED(wait_status)) {
+    result.status = WEXITSTATUS(wait_status);
+  } else if (WIFSIGNALED(wait_status)) {
+    result.signaled = true;
+    result.status = 128 + WTERMSIG(wait_status);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Temporary directory, files
+// ---------------------------------------------------------------------------------------------
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "snipcheck-e2e-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      throw std::system_error(errno, std::generic_category(), "mkdtemp");
+    }
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const fs::path& path() const { return path_; }
+  fs::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  fs::path path_;
+};
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+fs::path fixture(const std::string& name) { return kFixtures / name; }
+
+std::string expected_output(const std::string& bank, const std::string& id) {
+  return read_file(fixture(bank) / "expected" / (id + ".out"));
+}
+
+std::string shorten(const std::string& text, std::size_t limit = 3000) {
+  if (text.size() <= limit) return text;
+  return text.substr(0, limit) + "... [" + std::to_string(text.size() - limit) + " more bytes]";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a bank and reading the report
+// ---------------------------------------------------------------------------------------------
+
+struct BankRun {
+  CommandResult cmd;
+  bool has_report = false;
+  json report;
+  std::string report_error;  // set when the report exists but is not valid JSON
+  bool has_junit = false;
+  std::string junit;
+};
+
+// snipcheck run BANK -j JOBS --json TMP/report.json EXTRA...
+BankRun run_bank(const fs::path& bank, int jobs, const std::vector<std::string>& extra = {},
+                 const std::optional<std::string>& input = std::nullopt, bool junit = false) {
+  TempDir tmp;
+  const fs::path report_path = tmp / "report.json";
+  const fs::path junit_path = tmp / "report.xml";
+  std::vector<std::string> argv = {kExe,   "run",   bank.string(), "-j",
+                                   std::to_string(jobs), "--json", report_path.string()};
+  if (junit) {
+    argv.push_back("--junit");
+    argv.push_back(junit_path.string());
+  }
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  BankRun run;
+  run.cmd = run_command(argv, input);
+  if (fs::exists(report_path)) {
+    run.has_report = true;
+    try {
+      run.report = json::parse(read_file(report_path));
+    } catch (const std::exception& e) {
+      run.report_error = e.what();
+    }
+  }
+  if (fs::exists(junit_path)) {
+    run.has_junit = true;
+    run.junit = read_file(junit_path);
+  }
+  return run;
+}
+
+std::string describe_run(const BankRun& run) {
+  std::ostringstream text;
+  text << "snipcheck exit status " << run.cmd.status << (run.cmd.signaled ? " (signal)" : "")
+       << (run.cmd.timed_out ? " (killed by the test: took too long)" : "") << " after "
+       << run.cmd.seconds << " s\n--- snipcheck stderr ---\n"
+       << shorten(run.cmd.err, 4000);
+  return text.str();
+}
+
+// A result with stdout/stderr cut short, for failure messages.
+std::string describe(const json& result) {
+  json copy = result;
+  for (const char* key : {"stdout", "stderr", "diff", "stack"}) {
+    if (copy.contains(key) && copy[key].is_string()) {
+      copy[key] = shorten(copy[key].get<std::string>(), 1500);
+    }
+  }
+  return copy.dump(2);
+}
+
+const std::vector<std::string> kVerdicts = {"pass",   "wrong", "error",        "timeout", "crash",
+                                            "limit",  "unverifiable", "no_claim", "skipped"};
+const std::set<std::string> kFailing = {"wrong", "error", "timeout", "crash", "limit"};
+
+const json& result_of(const json& report, const std::string& id) {
+  static const json missing = json::object();
+  if (report.contains("results") && report["results"].is_array()) {
+    for (const auto& result : report["results"]) {
+      if (result.value("id", "") == id) return result;
+    }
+  }
+  FAIL_CHECK("no result for question " << id);
+  return missing;
+}
+
+// result[key], or null when result is not an object or has no such key (operator[] on a const
+// json with a missing key is undefined behaviour).
+const json& field(const json& object, const char* key) {
+  static const json null_value;
+  if (!object.is_object()) return null_value;
+  auto it = object.find(key);
+  return it == object.end() ? null_value : *it;
+}
+
+std::string verdict_of(const json& result) {
+  const json& verdict = field(result, "verdict");
+  return verdict.is_string() ? verdict.get<std::string>() : "<missing>";
+}
+
+std::string string_field(const json& result, const char* key) {
+  if (result.contains(key) && result[key].is_string()) return result[key].get<std::string>();
+  return {};
+}
+
+bool is_null_or_missing(const json& result, const char* key) {
+  return !result.contains(key) || result[key].is_null();
+}
+
+// "line N" (Python tracebacks, faulthandler) or "file.py:N", N not followed by another digit.
+bool mentions_line(const std::string& text, int line) {
+  std::regex pattern("(line |\\.py:)" + std::to_string(line) + "(?![0-9])");
+  return std::regex_search(text, pattern);
+}
+
+// Everything that must hold for any report: valid JSON, the summary matches the results,
+// results are sorted by id, each result has the documented fields, and the exit status is 1
+// exactly when something failed. Returns the ids in report order.
+std::vector<std::string> check_report_shape(const BankRun& run) {
+  INFO(describe_run(run));
+  REQUIRE(run.has_report);
+  INFO("report parse error: " << run.report_error);
+  REQUIRE(run.report_error.empty());
+  const json& report = run.report;
+  REQUIRE(report.is_object());
+  REQUIRE(report.contains("summary"));
+  REQUIRE(report.contains("results"));
+  REQUIRE(report["results"].is_array());
+  const json& summary = report["summary"];
+
+  std::map<std::string, int> counts;
+  std::vector<std::string> ids;
+  bool any_failing = false;
+  for (const auto& result : report["results"]) {
+    INFO(describe(result));
+    REQUIRE(result.contains("id"));
+    REQUIRE(result["id"].is_string());
+    const std::string id = result["id"].get<std::string>();
+    ids.push_back(id);
+    CHECK(result.value("file", "") == "snippets/" + id + ".py");
+    const std::string verdict = verdict_of(result);
+    CHECK(std::find(kVerdicts.begin(), kVerdicts.end(), verdict) != kVerdicts.end());
+    counts[verdict]++;
+    if (kFailing.count(verdict)) any_failing = true;
+    CHECK(result.contains("duration_ms"));
+    CHECK(field(result, "duration_ms").is_number());
+    for (const char* key : {"stdout", "stderr"}) {
+      CHECK((result.contains(key) && (result[key].is_string() || result[key].is_null())));
+    }
+    for (const char* key : {"exit_status", "error", "diff", "stack", "signal", "reason"}) {
+      CHECK(result.contains(key));
+    }
+    CHECK(result.contains("worker"));
+  }
+
+  CHECK(std::is_sorted(ids.begin(), ids.end()));
+  CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
+  CHECK(summary.value("total", -1) == static_cast<int>(ids.size()));
+  for (const auto& verdict : kVerdicts) {
+    INFO("summary count of " << verdict);
+    CHECK(summary.value(verdict, -1) == counts[verdict]);
+  }
+  CHECK(summary.contains("duration_ms"));
+  CHECK(run.cmd.status == (any_failing ? 1 : 0));
+  return ids;
+}
+
+std::vector<std::string> snippet_ids(const std::string& bank) {
+  std::vector<std::string> ids;
+  for (const auto& entry : fs::directory_iterator(fixture(bank) / "snippets")) {
+    if (entry.path().extension() == ".py") ids.push_back(entry.path().stem().string());
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// The question passed, printed exactly its expected file, and was not the cause of a worker
+// recycle.
+void check_pass(const BankRun& run, const std::string& bank, const std::string& id,
+                bool exact_stdout = true) {
+  const json& result = result_of(run.report, id);
+  INFO("question " << id << "\n" << describe(result) << "\n" << describe_run(run));
+  CHECK(verdict_of(result) == "pass");
+  if (exact_stdout) CHECK(string_field(result, "stdout") == expected_output(bank, id));
+  CHECK(is_null_or_missing(result, "error"));
+  CHECK(is_null_or_missing(result, "diff"));
+  CHECK(is_null_or_missing(result, "signal"));
+  CHECK(is_null_or_missing(result, "stack"));
+}
+
+// A follower: must pass and must not have caused a worker recycle.
+void check_follower(const BankRun& run, const std::string& bank, const std::string& id) {
+  check_pass(run, bank, id);
+  const json& result = result_of(run.report, id);
+  INFO("follower " << id << "\n" << describe(result));
+  REQUIRE(result.contains("worker"));
+  const json& worker = field(result, "worker");
+  CHECK(worker.is_object());
+  if (worker.is_object()) {
+    CHECK(worker.value("pid", 0) > 0);
+    CHECK(is_null_or_missing(worker, "tainted"));
+  }
+}
+
+void check_summary(const BankRun& run, std::initializer_list<std::pair<const char*, int>> counts) {
+  INFO(describe_run(run));
+  const json& summary = run.report["summary"];
+  int total = 0;
+  std::map<std::string, int> wanted;
+  for (const auto& [verdict, count] : counts) {
+    wanted[verdict] = count;
+    total += count;
+  }
+  CHECK(summary.value("total", -1) == total);
+  for (const auto& verdict : kVerdicts) {
+    INFO("summary count of " << verdict);
+    CHECK(summary.value(verdict, -1) == wanted[verdict]);
+  }
+}
+
+long long duration_ms(const json& result) {
+  if (result.contains("duration_ms") && result["duration_ms"].is_number()) {
+    return result["duration_ms"].get<long long>();
+  }
+  return -1;
+}
+
+// A run of a well-formed bank: the report is there and every snippet has exactly one result.
+void check_all_ids(const BankRun& run, const std::string& bank) {
+  auto ids = check_report_shape(run);
+  CHECK(ids == snippet_ids(bank));
+}
+
+}  // namespace
+
+// =============================================================================================
+// Ordinary verdicts
+// =============================================================================================
+
+TEST_CASE("e2e verdicts", "[e2e]") {
+  const std::string bank = "verdicts";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      const json& report = run.report;
+
+      check_pass(run, bank, "001-pass");
+      {
+        const json& r = result_of(report, "001-pass");
+        INFO(describe(r));
+        CHECK(field(r, "exit_status") == 0);
+        REQUIRE(field(r, "worker").is_object());
+        CHECK(field(r, "worker").value("pid", 0) > 0);
+      }
+      {
+        const json& r = result_of(report, "002-wrong");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "wrong");
+        CHECK(string_field(r, "stdout") == "alpha\nactual line\nomega\n");
+        const std::string diff = string_field(r, "diff");
+        CHECK_FALSE(diff.empty());
+        CHECK(diff.find("expected line") != std::string::npos);
+        CHECK(diff.find("actual line") != std::string::npos);
+        CHECK(is_null_or_missing(r, "error"));
+      }
+      {
+        const json& r = result_of(report, "003-error");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "error");
+        CHECK(string_field(r, "stdout") == "before\n");
+        REQUIRE(field(r, "error").is_object());
+        CHECK(field(r, "error").value("type", "") == "ZeroDivisionError");
+        CHECK(field(r, "error").value("line", -1) == 3);
+        CHECK(field(r, "error").value("message", "").find("division by zero") != std::string::npos);
+        const std::string traceback = field(r, "error").value("traceback", "");
+        CHECK(traceback.find("ZeroDivisionError") != std::string::npos);
+        CHECK(mentions_line(traceback, 3));
+      }
+      {
+        const json& r = result_of(report, "004-no-claim");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "no_claim");
+        CHECK(string_field(r, "stdout") == "nobody checks this\n");
+      }
+      check_pass(run, bank, "005-normalize-pass", /*exact_stdout=*/false);
+      CHECK(string_field(result_of(report, "005-normalize-pass"), "stdout") ==
+            "name   \nvalue  \n\nend  \n\n\n");
+      {
+        const json& r = result_of(report, "006-normalize-wrong");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "wrong");
+        CHECK_FALSE(string_field(r, "diff").empty());
+      }
+      check_pass(run, bank, "007-ellipsis-pass", /*exact_stdout=*/false);
+      {
+        const json& r = result_of(report, "008-ellipsis-wrong");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "wrong");
+        CHECK_FALSE(string_field(r, "diff").empty());
+      }
+      {
+        const json& r = result_of(report, "009-skipped");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "skipped");
+        CHECK(string_field(r, "reason").find("needs a network connection") != std::string::npos);
+        CHECK(string_field(r, "stdout").find("this must not run") == std::string::npos);
+        CHECK(is_null_or_missing(r, "error"));
+      }
+      {
+        const json& r = result_of(report, "010-unverifiable");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "unverifiable");
+        std::string where = string_field(r, "reason");
+        if (field(r, "error").is_object()) where += field(r, "error").value("message", "");
+        CHECK(where.find("snipcheck_no_such_module") != std::string::npos);
+      }
+      {
+        const json& r = result_of(report, "011-keyboard-interrupt");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "error");
+        CHECK(string_field(r, "stdout") == "interrupting\n");
+        REQUIRE(field(r, "error").is_object());
+        CHECK(field(r, "error").value("type", "") == "KeyboardInterrupt");
+        CHECK(field(r, "error").value("line", -1) == 2);
+      }
+      {
+        const json& r = result_of(report, "012-exit-3");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "error");
+        CHECK(field(r, "exit_status") == 3);
+        CHECK(string_field(r, "stdout") == "exiting with 3\n");
+      }
+      check_pass(run, bank, "013-exit-0");
+      CHECK(field(result_of(report, "013-exit-0"), "exit_status") == 0);
+      check_pass(run, bank, "014-exit-none");
+      CHECK(field(result_of(report, "014-exit-none"), "exit_status") == 0);
+      {
+        const json& r = result_of(report, "015-exit-message");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "error");
+        CHECK(field(r, "exit_status") == 1);
+        CHECK(string_field(r, "stderr").find("fatal: giving up") != std::string::npos);
+        CHECK(string_field(r, "stdout") == "exiting with a message\n");
+      }
+      check_pass(run, bank, "016-stderr-ignored");
+      CHECK(string_field(result_of(report, "016-stderr-ignored"), "stderr").find("to stderr") !=
+            std::string::npos);
+      check_pass(run, bank, "017-no-trailing-newline");
+      {
+        const json& r = result_of(report, "018-exact-trailing-space");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "wrong");
+        CHECK_FALSE(string_field(r, "diff").empty());
+      }
+
+      check_summary(run, {{"pass", 7}, {"wrong", 4}, {"error", 4}, {"unverifiable", 1},
+                          {"no_claim", 1}, {"skipped", 1}});
+    }
+  }
+}
+
+TEST_CASE("e2e verdicts filter and junit", "[e2e]") {
+  const fs::path bank = fixture("verdicts");
+  SECTION("filter selects passing questions only: exit 0") {
+    BankRun run = run_bank(bank, 2, {"-k", "001-*", "--filter", "013-*"});
+    auto ids = check_report_shape(run);
+    CHECK(ids == std::vector<std::string>{"001-pass", "013-exit-0"});
+    CHECK(run.cmd.status == 0);
+    check_summary(run, {{"pass", 2}});
+  }
+  SECTION("filter selecting a wrong question: exit 1") {
+    BankRun run = run_bank(bank, 1, {"-k", "002-*"});
+    auto ids = check_report_shape(run);
+    CHECK(ids == std::vector<std::string>{"002-wrong"});
+    CHECK(run.cmd.status == 1);
+  }
+  SECTION("junit report names the questions") {
+    BankRun run = run_bank(bank, 2, {}, std::nullopt, /*junit=*/true);
+    INFO(describe_run(run));
+    CHECK(run.cmd.status == 1);
+    REQUIRE(run.has_junit);
+    CHECK(run.junit.find("<testsuite") != std::string::npos);
+    CHECK(run.junit.find("001-pass") != std::string::npos);
+    CHECK(run.junit.find("002-wrong") != std::string::npos);
+    CHECK(run.junit.find("<failure") != std::string::npos);
+  }
+  SECTION("default bank is the working directory") {
+    TempDir tmp;
+    const fs::path report_path = tmp / "report.json";
+    CommandResult cmd = run_command(
+        {kExe, "run", "-j", "2", "-k", "001-*", "--json", report_path.string()}, std::nullopt, bank);
+    INFO(cmd.err);
+    CHECK(cmd.status == 0);
+    REQUIRE(fs::exists(report_path));
+    json report = json::parse(read_file(report_path));
+    REQUIRE(report["results"].size() == 1);
+    CHECK(field(report["results"][0], "id") == "001-pass");
+    CHECK(verdict_of(report["results"][0]) == "pass");
+  }
+}
+
+// =============================================================================================
+// Hostile snippets, each followed by questions that must still pass
+// =============================================================================================
+
+TEST_CASE("e2e infinite-loop", "[e2e]") {
+  const std::string bank = "infinite-loop";  // timeout = 2 s
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      {
+        const json& r = result_of(run.report, "001-spin");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "timeout");
+        const std::string stack = string_field(r, "stack");
+        CHECK(mentions_line(stack, 3));
+        CHECK(stack.find("001-spin.py") != std::string::npos);
+        CHECK(duration_ms(r) >= 1500);
+        CHECK(duration_ms(r) < 10000);
+      }
+      {
+        const json& r = result_of(run.report, "004-spin-in-function");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "timeout");
+        const std::string stack = string_field(r, "stack");
+        CHECK(stack.find("spin") != std::string::npos);
+        CHECK(mentions_line(stack, 7));  // the call at module level
+        CHECK((mentions_line(stack, 3) || mentions_line(stack, 4)));  // inside the loop
+        CHECK(duration_ms(r) < 10000);
+      }
+      check_follower(run, bank, "002-follower-print");
+      check_follower(run, bank, "003-follower-clean");
+      check_follower(run, bank, "005-after");
+      check_follower(run, bank, "006-under-timeout");  // 1.2 s under a 2 s timeout
+      check_summary(run, {{"timeout", 2}, {"pass", 4}});
+    }
+  }
+}
+
+TEST_CASE("e2e sleep-forever", "[e2e]") {
+  const std::string bank = "sleep-forever";  // timeout = 2 s
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      {
+        const json& r = result_of(run.report, "001-sleep");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "timeout");
+        const std::string stack = string_field(r, "stack");
+        CHECK(mentions_line(stack, 5));  // time.sleep(3600)
+        CHECK(stack.find("wait_forever") != std::string::npos);
+        CHECK(duration_ms(r) >= 1500);
+        CHECK(duration_ms(r) < 10000);
+      }
+      {
+        // catches every exception around the sleep: the worker must still be stopped
+        const json& r = result_of(run.report, "004-sleep-ignoring-interrupt");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "timeout");
+        CHECK(mentions_line(string_field(r, "stack"), 5));
+        CHECK(duration_ms(r) < 10000);
+      }
+      check_follower(run, bank, "002-follower-print");
+      check_follower(run, bank, "003-follower-clean");
+      check_follower(run, bank, "005-after");
+      {
+        // every blockable signal blocked in the snippet's thread: still a timeout, with a stack
+        const json& r = result_of(run.report, "006-blocked-signals");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "timeout");
+        CHECK(mentions_line(string_field(r, "stack"), 6));
+        CHECK(duration_ms(r) < 10000);
+      }
+      check_follower(run, bank, "007-after");
+      check_summary(run, {{"timeout", 3}, {"pass", 4}});
+    }
+  }
+}
+
+TEST_CASE("e2e segfault", "[e2e]") {
+  const std::string bank = "segfault";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      {
+        const json& r = result_of(run.report, "001-null-read");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "crash");
+        CHECK(field(r, "signal") == 11);
+        CHECK(string_field(r, "stdout").find("before the crash\n") != std::string::npos);
+        CHECK(string_field(r, "stdout").find("after the crash") == std::string::npos);
+      }
+      {
+        const json& r = result_of(run.report, "004-crash-again");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "crash");
+        CHECK(field(r, "signal") == 11);
+      }
+      check_follower(run, bank, "002-follower-print");
+      check_follower(run, bank, "003-follower-clean");
+      check_follower(run, bank, "005-after");
+      check_summary(run, {{"crash", 2}, {"pass", 3}});
+    }
+  }
+}
+
+TEST_CASE("e2e abort", "[e2e]") {
+  const std::string bank = "abort";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      {
+        const json& r = result_of(run.report, "001-abort");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "crash");
+        CHECK(field(r, "signal") == 6);
+        CHECK(string_field(r, "stdout").find("about to abort\n") != std::string::npos);
+      }
+      {
+        const json& r = result_of(run.report, "004-os-exit");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "crash");  // the worker died mid-job, even with status 0
+        CHECK(is_null_or_missing(r, "signal"));
+        CHECK(string_field(r, "stdout").find("leaving early\n") != std::string::npos);
+      }
+      check_follower(run, bank, "002-follower-print");
+      check_follower(run, bank, "003-follower-clean");
+      check_follower(run, bank, "005-follower-print");
+      check_follower(run, bank, "006-follower-clean");
+      {
+        const json& r = result_of(run.report, "007-sigkill-self");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "crash");
+        CHECK(field(r, "signal") == 9);
+        CHECK(string_field(r, "stdout").find("killing myself\n") != std::string::npos);
+      }
+      check_follower(run, bank, "008-after");
+      check_summary(run, {{"crash", 3}, {"pass", 5}});
+    }
+  }
+}
+
+TEST_CASE("e2e daemon-thread", "[e2e]") {
+  const std::string bank = "daemon-thread";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 0);
+      check_pass(run, bank, "001-daemon-left-running");  // exactly "main done\n", no tick
+      {
+        const json& r = result_of(run.report, "001-daemon-left-running");
+        INFO(describe(r));
+        REQUIRE(field(r, "worker").is_object());
+        REQUIRE(field(r, "worker").contains("tainted"));
+        CHECK(field(field(r, "worker"), "tainted").is_string());
+        CHECK_FALSE(field(r, "worker").value("tainted", std::string{}).empty());
+      }
+      // sleeps 2 s: a surviving daemon thread would write "tick" into this output
+      check_follower(run, bank, "002-no-extra-threads");
+      check_follower(run, bank, "003-follower-print");
+      check_follower(run, bank, "004-follower-clean");
+      check_pass(run, bank, "005-non-daemon-thread-joined");
+      check_summary(run, {{"pass", 5}});
+    }
+  }
+}
+
+TEST_CASE("e2e flood", "[e2e]") {
+  const std::string bank = "flood";  // default output_limit = 1MiB per stream
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      for (const char* id : {"001-stdout-flood", "004-stderr-flood", "005-raw-fd-flood"}) {
+        const json& r = result_of(run.report, id);
+        INFO(id << "\n" << describe(r));
+        CHECK(verdict_of(r) == "limit");
+        CHECK(string_field(r, "reason").find("output") != std::string::npos);
+        // the report keeps at most about the limit, not the 100 MB
+        CHECK(string_field(r, "stdout").size() <= 2u * 1024 * 1024);
+        CHECK(string_field(r, "stderr").size() <= 2u * 1024 * 1024);
+        CHECK(duration_ms(r) < 25000);
+      }
+      CHECK(string_field(result_of(run.report, "001-stdout-flood"), "stdout").rfind("xxxx", 0) ==
+            0);
+      check_pass(run, bank, "006-just-under-limit", /*exact_stdout=*/false);
+      CHECK(string_field(result_of(run.report, "006-just-under-limit"), "stdout").size() ==
+            900u * 1024);
+      check_follower(run, bank, "002-follower-print");
+      check_follower(run, bank, "003-follower-clean");
+      check_follower(run, bank, "007-follower-print");
+      check_follower(run, bank, "008-follower-clean");
+      check_summary(run, {{"limit", 3}, {"pass", 5}});
+    }
+  }
+}
+
+// Address-space limits cannot work under AddressSanitizer: run with ~[memory] there.
+TEST_CASE("e2e memory", "[e2e][memory]") {
+  const std::string bank = "memory";  // memory_limit = 1GiB
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      for (const char* id : {"001-huge-bytearray", "002-growing-list"}) {
+        const json& r = result_of(run.report, id);
+        INFO(id << "\n" << describe(r));
+        CHECK(verdict_of(r) == "limit");
+        CHECK(string_field(r, "reason").find("memory") != std::string::npos);
+      }
+      CHECK(string_field(result_of(run.report, "001-huge-bytearray"), "stdout") == "allocating\n");
+      check_follower(run, bank, "003-follower-print");
+      check_follower(run, bank, "004-follower-clean");
+      check_pass(run, bank, "005-small-allocation");
+      check_summary(run, {{"limit", 2}, {"pass", 3}});
+    }
+  }
+}
+
+TEST_CASE("e2e stdin", "[e2e]") {
+  const std::string bank = "stdin";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      // snipcheck's own stdin has data: the snippets must not see it
+      BankRun run = run_bank(fixture(bank), jobs, {}, std::string("leaked stdin line\n"));
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      {
+        const json& r = result_of(run.report, "001-input-eof");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "error");
+        CHECK(string_field(r, "stdout") == "asking\n");
+        REQUIRE(field(r, "error").is_object());
+        CHECK(field(r, "error").value("type", "") == "EOFError");
+        CHECK(field(r, "error").value("line", -1) == 2);
+      }
+      check_pass(run, bank, "002-read-all");
+      check_pass(run, bank, "003-raw-fd-read");
+      check_follower(run, bank, "004-follower-print");
+      check_follower(run, bank, "005-follower-clean");
+      check_summary(run, {{"error", 1}, {"pass", 4}});
+    }
+  }
+}
+
+TEST_CASE("e2e process-state", "[e2e]") {
+  const std::string bank = "process-state";
+  ::umask(022);  // 003-umask expects group/other read bits on new files (umask 022)
+  auto cwd_of_first = [](const json& result) -> std::string {
+    std::smatch match;
+    const std::string err = string_field(result, "stderr");
+    static const std::regex pattern("cwd: ([^\n]+)");
+    if (std::regex_search(err, match, pattern)) return match[1].str();
+    return {};
+  };
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 0);
+      check_pass(run, bank, "001-pollute");
+      check_pass(run, bank, "002-check-clean");  // no env leak, empty cwd that is not "/"
+      check_pass(run, bank, "003-umask");
+      check_follower(run, bank, "004-follower-print");
+      check_follower(run, bank, "005-follower-clean");
+      check_summary(run, {{"pass", 5}});
+
+      const std::string work_dir = cwd_of_first(result_of(run.report, "001-pollute"));
+      INFO("working directory of 001-pollute: " << work_dir);
+      REQUIRE_FALSE(work_dir.empty());
+      CHECK(fs::path(work_dir).is_absolute());
+      CHECK(work_dir != "/");
+      CHECK(work_dir.find(fixture(bank).string()) == std::string::npos);
+      CHECK_FALSE(fs::exists(work_dir));  // temporary directories are removed without --keep-tmp
+      CHECK_FALSE(fs::exists("/left.txt"));
+      for (const auto& entry : fs::recursive_directory_iterator(fixture(bank))) {
+        CHECK(entry.path().filename() != "left.txt");
+      }
+    }
+  }
+  SECTION("--keep-tmp keeps the working directory") {
+    BankRun run = run_bank(fixture(bank), 1, {"--keep-tmp", "-k", "001-*"});
+    auto ids = check_report_shape(run);
+    CHECK(ids == std::vector<std::string>{"001-pollute"});
+    const std::string work_dir = cwd_of_first(result_of(run.report, "001-pollute"));
+    INFO("working directory of 001-pollute: " << work_dir);
+    REQUIRE_FALSE(work_dir.empty());
+    REQUIRE(work_dir != "/");
+    CHECK(fs::exists(fs::path(work_dir) / "left.txt"));
+    std::error_code ignored;
+    if (work_dir.size() > 5) fs::remove_all(work_dir, ignored);
+  }
+}
+
+TEST_CASE("e2e module-state", "[e2e]") {
+  const std::string bank = "module-state";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 0);
+      check_pass(run, bank, "001-pollute");
+      check_pass(run, bank, "002-check-clean");  // all False, recursion limit 1000
+      check_follower(run, bank, "003-follower-print");
+      check_follower(run, bank, "004-follower-clean");
+      check_summary(run, {{"pass", 4}});
+    }
+  }
+}
+
+TEST_CASE("e2e fd-output", "[e2e]") {
+  const std::string bank = "fd-output";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);  // also: the report is valid JSON despite invalid UTF-8 output
+      CHECK(run.cmd.status == 0);
+      // print, os.write(1), os.system, C puts, non-ASCII: all captured, in order
+      check_pass(run, bank, "001-mixed-writers");
+      check_pass(run, bank, "002-stderr-writers");
+      {
+        const std::string err = string_field(result_of(run.report, "002-stderr-writers"), "stderr");
+        INFO(err);
+        CHECK(err.find("stderr via print") != std::string::npos);
+        CHECK(err.find("stderr via fd 2") != std::string::npos);
+        CHECK(err.find("stderr from shell") != std::string::npos);
+      }
+      check_pass(run, bank, "003-invalid-utf8", /*exact_stdout=*/false);
+      CHECK(string_field(result_of(run.report, "003-invalid-utf8"), "stdout").rfind("ok ", 0) == 0);
+      check_pass(run, bank, "004-unicode-only");
+      check_follower(run, bank, "005-follower-print");
+      check_follower(run, bank, "006-follower-clean");
+      check_summary(run, {{"pass", 6}});
+    }
+  }
+}
+
+TEST_CASE("e2e subprocess", "[e2e]") {
+  const std::string bank = "subprocess";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 0);
+      check_pass(run, bank, "001-executable");  // sys.executable is /usr/bin/python3, also in a child
+      check_pass(run, bank, "002-inherited-stdout");  // a child's output on the inherited fd 1
+      check_pass(run, bank, "003-orphan-child");
+      // a child still holding the output pipe must not keep the question running
+      CHECK(duration_ms(result_of(run.report, "003-orphan-child")) < 5000);
+      check_pass(run, bank, "004-after-orphan");  // no "orphan" line leaked into it
+      check_pass(run, bank, "005-child-exit-code");
+      check_follower(run, bank, "006-follower-print");
+      check_follower(run, bank, "007-follower-clean");
+      check_summary(run, {{"pass", 7}});
+    }
+  }
+}
+
+TEST_CASE("e2e stack-overflow", "[e2e]") {
+  const std::string bank = "stack-overflow";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      {
+        // C-level recursion with no recursion limit overflows the C stack: SIGSEGV
+        const json& r = result_of(run.report, "001-c-recursion");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "crash");
+        CHECK(field(r, "signal") == 11);
+        CHECK(string_field(r, "stdout").find("diving\n") != std::string::npos);
+      }
+      check_pass(run, bank, "002-recursion-error");
+      check_follower(run, bank, "003-follower-print");
+      check_follower(run, bank, "004-follower-clean");
+      check_summary(run, {{"crash", 1}, {"pass", 3}});
+    }
+  }
+}
+
+TEST_CASE("e2e interpreter-end", "[e2e]") {
+  // what CPython prints when the interpreter ends belongs to the snippet's stdout
+  const std::string bank = "interpreter-end";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 0);
+      check_pass(run, bank, "001-atexit");               // atexit handler output
+      check_pass(run, bank, "002-thread-prints-late");   // non-daemon thread joined at the end
+      check_pass(run, bank, "003-close-stdout");         // sys.stdout closed by the snippet
+      check_pass(run, bank, "004-unflushed");            // buffered text with no newline
+      check_follower(run, bank, "005-follower-print");
+      check_follower(run, bank, "006-follower-clean");
+      check_summary(run, {{"pass", 6}});
+    }
+  }
+}
+
+TEST_CASE("e2e file-size", "[e2e]") {
+  const std::string bank = "file-size";  // file_size_limit = 1MiB
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      {
+        const json& r = result_of(run.report, "001-big-file");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "limit");
+        CHECK(string_field(r, "reason").find("file size") != std::string::npos);
+        CHECK(string_field(r, "stdout").find("writing\n") != std::string::npos);
+        CHECK(string_field(r, "stdout").find("written") == std::string::npos);
+      }
+      check_pass(run, bank, "002-small-file");
+      check_follower(run, bank, "003-follower-print");
+      check_follower(run, bank, "004-follower-clean");
+      check_summary(run, {{"limit", 1}, {"pass", 3}});
+    }
+  }
+}
+
+TEST_CASE("e2e process-resources", "[e2e]") {
+  // process-wide state that survives a sub-interpreter: each hostile question is followed by
+  // the question it would break if the worker were reused as it is
+  const std::string bank = "process-resources";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      check_pass(run, bank, "001-alarm");              // signal.alarm(1) left pending
+      check_follower(run, bank, "002-follower-sleep");  // sleeps 1.5 s: must not get SIGALRM
+      check_pass(run, bank, "003-block-signals");      // blocks every blockable signal
+      {
+        const json& r = result_of(run.report, "004-follower-timeout");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "timeout");
+        CHECK(mentions_line(string_field(r, "stack"), 4));
+        CHECK(duration_ms(r) >= 1500);
+        CHECK(duration_ms(r) < 10000);
+      }
+      check_pass(run, bank, "005-lower-nofile");       // RLIMIT_NOFILE = 24
+      check_follower(run, bank, "006-follower-files");  // opens 60 files
+      check_pass(run, bank, "007-redirect-fds");       // fd 1 -> /dev/null, fd 2 closed
+      check_follower(run, bank, "008-follower-output");
+      {
+        const std::string err = string_field(result_of(run.report, "008-follower-output"), "stderr");
+        CHECK(err.find("stderr works\n") != std::string::npos);
+        CHECK(err.find("fd 2 works\n") != std::string::npos);
+      }
+      check_follower(run, bank, "009-follower-print");
+      check_follower(run, bank, "010-follower-clean");
+      check_pass(run, bank, "011-switch-interval");  // sys.setswitchinterval(0.5)
+      check_follower(run, bank, "012-follower-switch-interval");  // must read 0.005
+      check_pass(run, bank, "013-faulthandler-later");  // dump_traceback_later(1, exit=True)
+      check_follower(run, bank, "014-follower-sleep");
+      check_pass(run, bank, "015-faulthandler-enable");
+      check_follower(run, bank, "016-follower-faulthandler");  // must read False
+      check_summary(run, {{"pass", 15}, {"timeout", 1}});
+    }
+  }
+}
+
+// =============================================================================================
+// Ordering and per-statement offsets
+// =============================================================================================
+
+TEST_CASE("e2e order", "[e2e]") {
+  const std::string bank = "order";
+  for (int jobs : {1, 2, 4}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      auto ids = check_report_shape(run);
+      CHECK(ids == std::vector<std::string>{"001-sleep", "002-sleep", "003-sleep", "004-sleep",
+                                            "005-sleep", "006-sleep"});
+      CHECK(run.cmd.status == 0);
+      for (const auto& id : ids) check_follower(run, bank, id);
+      check_summary(run, {{"pass", 6}});
+    }
+  }
+}
+
+namespace {
+struct StatementWant {
+  int line, end_line;
+  std::pair<int, int> out, err;
+};
+
+void check_statements(const json& result, const std::vector<StatementWant>& wants) {
+  INFO(describe(result));
+  REQUIRE(result.contains("statements"));
+  REQUIRE(result["statements"].is_array());
+  const json& statements = result["statements"];
+  REQUIRE(statements.size() == wants.size());
+  for (std::size_t i = 0; i < wants.size(); ++i) {
+    INFO("statement " << i << ": " << statements[i].dump());
+    const auto& want = wants[i];
+    const json& got = statements[i];
+    CHECK(got.value("line", -1) == want.line);
+    CHECK(got.value("end_line", -1) == want.end_line);
+    CHECK(field(got, "stdout") == json::array({want.out.first, want.out.second}));
+    CHECK(field(got, "stderr") == json::array({want.err.first, want.err.second}));
+  }
+}
+}  // namespace
+
+TEST_CASE("e2e statements", "[e2e]") {
+  const std::string bank = "statements";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 0);
+      check_pass(run, bank, "001-three-statements");
+      check_pass(run, bank, "002-compound");
+      // print("a") / x = 1 / print("bb")
+      check_statements(result_of(run.report, "001-three-statements"),
+                       {{1, 1, {0, 2}, {0, 0}}, {2, 2, {2, 2}, {0, 0}}, {3, 3, {2, 5}, {0, 0}}});
+      // import sys / for ... print(i) / print("err", file=sys.stderr) / print(\n "done",\n)
+      check_statements(result_of(run.report, "002-compound"),
+                       {{1, 1, {0, 0}, {0, 0}},
+                        {2, 3, {0, 4}, {0, 0}},
+                        {4, 4, {4, 4}, {0, 4}},
+                        {5, 7, {4, 9}, {4, 4}}});
+      check_summary(run, {{"pass", 2}});
+    }
+  }
+}
+
+// =============================================================================================
+// Malformed banks: exit 2, a message naming the file, no report
+// =============================================================================================
+
+namespace {
+void check_malformed(const std::string& bank, const std::vector<std::string>& must_mention,
+                     const std::optional<std::string>& must_match = std::nullopt) {
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      INFO(describe_run(run));
+      CHECK(run.cmd.status == 2);
+      CHECK_FALSE(run.has_report);
+      CHECK_FALSE(run.cmd.err.empty());
+      for (const auto& text : must_mention) {
+        INFO("stderr should mention: " << text);
+        CHECK(run.cmd.err.find(text) != std::string::npos);
+      }
+      if (must_match) {
+        INFO("stderr should match: " << *must_match);
+        CHECK(std::regex_search(run.cmd.err, std::regex(*must_match)));
+      }
+    }
+  }
+}
+}  // namespace
+
+TEST_CASE("e2e malformed-toml", "[e2e]") {
+  // the syntax error is on line 4 ([question."001-ok" without its closing bracket)
+  check_malformed("malformed-toml", {"snipcheck.toml"},
+                  std::string("(line 4(?![0-9])|snipcheck\\.toml:4(?![0-9]))"));
+}
+
+TEST_CASE("e2e malformed-compare", "[e2e]") {
+  // compare = "fuzzy" is on line 5
+  check_malformed("malformed-compare", {"snipcheck.toml", "compare"},
+                  std::string("(line 5(?![0-9])|snipcheck\\.toml:5(?![0-9]))"));
+}
+
+TEST_CASE("e2e malformed-name", "[e2e]") { check_malformed("malformed-name", {"bad name.py"}); }
+
+TEST_CASE("e2e malformed-orphan", "[e2e]") { check_malformed("malformed-orphan", {"009-x.out"}); }
+
+TEST_CASE("e2e usage errors", "[e2e]") {
+  SECTION("unknown subcommand") {
+    CommandResult cmd = run_command({kExe, "frobnicate"});
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+  }
+  SECTION("bank directory that does not exist") {
+    TempDir tmp;
+    const std::string missing = (tmp / "no-such-bank").string();
+    CommandResult cmd =
+        run_command({kExe, "run", missing, "--json", (tmp / "report.json").string()});
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK(cmd.err.find("no-such-bank") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp / "report.json"));
+  }
+  SECTION("check without --question or --expected") {
+    CommandResult cmd = run_command(
+        {kExe, "check", (fixture("check-cmd") / "candidates" / "correct.py").string()});
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+  }
+}
+
+// =============================================================================================
+// snipcheck check
+// =============================================================================================
+
+namespace {
+struct CheckRun {
+  CommandResult cmd;
+  json report;
+  bool has_report = false;
+};
+
+CheckRun run_check(std::vector<std::string> args,
+                   const std::optional<std::string>& input = std::nullopt,
+                   const std::optional<fs::path>& cwd = std::nullopt) {
+  TempDir tmp;
+  const fs::path report_path = tmp / "check.json";
+  std::vector<std::string> argv = {kExe, "check"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  argv.push_back("--json");
+  argv.push_back(report_path.string());
+  CheckRun run;
+  run.cmd = run_command(argv, input, cwd);
+  if (fs::exists(report_path)) {
+    run.has_report = true;
+    run.report = json::parse(read_file(report_path));
+  }
+  return run;
+}
+
+std::string candidate(const std::string& name) {
+  return (fixture("check-cmd") / "candidates" / name).string();
+}
+
+// The check report holds one result with the given verdict.
+void check_check_verdict(const CheckRun& run, const std::string& verdict) {
+  INFO("exit " << run.cmd.status << "\nstderr: " << shorten(run.cmd.err) << "\nstdout: "
+               << shorten(run.cmd.out));
+  REQUIRE(run.has_report);
+  INFO(run.report.dump(2));
+  REQUIRE(run.report.contains("results"));
+  REQUIRE(run.report["results"].size() == 1);
+  CHECK(verdict_of(run.report["results"][0]) == verdict);
+}
+}  // namespace
+
+TEST_CASE("e2e check-cmd", "[e2e]") {
+  const std::string bank = fixture("check-cmd").string();
+  const std::vector<std::string> question = {"--question", "001-sum", "--bank", bank};
+  auto with = [&](std::vector<std::string> args, std::vector<std::string> more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+  };
+
+  SECTION("correct candidate: exit 0") {
+    CheckRun run = run_check(with(question, {candidate("correct.py")}));
+    INFO(run.cmd.err);
+    CHECK(run.cmd.status == 0);
+    check_check_verdict(run, "pass");
+  }
+  SECTION("the question's compare = normalize applies") {
+    CheckRun run = run_check(with(question, {candidate("correct-trailing-space.py")}));
+    INFO(run.cmd.err);
+    CHECK(run.cmd.status == 0);
+    check_check_verdict(run, "pass");
+  }
+  SECTION("wrong candidate: exit 1") {
+    CheckRun run = run_check(with(question, {candidate("wrong.py")}));
+    INFO(run.cmd.err);
+    CHECK(run.cmd.status == 1);
+    check_check_verdict(run, "wrong");
+    CHECK_FALSE(string_field(run.report["results"][0], "diff").empty());
+  }
+  SECTION("candidate raising: exit 1, error") {
+    CheckRun run = run_check(with(question, {candidate("error.py")}));
+    INFO(run.cmd.err);
+    CHECK(run.cmd.status == 1);
+    check_check_verdict(run, "error");
+    const json& error = field(run.report["results"][0], "error");
+    REQUIRE(error.is_object());
+    CHECK(error.value("type", "") == "ValueError");
+    CHECK(error.value("line", -1) == 2);
+  }
+  SECTION("code from stdin with -") {
+    CheckRun good = run_check(with(question, {"-"}), read_file(candidate("correct.py")));
+    INFO(good.cmd.err);
+    CHECK(good.cmd.status == 0);
+    check_check_verdict(good, "pass");
+    CheckRun bad = run_check(with(question, {"-"}), read_file(candidate("wrong.py")));
+    INFO(bad.cmd.err);
+    CHECK(bad.cmd.status == 1);
+    check_check_verdict(bad, "wrong");
+  }
+  SECTION("--expected FILE") {
+    CheckRun good =
+        run_check({"--expected", candidate("alternate.out"), candidate("alternate.py")});
+    INFO(good.cmd.err);
+    CHECK(good.cmd.status == 0);
+    check_check_verdict(good, "pass");
+    CheckRun bad = run_check({"--expected", candidate("alternate.out"), candidate("correct.py")});
+    INFO(bad.cmd.err);
+    CHECK(bad.cmd.status == 1);
+    check_check_verdict(bad, "wrong");
+  }
+  SECTION("--timeout") {
+    CheckRun run = run_check(with(question, {"--timeout", "1", candidate("loop.py")}));
+    INFO(run.cmd.err);
+    CHECK(run.cmd.status == 1);
+    check_check_verdict(run, "timeout");
+    CHECK(run.cmd.seconds < 15);
+  }
+  SECTION("--bank defaults to the working directory") {
+    CheckRun run = run_check({"--question", "001-sum", candidate("correct.py")}, std::nullopt,
+                             fixture("check-cmd"));
+    INFO(run.cmd.err);
+    CHECK(run.cmd.status == 0);
+    check_check_verdict(run, "pass");
+  }
+  SECTION("unknown question: exit 2") {
+    CheckRun run = run_check({"--question", "999-nope", "--bank", bank, candidate("correct.py")});
+    INFO(run.cmd.err);
+    CHECK(run.cmd.status == 2);
+    CHECK(run.cmd.err.find("999-nope") != std::string::npos);
+  }
+}

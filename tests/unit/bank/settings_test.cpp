@@ -1,0 +1,335 @@
+#include "bank/settings.hpp"
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "support/temp_dir.hpp"
+
+using namespace snipcheck;
+
+namespace {
+
+constexpr std::uint64_t KiB = 1024;
+constexpr std::uint64_t MiB = 1024 * KiB;
+constexpr std::uint64_t GiB = 1024 * MiB;
+
+// Parses `text` and expects it to be rejected; returns the error.
+Error rejected(const std::string& text) {
+  auto parsed = parse_settings(text, "bank/snipcheck.toml");
+  REQUIRE_FALSE(parsed.has_value());
+  return parsed.error();
+}
+
+}  // namespace
+
+TEST_CASE("to_string(CompareMode) and compare_mode_from", "[bank][settings]") {
+  SECTION("every mode round-trips through its name") {
+    for (CompareMode mode : {CompareMode::exact, CompareMode::normalize, CompareMode::ellipsis}) {
+      CHECK(compare_mode_from(to_string(mode)) == mode);
+    }
+    CHECK(to_string(CompareMode::exact) == "exact");
+    CHECK(to_string(CompareMode::normalize) == "normalize");
+    CHECK(to_string(CompareMode::ellipsis) == "ellipsis");
+  }
+  SECTION("unknown names") {
+    CHECK_FALSE(compare_mode_from("fuzzy").has_value());
+    CHECK_FALSE(compare_mode_from("Exact").has_value());
+    CHECK_FALSE(compare_mode_from("").has_value());
+  }
+}
+
+TEST_CASE("to_string(Isolation) and isolation_from", "[bank][settings]") {
+  SECTION("every isolation round-trips through its name") {
+    for (Isolation isolation : {Isolation::automatic, Isolation::subinterpreter, Isolation::process}) {
+      CHECK(isolation_from(to_string(isolation)) == isolation);
+    }
+    CHECK(to_string(Isolation::automatic) == "auto");
+    CHECK(to_string(Isolation::subinterpreter) == "subinterpreter");
+    CHECK(to_string(Isolation::process) == "process");
+  }
+  SECTION("unknown names") {
+    CHECK_FALSE(isolation_from("automatic").has_value());
+    CHECK_FALSE(isolation_from("thread").has_value());
+    CHECK_FALSE(isolation_from("").has_value());
+  }
+}
+
+TEST_CASE("parse_settings", "[bank][settings]") {
+  SECTION("an empty file gives the built-in defaults") {
+    auto parsed = parse_settings("", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    const Settings& d = parsed->defaults;
+    CHECK(d.timeout_s == 10.0);
+    CHECK(d.compare == CompareMode::exact);
+    CHECK(d.output_limit == 1 * MiB);
+    CHECK(d.memory_limit == 2 * GiB);
+    CHECK(d.file_size_limit == 64 * MiB);
+    CHECK_FALSE(d.skip.has_value());
+    CHECK(parsed->questions.empty());
+    CHECK(parsed->question_lines.empty());
+  }
+  SECTION("[defaults] overrides every key") {
+    auto parsed = parse_settings(
+        "[defaults]\n"
+        "timeout = 2.5\n"
+        "compare = \"normalize\"\n"
+        "output_limit = \"2KiB\"\n"
+        "memory_limit = 1048576\n"
+        "file_size_limit = \"3MiB\"\n",
+        "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    const Settings& d = parsed->defaults;
+    CHECK(d.timeout_s == 2.5);
+    CHECK(d.compare == CompareMode::normalize);
+    CHECK(d.output_limit == 2 * KiB);
+    CHECK(d.memory_limit == 1 * MiB);
+    CHECK(d.file_size_limit == 3 * MiB);
+  }
+  SECTION("an integer timeout is seconds") {
+    auto parsed = parse_settings("[defaults]\ntimeout = 3\n", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->defaults.timeout_s == 3.0);
+  }
+  SECTION("sizes as strings with units and as plain integers") {
+    auto parsed = parse_settings(
+        "[defaults]\noutput_limit = \"1MiB\"\nmemory_limit = \"1GiB\"\nfile_size_limit = 4096\n", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->defaults.output_limit == 1 * MiB);
+    CHECK(parsed->defaults.memory_limit == 1 * GiB);
+    CHECK(parsed->defaults.file_size_limit == 4096);
+  }
+  SECTION("[question.\"ID\"] is merged over [defaults]") {
+    auto parsed = parse_settings(
+        "[defaults]\n"
+        "timeout = 5\n"
+        "compare = \"normalize\"\n"
+        "\n"
+        "[question.\"007-generators\"]\n"
+        "timeout = 1.5\n"
+        "skip = \"needs a network\"\n"
+        "\n"
+        "[question.\"008-other\"]\n"
+        "compare = \"ellipsis\"\n",
+        "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    REQUIRE(parsed->questions.size() == 2);
+    const Settings& q7 = parsed->questions.at("007-generators");
+    CHECK(q7.timeout_s == 1.5);
+    CHECK(q7.compare == CompareMode::normalize);  // from [defaults]
+    CHECK(q7.output_limit == 1 * MiB);            // built-in default
+    CHECK(q7.skip == std::optional<std::string>("needs a network"));
+    const Settings& q8 = parsed->questions.at("008-other");
+    CHECK(q8.timeout_s == 5.0);
+    CHECK(q8.compare == CompareMode::ellipsis);
+    CHECK_FALSE(q8.skip.has_value());
+    CHECK(parsed->question_lines.at("007-generators") == 5);
+    CHECK(parsed->question_lines.at("008-other") == 9);
+    // The defaults themselves are untouched by the question tables.
+    CHECK(parsed->defaults.timeout_s == 5.0);
+    CHECK(parsed->defaults.compare == CompareMode::normalize);
+  }
+  SECTION("a question table written before [defaults] still inherits them") {
+    auto parsed = parse_settings(
+        "[question.\"001-a\"]\ntimeout = 1\n\n[defaults]\ncompare = \"ellipsis\"\noutput_limit = \"4KiB\"\n",
+        "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    const Settings& q = parsed->questions.at("001-a");
+    CHECK(q.timeout_s == 1.0);
+    CHECK(q.compare == CompareMode::ellipsis);
+    CHECK(q.output_limit == 4 * KiB);
+  }
+  SECTION("isolation in [defaults] and per question") {
+    auto parsed = parse_settings(
+        "[defaults]\nisolation = \"process\"\n[question.\"001-a\"]\nisolation = \"subinterpreter\"\n"
+        "[question.\"002-b\"]\ntimeout = 1\n",
+        "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->defaults.isolation == Isolation::process);
+    CHECK(parsed->questions.at("001-a").isolation == Isolation::subinterpreter);
+    CHECK(parsed->questions.at("002-b").isolation == Isolation::process);
+  }
+  SECTION("isolation is auto by default") {
+    auto parsed = parse_settings("", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->defaults.isolation == Isolation::automatic);
+  }
+  SECTION("a bad isolation names the line") {
+    Error error = rejected("[defaults]\n\nisolation = \"thread\"\n");
+    CHECK(error.line == 3);
+    CHECK_THAT(error.message, Catch::Contains("isolation"));
+  }
+  SECTION("the workers' preload and process_modules lists, in [defaults]") {
+    auto parsed = parse_settings(
+        "[defaults]\npreload = [\"numpy\", \"pandas\"]\nprocess_modules = [\"mylib\"]\n", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->workers.preload == std::vector<std::string>{"numpy", "pandas"});
+    CHECK(parsed->workers.process_modules == std::vector<std::string>{"mylib"});
+  }
+  SECTION("no worker lists by default") {
+    auto parsed = parse_settings("[defaults]\ntimeout = 1\n", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->workers.preload.empty());
+    CHECK(parsed->workers.process_modules.empty());
+  }
+  SECTION("the worker lists are bank-wide: not in a question table") {
+    Error error = rejected("[question.\"001-a\"]\npreload = [\"numpy\"]\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("preload"));
+  }
+  SECTION("a worker list that is not a list of names") {
+    CHECK(rejected("[defaults]\npreload = \"numpy\"\n").line == 2);
+    CHECK(rejected("[defaults]\nprocess_modules = [\"a\",\n  3]\n").line == 3);
+    CHECK(rejected("[defaults]\npreload = [\"\"]\n").line == 2);
+  }
+  SECTION("a question's origin: title, source_line, language, after") {
+    auto parsed = parse_settings(
+        "[question.\"002-b\"]\ntitle = \"Generators\"\nsource_line = 42\nlanguage = \"shell\"\n"
+        "after = \"001-a\"\n",
+        "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    const Settings& q = parsed->questions.at("002-b");
+    CHECK(q.title == "Generators");
+    CHECK(q.source_line == 42);
+    CHECK(q.language == "shell");
+    CHECK(q.after == "001-a");
+    CHECK(parsed->defaults.language == "python");
+    CHECK(parsed->defaults.after.empty());
+  }
+  SECTION("a question's origin is per question only") {
+    CHECK(rejected("[defaults]\ntitle = \"x\"\n").line == 2);
+    CHECK(rejected("[defaults]\nafter = \"001-a\"\n").line == 2);
+  }
+  SECTION("bad origin values name the line") {
+    CHECK(rejected("[question.\"001-a\"]\nsource_line = 0\n").line == 2);
+    CHECK(rejected("[question.\"001-a\"]\n\nlanguage = \"cobol\"\n").line == 3);
+    CHECK(rejected("[question.\"001-a\"]\nafter = \"\"\n").line == 2);
+    CHECK(rejected("[question.\"001-a\"]\ntitle = 3\n").line == 2);
+  }
+  SECTION("a syntax error names the file and line") {
+    Error error = rejected("[defaults]\ntimeout = 3\ncompare = \n");
+    CHECK(error.file == "bank/snipcheck.toml");
+    CHECK(error.line == 3);
+    CHECK_FALSE(error.message.empty());
+    CHECK_THAT(error.describe(), Catch::StartsWith("bank/snipcheck.toml:3: "));
+  }
+  SECTION("an unknown key names the file, line and key") {
+    Error error = rejected("[defaults]\ntimeout = 3\n\ntimeuot = 4\n");
+    CHECK(error.file == "bank/snipcheck.toml");
+    CHECK(error.line == 4);
+    CHECK_THAT(error.message, Catch::Contains("timeuot"));
+  }
+  SECTION("an unknown key in a question table") {
+    Error error = rejected("[question.\"001-a\"]\ntimeout = 3\ncolour = \"red\"\n");
+    CHECK(error.line == 3);
+    CHECK_THAT(error.message, Catch::Contains("colour"));
+  }
+  SECTION("skip is only for questions") {
+    Error error = rejected("[defaults]\nskip = \"everything\"\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("skip"));
+  }
+  SECTION("an empty skip reason") {
+    Error error = rejected("[question.\"001-a\"]\n\nskip = \"\"\n");
+    CHECK(error.line == 3);
+  }
+  SECTION("a bad compare mode") {
+    Error error = rejected("[defaults]\ncompare = \"fuzzy\"\n");
+    CHECK(error.file == "bank/snipcheck.toml");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("compare"));
+  }
+  SECTION("a compare mode that is not a string") {
+    Error error = rejected("[defaults]\n\ncompare = 1\n");
+    CHECK(error.line == 3);
+  }
+  SECTION("a negative or zero timeout") {
+    Error negative = rejected("[defaults]\ntimeout = -1\n");
+    CHECK(negative.file == "bank/snipcheck.toml");
+    CHECK(negative.line == 2);
+    CHECK_THAT(negative.message, Catch::Contains("timeout"));
+    Error zero = rejected("[question.\"001-a\"]\ncompare = \"exact\"\ntimeout = 0\n");
+    CHECK(zero.line == 3);
+  }
+  // TOML allows nan and inf as floats; neither can become a deadline (cli/execute.cpp turns the
+  // timeout into milliseconds with std::llround, whose result is unspecified for both).
+  SECTION("a timeout of nan is not a positive number of seconds") {
+    Error error = rejected("[defaults]\ntimeout = nan\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("timeout"));
+  }
+  SECTION("a timeout of inf is not a usable number of seconds") {
+    Error error = rejected("[question.\"001-a\"]\ntimeout = inf\n");
+    CHECK(error.line == 2);
+  }
+  SECTION("a timeout that is not a number") {
+    Error error = rejected("[defaults]\ntimeout = \"10\"\n");
+    CHECK(error.line == 2);
+  }
+  SECTION("bad sizes") {
+    CHECK(rejected("[defaults]\noutput_limit = \"1.5MiB\"\n").line == 2);
+    CHECK(rejected("[defaults]\n\noutput_limit = \"lots\"\n").line == 3);
+    CHECK(rejected("[defaults]\nmemory_limit = -5\n").line == 2);
+    CHECK(rejected("[defaults]\nfile_size_limit = 0\n").line == 2);
+    CHECK(rejected("[defaults]\nfile_size_limit = 1.5\n").line == 2);
+    Error error = rejected("[defaults]\nmemory_limit = \"0MiB\"\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("memory_limit"));
+  }
+  SECTION("an unknown table") {
+    Error error = rejected("[defaults]\ntimeout = 3\n\n[default]\ntimeout = 4\n");
+    CHECK(error.file == "bank/snipcheck.toml");
+    CHECK(error.line == 4);
+    CHECK_THAT(error.message, Catch::Contains("default"));
+  }
+  SECTION("a top-level key outside any table") {
+    Error error = rejected("# settings\ntimeout = 3\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("timeout"));
+  }
+  SECTION("defaults that are not a table") {
+    Error error = rejected("\ndefaults = 3\n");
+    CHECK(error.line == 2);
+  }
+  SECTION("a question entry that is not a table") {
+    Error error = rejected("[question]\n\"001-a\" = 3\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("001-a"));
+  }
+}
+
+TEST_CASE("SettingsFile::for_question", "[bank][settings]") {
+  auto parsed = parse_settings("[defaults]\ntimeout = 4\n[question.\"002-b\"]\ntimeout = 1\n", "snipcheck.toml");
+  REQUIRE(parsed.has_value());
+  SECTION("a question with its own table gets the merged settings") {
+    CHECK(parsed->for_question("002-b").timeout_s == 1.0);
+  }
+  SECTION("any other question gets the defaults") {
+    CHECK(parsed->for_question("001-a").timeout_s == 4.0);
+    CHECK(parsed->for_question("").timeout_s == 4.0);
+  }
+}
+
+TEST_CASE("load_settings", "[bank][settings]") {
+  TempDir dir("snipcheck-unit");
+  SECTION("a missing file gives the built-in defaults") {
+    auto loaded = load_settings(dir.path() / "snipcheck.toml");
+    REQUIRE(loaded.has_value());
+    CHECK(loaded->defaults.timeout_s == 10.0);
+    CHECK(loaded->questions.empty());
+  }
+  SECTION("reads the file") {
+    testing::write_tree(dir.path(), {{"snipcheck.toml", "[defaults]\ncompare = \"ellipsis\"\n"}});
+    auto loaded = load_settings(dir.path() / "snipcheck.toml");
+    REQUIRE(loaded.has_value());
+    CHECK(loaded->defaults.compare == CompareMode::ellipsis);
+  }
+  SECTION("errors name the file's path and the line") {
+    testing::write_tree(dir.path(), {{"snipcheck.toml", "[defaults]\n\n\ncompare = \"fuzzy\"\n"}});
+    auto loaded = load_settings(dir.path() / "snipcheck.toml");
+    REQUIRE_FALSE(loaded.has_value());
+    CHECK(loaded.error().file == (dir.path() / "snipcheck.toml").string());
+    CHECK(loaded.error().line == 4);
+  }
+}

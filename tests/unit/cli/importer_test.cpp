@@ -1,0 +1,80 @@
+#include "cli/importer.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace snipcheck;
+
+namespace {
+
+ImportedQuestion imported(const std::string& id, const std::string& code) {
+  ImportedQuestion question;
+  question.id = id;
+  question.question.code = code;
+  return question;
+}
+
+}  // namespace
+
+TEST_CASE("expected_from_claims", "[cli][import]") {
+  bool ellipsis = false;
+  SECTION("claims in line order; nothing when nothing is claimed") {
+    MaterialQuestion question;
+    question.code = "print(1)  # 1\nx = 2  # Keep it\nprint(x)  # Value: 2\n";
+    CHECK(expected_from_claims(question.code, extract_claims(question), ellipsis) == "1\nValue: 2\n");
+    CHECK_FALSE(ellipsis);
+    question.code = "x = 1  # Store one\n";
+    CHECK_FALSE(expected_from_claims(question.code, extract_claims(question), ellipsis));
+  }
+  SECTION("example values and undocumented prints become ...") {
+    MaterialQuestion question;
+    question.code = "print('start')\nprint(sys.version)  # e.g. 3.12.0\ndef f():\n    print('inside')\nprint(f())  # None\n";
+    CHECK(expected_from_claims(question.code, extract_claims(question), ellipsis) == "...\nNone\n");
+    CHECK(ellipsis);
+  }
+  SECTION("an output block documents the whole stdout") {
+    MaterialQuestion question;
+    question.code = "print(1)  # 1\nprint(2)\n";
+    question.outputs.push_back({0, "1\n2\n", 5});
+    CHECK(expected_from_claims(question.code, extract_claims(question), ellipsis) == "1\n2\n");
+  }
+}
+
+TEST_CASE("propose_chains", "[cli][import]") {
+  std::vector<ImportedQuestion> questions = {
+      imported("001-write", "with open('notes.txt', 'w') as f:\n    f.write('x')\n"),
+      imported("002-alone", "print(1)\n"),
+      imported("003-rename", "import os\nos.rename('notes.txt', 'old.txt')\n"),
+      imported("004-read", "print(open('notes.txt').read())\n"),
+      imported("005-own", "open('notes.txt', 'w').write('y')\nprint(open('notes.txt').read())\n"),
+  };
+  std::vector<std::string> after = propose_chains(questions);
+  CHECK(after == std::vector<std::string>{"", "", "001-write", "003-rename", ""});
+}
+
+TEST_CASE("plan_import", "[cli][import]") {
+  Material material;
+  material.file = "/some/where/notes.md";
+  MaterialQuestion with_code;
+  with_code.number = 7;
+  with_code.title = "What are sets?";
+  with_code.code = "print({1})  # {1}\n";
+  with_code.source_line = 12;
+  MaterialQuestion without_code;
+  without_code.number = 8;
+  without_code.title = "Tips";
+  MaterialQuestion shell;
+  shell.number = 9;
+  shell.title = "Install";
+  shell.code = "pip install x\n";
+  shell.language = Language::shell;
+  material.questions = {with_code, without_code, shell};
+  ImportPlan plan = plan_import(material);
+  REQUIRE(plan.draft.entries.size() == 2);
+  CHECK(plan.draft.source == "notes.md");
+  CHECK(plan.draft.entries[0].id == "007-sets");
+  CHECK(plan.draft.entries[0].expected == "{1}\n");
+  CHECK(plan.draft.entries[0].source_line == 12);
+  CHECK(plan.draft.entries[1].id == "009-install");
+  CHECK(plan.draft.entries[1].language == "shell");
+  CHECK_FALSE(plan.draft.entries[1].expected);
+}

@@ -1,0 +1,190 @@
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "compare/claim_judge.hpp"
+
+using namespace snipcheck;
+
+namespace {
+
+Claim output_claim(const std::string& comment, const std::string& code) {
+  Claim claim = classify_comment(comment, code, {});
+  claim.line = 3;
+  return claim;
+}
+
+Evidence ran_printing(const std::string& output, const std::string& line_code = "print(x)") {
+  Evidence evidence;
+  evidence.ran = true;
+  evidence.output = output;
+  evidence.whole_output = output;
+  evidence.statement_line = 3;
+  evidence.line_code = line_code;
+  return evidence;
+}
+
+}  // namespace
+
+TEST_CASE("judge_claim", "[compare][claims]") {
+  SECTION("the same text is correct; addresses never count") {
+    CHECK(judge_claim(output_claim(" [1, 2]", "print(x)"), ran_printing("[1, 2]\n")).verdict == ClaimVerdict::correct);
+    CHECK(judge_claim(output_claim(" <Node at 0x1234abcd>", "print(n)"), ran_printing("<Node at 0x7f00aa>\n")).verdict ==
+          ClaimVerdict::correct);
+  }
+  SECTION("several printed lines joined by commas: format") {
+    ClaimResult result = judge_claim(output_claim(" HI, 2", "print(shout('hi'))"), ran_printing("HI\n2\n"));
+    CHECK(result.verdict == ClaimVerdict::format);
+    CHECK(result.hint.find("joined by commas") != std::string::npos);
+  }
+  SECTION("a label in front: format") {
+    ClaimResult result = judge_claim(output_claim(" Sorted: [1, 3]", "print(sorted(s))"), ran_printing("[1, 3]\n"));
+    CHECK(result.verdict == ClaimVerdict::format);
+  }
+  SECTION("3. vs 3.0: format") {
+    CHECK(judge_claim(output_claim(" [3.0]", "print(a)"), ran_printing("[3.]\n")).verdict == ClaimVerdict::format);
+  }
+  SECTION("a set printed in another order: format; a dict in another order: wrong") {
+    CHECK(judge_claim(output_claim(" {3, 1}", "print(s)"), ran_printing("{1, 3}\n")).verdict == ClaimVerdict::format);
+    ClaimResult dict = judge_claim(output_claim(" {'a': 1, 'b': 2}", "print(d)"), ran_printing("{'b': 2, 'a': 1}\n"));
+    CHECK(dict.verdict == ClaimVerdict::wrong);
+    CHECK(dict.hint.find("insertion order") != std::string::npos);
+  }
+  SECTION("approximate claims within a tolerance") {
+    CHECK(judge_claim(output_claim(" Approx 4.0", "print(fit(d))"), ran_printing("3.98\n")).verdict == ClaimVerdict::correct);
+    CHECK(judge_claim(output_claim(" ~ 4.0", "print(fit(d))"), ran_printing("5.0\n")).verdict == ClaimVerdict::wrong);
+  }
+  SECTION("example values match by shape and are never wrong") {
+    Claim example = output_claim(" e.g. 3.12.1", "print(sys.version)");
+    CHECK(judge_claim(example, ran_printing("3.11.2 (main)\n")).verdict == ClaimVerdict::correct);
+    CHECK(judge_claim(example, ran_printing("unknown\n")).verdict == ClaimVerdict::unverifiable);
+  }
+  SECTION("descriptive comments are listed as such") {
+    CHECK(judge_claim(output_claim(" Keep big rows", "rows = t[t.x > 1]"), ran_printing("")).verdict ==
+          ClaimVerdict::descriptive);
+  }
+  SECTION("a claim in a with body matches the enclosing statement's output, or one of its lines") {
+    Evidence evidence = ran_printing("open\n1\nclose\n");
+    evidence.compound = true;
+    evidence.statement_line = 2;
+    ClaimResult all = judge_claim(output_claim(" open, 1, close", "    print(s)"), evidence);
+    CHECK(all.verdict == ClaimVerdict::format);
+    CHECK(all.matched == "the enclosing statement line 2");
+    ClaimResult own = judge_claim(output_claim(" 1", "    print(s)"), evidence);
+    CHECK(own.verdict == ClaimVerdict::correct);
+    CHECK(own.matched == "its own line, inside the enclosing statement line 2");
+  }
+  SECTION("a claim in a def body matches part of the example's output") {
+    Evidence evidence = ran_printing("");
+    evidence.in_definition = true;
+    evidence.whole_output = "start\n42\nend\n";
+    ClaimResult result = judge_claim(output_claim(" 42", "    print(answer)"), evidence);
+    CHECK(result.verdict == ClaimVerdict::correct);
+    CHECK(result.matched == "part of the example's output");
+  }
+  SECTION("output that varies between runs: matching one run is nondeterministic") {
+    Evidence evidence = ran_printing("['b', 'a']\n");
+    evidence.second_output = "['a', 'b']\n";
+    CHECK(judge_claim(output_claim(" ['a', 'b']", "print(list(s))"), evidence).verdict == ClaimVerdict::nondeterministic);
+    Evidence neither = ran_printing("['b', 'a', 'c']\n");
+    neither.second_output = "['c', 'a', 'b']\n";
+    CHECK(judge_claim(output_claim(" ['a', 'b', 'c']", "print(list(s))"), neither).verdict ==
+          ClaimVerdict::nondeterministic);
+    Evidence other = ran_printing("1\n");
+    other.second_output = "2\n";
+    ClaimResult wrong = judge_claim(output_claim(" 3", "print(roll())"), other);
+    CHECK(wrong.verdict == ClaimVerdict::wrong);
+    CHECK(wrong.hint.find("varies between runs") != std::string::npos);
+  }
+  SECTION("a statement that did not run: unverifiable with the reason") {
+    Evidence evidence;
+    evidence.unverifiable_reason = "module 'numpy' is not installed";
+    ClaimResult result = judge_claim(output_claim(" 2.0", "print(m)"), evidence);
+    CHECK(result.verdict == ClaimVerdict::unverifiable);
+    CHECK(result.hint == "module 'numpy' is not installed");
+  }
+}
+
+TEST_CASE("judge_claim hints", "[compare][claims]") {
+  SECTION("an iterator printed instead of its items, checked by list(...)") {
+    Claim claim = output_claim(" [1, 4]", "print(map(sq, [1, 2]))");
+    Evidence evidence = ran_printing("<map object at 0x7f12ab34>\n", "print(map(sq, [1, 2]))");
+    ClaimResult first = judge_claim(claim, evidence);
+    REQUIRE(first.verdict == ClaimVerdict::wrong);
+    ProbePlan plan = plan_probe(claim, evidence.line_code, first);
+    CHECK(plan.intent == ProbeIntent::items);
+    CHECK(plan.request.source == "list(map(sq, [1, 2]))");
+    evidence.probe = plan;
+    evidence.probe_result = ProbeResult{true, "[1, 4]", "[1, 4]", "", ""};
+    ClaimResult final = judge_claim(claim, evidence);
+    CHECK(final.verdict == ClaimVerdict::wrong);
+    CHECK(final.hint == "prints the iterator object, not its items; list(map(sq, [1, 2])) gives the claimed [1, 4] (checked)");
+  }
+  SECTION("a value never printed") {
+    Claim claim = output_claim(" 0.333", "ratio(1, 3)");
+    Evidence evidence = ran_printing("", "ratio(1, 3)");
+    ProbePlan plan = plan_probe(claim, evidence.line_code, judge_claim(claim, evidence));
+    CHECK(plan.intent == ProbeIntent::value);
+    evidence.probe = plan;
+    evidence.probe_result = ProbeResult{true, "0.333", "0.333", "", ""};
+    CHECK(judge_claim(claim, evidence).hint == "the value is 0.333 (checked), but a script does not echo values: print() it");
+  }
+  SECTION("a comment that states a variable's new value is descriptive") {
+    Claim claim = output_claim(" Now: [1, 2]", "items.append(2)");
+    Evidence evidence = ran_printing("", "items.append(2)");
+    ProbePlan plan = plan_probe(claim, evidence.line_code, judge_claim(claim, evidence));
+    CHECK(plan.intent == ProbeIntent::state);
+    CHECK(plan.subject == "items");
+    evidence.probe = plan;
+    evidence.probe_result = ProbeResult{true, "[1, 2]", "[1, 2]", "", ""};
+    CHECK(judge_claim(claim, evidence).verdict == ClaimVerdict::descriptive);
+  }
+  SECTION("a coroutine never awaited") {
+    Claim claim = output_claim(" done", "print(work())");
+    Evidence evidence = ran_printing("<coroutine object work at 0x7f00>\n", "print(work())");
+    ClaimResult first = judge_claim(claim, evidence);
+    CHECK(first.hint.find("never awaited") != std::string::npos);
+    CHECK(plan_probe(claim, evidence.line_code, first).intent == ProbeIntent::awaited);
+  }
+  SECTION("repr vs str") {
+    ClaimResult result = judge_claim(output_claim(" 'ok'", "print(status)"), ran_printing("ok\n"));
+    CHECK(result.verdict == ClaimVerdict::wrong);
+    CHECK(result.hint.find("repr vs str") != std::string::npos);
+  }
+  SECTION("a transcript's echoed value is correct") {
+    Claim claim;
+    claim.line = 2;
+    claim.value = "3";
+    claim.echo = true;
+    Evidence evidence = ran_printing("", "len(x)");
+    evidence.probe = plan_probe(claim, evidence.line_code, judge_claim(claim, evidence));
+    evidence.probe_result = ProbeResult{true, "3", "3", "", ""};
+    CHECK(judge_claim(claim, evidence).verdict == ClaimVerdict::correct);
+  }
+}
+
+TEST_CASE("judge_claim of evaluated claims", "[compare][claims]") {
+  Claim error = classify_comment(" t.append(1)  # Error: immutable", "", {});
+  Evidence evidence;
+  evidence.probe_result = ProbeResult{false, "", "", "AttributeError: no append", ""};
+  CHECK(judge_claim(error, evidence).verdict == ClaimVerdict::correct);
+  evidence.probe_result = ProbeResult{true, "None", "None", "", ""};
+  CHECK(judge_claim(error, evidence).verdict == ClaimVerdict::wrong);
+
+  Claim check = verification_claims("Check len(xs) == 2.").front();
+  evidence.probe_result = ProbeResult{true, "False", "False", "", ""};
+  CHECK(judge_claim(check, evidence).verdict == ClaimVerdict::wrong);
+  evidence.probe_result = ProbeResult{false, "", "", "NameError: xs", ""};
+  CHECK(judge_claim(check, evidence).verdict == ClaimVerdict::unverifiable);
+  evidence.probe_result.reset();
+  CHECK(judge_claim(check, evidence).verdict == ClaimVerdict::unverifiable);
+}
+
+TEST_CASE("same_numbers, joined_lines, print_argument", "[compare][claims]") {
+  CHECK(same_numbers("[8.0]", "[8.]", 0.0));
+  CHECK_FALSE(same_numbers("[8.0]", "[[8.]]", 0.0));
+  CHECK(same_numbers("[8]", "[[7.9]]", 0.05));
+  CHECK(joined_lines("a\nb\n") == "a, b");
+  CHECK(print_argument("print(f(x, y))") == "f(x, y)");
+  CHECK(print_argument("print(a, b)").empty());
+}

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include "compare/environment.hpp"
+
+using namespace snipcheck;
+
+namespace {
+
+Outcome raised(const std::string& type, const std::string& message) {
+  Outcome outcome;
+  outcome.error = PythonError{};
+  outcome.error->type = type;
+  outcome.error->message = message;
+  return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("environment_reason", "[compare]") {
+  SECTION("a missing module, with the Debian package that provides it") {
+    Outcome outcome = raised("ModuleNotFoundError", "No module named 'pandas'");
+    outcome.error->module = "pandas";
+    outcome.error->module_installed = false;
+    CHECK(environment_reason(outcome, "", "") == "module 'pandas' is not installed on this machine (Debian package: python3-pandas)");
+    outcome.error->module = "polars";
+    CHECK(environment_reason(outcome, "", "")->find("not packaged by Debian 12") != std::string::npos);
+  }
+  SECTION("network, servers, credentials") {
+    CHECK(environment_reason(raised("ConnectionError", "[Errno -2] Name or service not known"), "", "")->find("DNS") !=
+          std::string::npos);
+    CHECK(environment_reason(raised("OperationalError", "connection to server on socket failed"), "", "")
+              ->find("database server") != std::string::npos);
+    CHECK(environment_reason(raised("NoCredentialsError", "Unable to locate credentials"), "", "")->find("credentials") !=
+          std::string::npos);
+  }
+  SECTION("a file the example names but never creates; a name it never defines") {
+    std::string code = "open('in.csv')\n";
+    CHECK(environment_reason(raised("FileNotFoundError", "[Errno 2] No such file or directory: 'in.csv'"), code, "") ==
+          "needs the file 'in.csv', which the example does not create");
+    CHECK(environment_reason(raised("NameError", "name 'db' is not defined"), "db.query()\n", "")->find("fragment") !=
+          std::string::npos);
+    CHECK_FALSE(environment_reason(raised("NameError", "name 'db' is not defined"), "db = 1\ndel db\ndb.q()\n", ""));
+  }
+  SECTION("a timeout stuck in a server loop") {
+    Outcome outcome;
+    outcome.ending = Ending::timeout;
+    outcome.stack = "  File \"/usr/lib/python3.11/socketserver.py\", line 233 in serve_forever\n";
+    CHECK(environment_reason(outcome, "", "")->find("server") != std::string::npos);
+    outcome.stack = "  File \"/tmp/x.py\", line 2 in <module>\n";
+    CHECK_FALSE(environment_reason(outcome, "", ""));
+  }
+  SECTION("a bug of the example's own is no environment") {
+    CHECK_FALSE(environment_reason(raised("ZeroDivisionError", "division by zero"), "1/0\n", ""));
+  }
+}
+
+TEST_CASE("debian_package_for", "[compare]") {
+  CHECK(debian_package_for("numpy") == "python3-numpy");
+  CHECK(debian_package_for("tensorflow") == "");
+  CHECK_FALSE(debian_package_for("surely_not_a_module"));
+}

@@ -1,0 +1,84 @@
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "material/material.hpp"
+
+using namespace snipcheck;
+
+namespace {
+
+// An article in the format of the interview material, with examples written here.
+const std::string k_article =
+    "Everyday Python\n"
+    "\n"
+    "1. How do you add two numbers?\n"
+    "\n"
+    "Use the + operator.\n"
+    "Example:\n"
+    "a = 2\n"
+    "print(a + 3)  # 5\n"
+    "\n"
+    "Verification: Check a + 3 == 5.\n"
+    "\n"
+    "2. How do you count words?\n"
+    "\n"
+    "  • Split: str.split() on whitespace.\n"
+    "    Why It Matters: counting is everywhere.\n"
+    "    Example: For a short sentence:\n"
+    "words = \"to be or not\".split()\n"
+    "\n"
+    "print(len(words))  # 4\n"
+    "\n"
+    "\n"
+    "Verification: Try an empty string.\n"
+    "\n"
+    "3. Which steps matter?\n"
+    "\n"
+    "  1. Read the question.\n"
+    "  2. Answer it.\n"
+    "Verification: Practise.\n"
+    "\n"
+    "4. How do you install a package?\n"
+    "Example:\n"
+    "\n"
+    "pip install requests\n"
+    "\n"
+    "Verification: Run pip list.\n";
+
+}  // namespace
+
+TEST_CASE("read_article", "[material]") {
+  auto questions = read_article(k_article, "notes.txt");
+  REQUIRE(questions);
+  REQUIRE(questions->size() == 4);
+
+  SECTION("numbered headings give number, title and source line") {
+    CHECK((*questions)[0].number == 1);
+    CHECK((*questions)[0].title == "How do you add two numbers?");
+    CHECK((*questions)[0].source_line == 3);
+    CHECK((*questions)[3].number == 4);
+  }
+
+  SECTION("the code runs from the line after Example: to the Verification: line, exactly") {
+    CHECK((*questions)[0].code == "a = 2\nprint(a + 3)  # 5\n");
+    CHECK((*questions)[0].code_lines == std::vector<int>{7, 8});
+    CHECK((*questions)[0].verification == "Check a + 3 == 5.");
+    CHECK((*questions)[0].verification_line == 10);
+  }
+
+  SECTION("an Example: line inside a bullet, with text after it, and blank lines inside the code") {
+    CHECK((*questions)[1].code == "words = \"to be or not\".split()\n\nprint(len(words))  # 4\n");
+    CHECK((*questions)[1].code_lines == std::vector<int>{17, 18, 19});
+  }
+
+  SECTION("indented numbered steps are no headings; a question without an example has no code") {
+    CHECK((*questions)[2].title == "Which steps matter?");
+    CHECK_FALSE((*questions)[2].has_code());
+  }
+
+  SECTION("a block of shell commands is kept and marked") {
+    CHECK((*questions)[3].code == "pip install requests\n");
+    CHECK((*questions)[3].language == Language::shell);
+  }
+}

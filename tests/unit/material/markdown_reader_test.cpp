@@ -1,0 +1,70 @@
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "material/material.hpp"
+
+using namespace snipcheck;
+
+TEST_CASE("read_markdown", "[material]") {
+  SECTION("a python fence under a heading is a question; its lines are the material's lines") {
+    std::string text = "# Notes\n\n## 2. Sums\n\n```python\ntotal = 1 + 2\n\nprint(total)  # 3\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 1);
+    const MaterialQuestion& question = questions->front();
+    CHECK(question.number == 2);
+    CHECK(question.title == "Sums");
+    CHECK(question.source_line == 3);
+    CHECK(question.code == "total = 1 + 2\n\nprint(total)  # 3\n");
+    CHECK(question.code_lines == std::vector<int>{6, 7, 8});
+    CHECK(question.language == Language::python);
+  }
+
+  SECTION("an untagged or text block after an example documents its output") {
+    std::string text = "## Hello\n\n```python\nprint('hi')\n```\n\n```\nhi\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 1);
+    REQUIRE(questions->front().outputs.size() == 1);
+    CHECK(questions->front().outputs[0].text == "hi\n");
+    CHECK(questions->front().outputs[0].after_line == 0);
+    CHECK(questions->front().outputs[0].material_line == 8);
+  }
+
+  SECTION("an Output: paragraph, on its own line or with the value") {
+    std::string text = "## A\n\n```python\nprint(1)\n```\n\nOutput:\n\n```\n1\n```\n\n## B\n\n```python\nprint(2)\n```\n\n"
+                       "Output: 2\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 2);
+    REQUIRE((*questions)[0].outputs.size() == 1);
+    CHECK((*questions)[0].outputs[0].text == "1\n");
+    REQUIRE((*questions)[1].outputs.size() == 1);
+    CHECK((*questions)[1].outputs[0].text == "2\n");
+  }
+
+  SECTION("a >>> transcript becomes code and the output of each line") {
+    std::string text = "## REPL\n\n```pycon\n>>> n = 4\n>>> n * 2\n8\n>>> for i in range(2):\n...     print(i)\n0\n1\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    const MaterialQuestion& question = questions->front();
+    CHECK(question.code == "n = 4\nn * 2\nfor i in range(2):\n    print(i)\n");
+    REQUIRE(question.outputs.size() == 2);
+    CHECK(question.outputs[0].after_line == 2);
+    CHECK(question.outputs[0].text == "8\n");
+    CHECK(question.outputs[1].after_line == 4);
+    CHECK(question.outputs[1].text == "0\n1\n");
+  }
+
+  SECTION("other languages are kept and marked; numbering follows the order without numbered headings") {
+    std::string text = "## Setup\n\n```bash\npip install rich\n```\n\n```dockerfile\nFROM python:3.11\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 2);
+    CHECK((*questions)[0].language == Language::shell);
+    CHECK((*questions)[0].number == 1);
+    CHECK((*questions)[1].language == Language::dockerfile);
+    CHECK((*questions)[1].title == "Setup (2)");
+  }
+}

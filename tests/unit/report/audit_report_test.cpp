@@ -1,0 +1,79 @@
+#include "report/audit_report.hpp"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace snipcheck;
+
+namespace {
+
+std::vector<AuditQuestion> one_wrong() {
+  AuditQuestion question;
+  question.number = 4;
+  question.id = "004-maps";
+  question.title = "Maps";
+  question.source_line = 10;
+  question.code_lines = {12, 13};
+  question.result.id = "004-maps";
+  question.result.judgement = {Verdict::wrong, "1 wrong claim", {}, false};
+  ClaimResult claim;
+  claim.claim = classify_comment(" [2, 4]", "print(map(double, xs))", {});
+  claim.claim.line = 2;
+  claim.verdict = ClaimVerdict::wrong;
+  claim.expected = "[2, 4]";
+  claim.actual = "<map object at 0x7f0011223344>";
+  claim.hint = "prints the iterator object, not its items";
+  question.claims.push_back(claim);
+  return {question};
+}
+
+}  // namespace
+
+TEST_CASE("wrong_claim_line", "[report][audit]") {
+  auto questions = one_wrong();
+  CHECK(wrong_claim_line(questions[0], questions[0].claims[0]) ==
+        "Q4 line 2: claims [2, 4], prints <map object at 0x...> — prints the iterator object, not its items");
+}
+
+TEST_CASE("print_audit", "[report][audit]") {
+  auto questions = one_wrong();
+  std::ostringstream out;
+  print_audit(out, questions, summarize_audit(questions, 1200, 2), false);
+  CHECK(out.str().find("Q4    wrong") != std::string::npos);
+  CHECK(out.str().find("    Q4 line 2: claims [2, 4]") != std::string::npos);
+  CHECK(out.str().find("1 questions, 1 wrong claims") != std::string::npos);
+}
+
+TEST_CASE("render_audit_json", "[report][audit]") {
+  auto questions = one_wrong();
+  auto report = nlohmann::json::parse(render_audit_json(questions, summarize_audit(questions, 1, 1)));
+  const auto& result = report["results"][0];
+  CHECK(result["question"] == 4);
+  CHECK(result["verdict"] == "wrong");
+  const auto& claim = result["claims"][0];
+  for (const char* key : {"line", "text", "kind", "verdict", "expected", "actual", "hint", "confidence"}) {
+    CHECK(claim.contains(key));
+  }
+  CHECK(claim["material_line"] == 13);
+  CHECK(report["summary"]["claims"]["wrong"] == 1);
+}
+
+TEST_CASE("render_audit_markdown", "[report][audit]") {
+  auto questions = one_wrong();
+  std::string text = render_audit_markdown(questions, summarize_audit(questions, 1, 1), "notes.md");
+  CHECK(text.find("# snipcheck audit of `notes.md`") != std::string::npos);
+  CHECK(text.find("| Q4 Maps | 13 | `[2, 4]` | `<map object at 0x...>` |") != std::string::npos);
+}
+
+TEST_CASE("render_fix_diff", "[report][audit]") {
+  auto questions = one_wrong();
+  std::string material = std::string(11, '\n') + "xs = [1, 2]\nprint(map(double, xs))  # [2, 4]\nmore\n";
+  std::string diff = render_fix_diff(material, "notes.md", questions);
+  CHECK(diff.starts_with("--- a/notes.md\n+++ b/notes.md\n@@"));
+  CHECK(diff.find("-print(map(double, xs))  # [2, 4]\n+print(map(double, xs))  # <map object at 0x...>\n") !=
+        std::string::npos);
+  questions[0].claims[0].verdict = ClaimVerdict::correct;
+  CHECK(render_fix_diff(material, "notes.md", questions).empty());
+}

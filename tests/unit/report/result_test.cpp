@@ -1,0 +1,61 @@
+#include "report/result.hpp"
+
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "support/results.hpp"
+
+using namespace snipcheck;
+using snipcheck::testing::make_result;
+
+TEST_CASE("summarize", "[report][result]") {
+  SECTION("counts each verdict, the total, the duration and the workers") {
+    std::vector<Result> results = {make_result("001-a", Verdict::pass), make_result("002-b", Verdict::wrong),
+                                   make_result("003-c", Verdict::pass), make_result("004-d", Verdict::skipped),
+                                   make_result("005-e", Verdict::timeout)};
+    Summary summary = summarize(results, 1234, 3);
+    CHECK(summary.total == 5);
+    CHECK(summary.duration_ms == 1234);
+    CHECK(summary.workers == 3);
+    CHECK(summary.count(Verdict::pass) == 2);
+    CHECK(summary.count(Verdict::wrong) == 1);
+    CHECK(summary.count(Verdict::skipped) == 1);
+    CHECK(summary.count(Verdict::timeout) == 1);
+    CHECK(summary.count(Verdict::error) == 0);
+    CHECK(summary.count(Verdict::no_claim) == 0);
+    CHECK_FALSE(summary.internal_failure);
+  }
+  SECTION("no results") {
+    Summary summary = summarize({}, 0, 1);
+    CHECK(summary.total == 0);
+    for (int i = 0; i < k_verdict_count; ++i) CHECK(summary.count(static_cast<Verdict>(i)) == 0);
+    CHECK(summary.failing() == 0);
+  }
+  SECTION("an internal failure in any result is the run's") {
+    Result internal = make_result("002-b", Verdict::crash, "internal error: x");
+    internal.judgement.internal = true;
+    Summary summary = summarize({make_result("001-a", Verdict::pass), internal, make_result("003-c", Verdict::pass)}, 0, 1);
+    CHECK(summary.internal_failure);
+  }
+}
+
+TEST_CASE("Summary::failing", "[report][result]") {
+  SECTION("counts wrong, error, timeout, crash and limit") {
+    Summary summary;
+    summary.counts[static_cast<std::size_t>(Verdict::wrong)] = 1;
+    summary.counts[static_cast<std::size_t>(Verdict::error)] = 2;
+    summary.counts[static_cast<std::size_t>(Verdict::timeout)] = 3;
+    summary.counts[static_cast<std::size_t>(Verdict::crash)] = 4;
+    summary.counts[static_cast<std::size_t>(Verdict::limit)] = 5;
+    CHECK(summary.failing() == 15);
+  }
+  SECTION("ignores pass, unverifiable, no_claim and skipped") {
+    Summary summary;
+    summary.counts[static_cast<std::size_t>(Verdict::pass)] = 7;
+    summary.counts[static_cast<std::size_t>(Verdict::unverifiable)] = 1;
+    summary.counts[static_cast<std::size_t>(Verdict::no_claim)] = 2;
+    summary.counts[static_cast<std::size_t>(Verdict::skipped)] = 3;
+    CHECK(summary.failing() == 0);
+  }
+}

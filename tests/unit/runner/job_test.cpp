@@ -1,0 +1,107 @@
+#include "runner/job.hpp"
+
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace snipcheck;
+using nlohmann::json;
+
+TEST_CASE("Job to_json and from_json", "[runner][job]") {
+  Job job;
+  job.id = "007-generators";
+  job.path = "/bank/snippets/007-generators.py";
+  job.code = "print('h\xc3\xa9')\n";
+  job.cwd = "/tmp/run/007-generators";
+  job.timeout_ms = 2500;
+  job.output_limit = 4096;
+  job.memory_limit = 1ULL << 33;
+  job.file_size_limit = 123;
+  job.isolation = "process";
+  job.process_modules = {"mylib", "other"};
+
+  SECTION("round trip") {
+    Job back = json(job).get<Job>();
+    CHECK(back.id == job.id);
+    CHECK(back.path == job.path);
+    CHECK(back.code == job.code);
+    CHECK(back.cwd == job.cwd);
+    CHECK(back.timeout_ms == 2500);
+    CHECK(back.output_limit == 4096);
+    CHECK(back.memory_limit == (1ULL << 33));
+    CHECK(back.file_size_limit == 123);
+    CHECK(back.isolation == "process");
+    CHECK(back.process_modules == std::vector<std::string>{"mylib", "other"});
+  }
+  SECTION("the field names") {
+    json out = job;
+    for (const char* key : {"id", "path", "code", "cwd", "timeout_ms", "output_limit", "memory_limit",
+                            "file_size_limit"}) {
+      INFO(key);
+      CHECK(out.contains(key));
+    }
+  }
+  SECTION("isolation and process_modules may be absent") {
+    json out = job;
+    out.erase("isolation");
+    out.erase("process_modules");
+    Job back = out.get<Job>();
+    CHECK(back.isolation == "auto");
+    CHECK(back.process_modules.empty());
+  }
+  SECTION("a required field missing throws") {
+    json out = job;
+    out.erase("cwd");
+    CHECK_THROWS(out.get<Job>());
+  }
+}
+
+TEST_CASE("PythonError to_json and from_json", "[runner][job]") {
+  SECTION("round trip") {
+    PythonError error{"ModuleNotFoundError", "No module named 'numpy'", "Traceback...\n", 3, "numpy", false, 0};
+    PythonError back = json(error).get<PythonError>();
+    CHECK(back.type == "ModuleNotFoundError");
+    CHECK(back.message == "No module named 'numpy'");
+    CHECK(back.traceback == "Traceback...\n");
+    CHECK(back.line == 3);
+    CHECK(back.module == "numpy");
+    CHECK_FALSE(back.module_installed);
+    CHECK(back.errno_value == 0);
+  }
+  SECTION("errno travels as \"errno\"") {
+    PythonError error;
+    error.type = "OSError";
+    error.errno_value = 27;
+    json out = error;
+    CHECK(out["errno"] == 27);
+    CHECK(out.get<PythonError>().errno_value == 27);
+  }
+  SECTION("missing fields take their defaults") {
+    PythonError back = json::parse(R"({"type": "ValueError"})").get<PythonError>();
+    CHECK(back.type == "ValueError");
+    CHECK(back.message.empty());
+    CHECK(back.line == 0);
+    CHECK(back.module_installed);
+    CHECK(back.errno_value == 0);
+  }
+}
+
+TEST_CASE("StatementOutput to_json and from_json", "[runner][job]") {
+  SECTION("byte ranges as [begin, end] pairs") {
+    StatementOutput statement{2, 4, 6, 10, 0, 3};
+    json out = statement;
+    CHECK(out == json::parse(R"({"line": 2, "end_line": 4, "stdout": [6, 10], "stderr": [0, 3]})"));
+    StatementOutput back = out.get<StatementOutput>();
+    CHECK(back.line == 2);
+    CHECK(back.end_line == 4);
+    CHECK(back.stdout_begin == 6);
+    CHECK(back.stdout_end == 10);
+    CHECK(back.stderr_begin == 0);
+    CHECK(back.stderr_end == 3);
+  }
+  SECTION("a malformed range throws") {
+    CHECK_THROWS(json::parse(R"({"line": 1, "end_line": 1, "stdout": [0], "stderr": [0, 0]})").get<StatementOutput>());
+  }
+}

@@ -1,0 +1,541 @@
+#include "runner/session.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "support/temp_dir.hpp"
+
+using namespace snipcheck;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A module of the standard library that no snippet below imports, and one that does not exist.
+constexpr const char* k_preloaded = "colorsys";
+constexpr const char* k_missing_preload = "snipcheck_no_such_preload_xyz";
+
+// CPython can be embedded once per process: every test shares this one.
+Interpreter& python() {
+  static Interpreter interpreter(std::vector<std::string>{k_preloaded, k_missing_preload});
+  return interpreter;
+}
+
+std::string read_whole(int fd) {
+  struct stat info {};
+  REQUIRE(::fstat(fd, &info) == 0);
+  std::string text(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t got = ::pread(fd, text.data() + done, text.size() - done, static_cast<off_t>(done));
+    REQUIRE(got > 0);
+    done += static_cast<std::size_t>(got);
+  }
+  return text;
+}
+
+// Points fds 1 and 2 at fresh memory files, as the worker points them at its capture files, and
+// puts the test's own output back on destruction.
+class CapturedOutput {
+ public:
+  CapturedOutput() {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    m_saved_out = ::fcntl(1, F_DUPFD_CLOEXEC, 10);
+    m_saved_err = ::fcntl(2, F_DUPFD_CLOEXEC, 10);
+    m_out = ::memfd_create("unit-stdout", MFD_CLOEXEC);
+    m_err = ::memfd_create("unit-stderr", MFD_CLOEXEC);
+    REQUIRE(m_saved_out >= 0);
+    REQUIRE(m_saved_err >= 0);
+    REQUIRE(m_out >= 0);
+    REQUIRE(m_err >= 0);
+    REQUIRE(::dup2(m_out, 1) == 1);
+    REQUIRE(::dup2(m_err, 2) == 2);
+  }
+  ~CapturedOutput() {
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::dup2(m_saved_out, 1);
+    ::dup2(m_saved_err, 2);
+    ::close(m_saved_out);
+    ::close(m_saved_err);
+    ::close(m_out);
+    ::close(m_err);
+  }
+  CapturedOutput(const CapturedOutput&) = delete;
+  CapturedOutput& operator=(const CapturedOutput&) = delete;
+
+  std::string out() const { return read_whole(m_out); }
+  std::string err() const { return read_whole(m_err); }
+
+ private:
+  int m_saved_out = -1, m_saved_err = -1, m_out = -1, m_err = -1;
+};
+
+enum class Tier { subinterpreter, process };
+
+struct Run {
+  SessionReport report;
+  std::vector<pid_t> children;  // what run_process told on_child, in order
+  std::string out;
+  std::string err;
+  std::string path;  // the snippet's absolute path
+  std::string cwd;
+};
+
+// Runs `code` as snippets/001-test.py of a scratch bank, in an empty working directory, in the
+// given tier; `clean` checks that the run reported no internal error and no taint.
+Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool clean = true,
+             const std::vector<std::string>& process_modules = {}) {
+  Interpreter& interpreter = python();
+  TempDir dir("snipcheck-unit-session");
+  testing::write_tree(dir.path(), {{"snippets/001-test.py", code}});
+  fs::create_directory(dir.path() / "cwd");
+  Job job;
+  job.id = "001-test";
+  job.path = (dir.path() / "snippets" / "001-test.py").string();
+  job.code = code;
+  job.cwd = (dir.path() / "cwd").string();
+  job.process_modules = process_modules;
+  Run run;
+  run.path = job.path;
+  run.cwd = job.cwd;
+  const fs::path old_cwd = fs::current_path();
+  fs::current_path(job.cwd);
+  {
+    CapturedOutput captured;
+    if (tier == Tier::process) {
+      run.report = interpreter.run_process(job, [&](pid_t child) { run.children.push_back(child); });
+    } else {
+      run.report = interpreter.run_subinterpreter(job);
+    }
+    run.out = captured.out();
+    run.err = captured.err();
+  }
+  fs::current_path(old_cwd);
+  if (clean) {
+    INFO("stdout: " << run.out);
+    INFO("stderr: " << run.err);
+    INFO("internal error: " << run.report.internal_error);
+    CHECK(run.report.internal_error.empty());
+    CHECK(run.report.taint.empty());
+  }
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("Interpreter::run_subinterpreter", "[runner][session]") {
+  SECTION("each top-level statement records where stdout and stderr stood") {
+    Run run = run_code("print('hello')\nimport sys\nprint('oops', file=sys.stderr)\n");
+    CHECK(run.out == "hello\n");
+    CHECK(run.err == "oops\n");
+    REQUIRE(run.report.statements.size() == 3);
+    const auto& s = run.report.statements;
+    CHECK(s[0].line == 1);
+    CHECK(s[1].line == 2);
+    CHECK(s[2].line == 3);
+    CHECK(s[0].stdout_begin == 0);
+    CHECK(s[0].stdout_end == 6);
+    CHECK(s[1].stdout_begin == 6);
+    CHECK(s[1].stdout_end == 6);
+    CHECK(s[2].stdout_begin == 6);
+    CHECK(s[2].stdout_end == 6);
+    CHECK(s[0].stderr_end == 0);
+    CHECK(s[1].stderr_end == 0);
+    CHECK(s[2].stderr_begin == 0);
+    CHECK(s[2].stderr_end == 5);
+    CHECK(run.report.exit_status == 0);
+    CHECK_FALSE(run.report.error.has_value());
+  }
+  SECTION("a compound statement spans its lines") {
+    Run run = run_code("for i in range(2):\n    print(i)\n\nprint('end')\n");
+    CHECK(run.out == "0\n1\nend\n");
+    REQUIRE(run.report.statements.size() == 2);
+    CHECK(run.report.statements[0].line == 1);
+    CHECK(run.report.statements[0].end_line == 2);
+    CHECK(run.report.statements[0].stdout_end == 4);
+    CHECK(run.report.statements[1].line == 4);
+    CHECK(run.report.statements[1].end_line == 4);
+    CHECK(run.report.statements[1].stdout_begin == 4);
+    CHECK(run.report.statements[1].stdout_end == 8);
+  }
+  SECTION("output written straight to file descriptor 1 is measured too") {
+    Run run = run_code("print('a')\nimport os\nos.write(1, b'raw\\n')\n");
+    CHECK(run.out == "a\nraw\n");
+    REQUIRE(run.report.statements.size() == 3);
+    CHECK(run.report.statements[2].stdout_begin == 2);
+    CHECK(run.report.statements[2].stdout_end == 6);
+  }
+  SECTION("sys.exit(3) ends the run with status 3 and a SystemExit error") {
+    Run run = run_code("print('before')\nimport sys\nsys.exit(3)\nprint('after')\n");
+    CHECK(run.out == "before\n");
+    CHECK(run.report.exit_status == 3);
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "SystemExit");
+    CHECK(run.report.error->line == 3);
+    CHECK(run.report.statements.size() == 3);
+  }
+  SECTION("sys.exit(0) ends the run cleanly") {
+    Run run = run_code("import sys\nprint('x')\nsys.exit(0)\nprint('after')\n");
+    CHECK(run.out == "x\n");
+    CHECK(run.report.exit_status == 0);
+    CHECK_FALSE(run.report.error.has_value());
+  }
+  SECTION("sys.exit() with no argument is status 0") {
+    Run run = run_code("import sys\nsys.exit()\n");
+    CHECK(run.report.exit_status == 0);
+    CHECK_FALSE(run.report.error.has_value());
+  }
+  SECTION("sys.exit with a message prints it to stderr and is status 1") {
+    Run run = run_code("import sys\nsys.exit('bye now')\n");
+    CHECK(run.report.exit_status == 1);
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "SystemExit");
+    CHECK_THAT(run.err, Catch::Contains("bye now"));
+  }
+  SECTION("an exception: type, message, line and traceback, and the run stops") {
+    Run run = run_code("x = 1\ny = 0\nprint(x / y)\nprint('after')\n");
+    CHECK(run.out.empty());
+    CHECK(run.report.exit_status == 1);
+    REQUIRE(run.report.error.has_value());
+    const PythonError& error = *run.report.error;
+    CHECK(error.type == "ZeroDivisionError");
+    CHECK(error.message == "division by zero");
+    CHECK(error.line == 3);
+    CHECK_THAT(error.traceback, Catch::StartsWith("Traceback (most recent call last):"));
+    CHECK_THAT(error.traceback, Catch::Contains("File \"" + run.path + "\", line 3"));
+    CHECK_THAT(error.traceback, Catch::Contains("print(x / y)"));
+    CHECK_THAT(error.traceback, Catch::EndsWith("ZeroDivisionError: division by zero\n"));
+    CHECK_THAT(error.traceback, !Catch::Contains("snipcheck-driver"));
+    CHECK_THAT(run.err, Catch::Contains("ZeroDivisionError: division by zero"));
+    CHECK(run.report.statements.size() == 3);
+  }
+  SECTION("the line of an exception is the deepest frame in the snippet") {
+    Run run = run_code("def inner():\n    raise ValueError('deep')\n\ndef outer():\n    inner()\n\nouter()\n");
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "ValueError");
+    CHECK(run.report.error->message == "deep");
+    CHECK(run.report.error->line == 2);
+  }
+  SECTION("an exception raised inside the standard library points at the snippet's line") {
+    Run run = run_code("import json\n\njson.loads('{not json')\n");
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "JSONDecodeError");
+    CHECK(run.report.error->line == 3);
+  }
+  SECTION("a KeyboardInterrupt is reported like any exception") {
+    Run run = run_code("raise KeyboardInterrupt\n");
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "KeyboardInterrupt");
+    CHECK(run.report.exit_status == 1);
+  }
+  SECTION("an OSError carries its errno") {
+    Run run = run_code("open('/nonexistent-snipcheck-dir/x.txt')\n");
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "FileNotFoundError");
+    CHECK(run.report.error->errno_value == 2);
+  }
+  SECTION("a SyntaxError names its line, and nothing runs") {
+    Run run = run_code("print('first')\nx = (1 +\nprint('third')\n");
+    CHECK(run.out.empty());
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "SyntaxError");
+    CHECK(run.report.error->line == 2);
+    CHECK(run.report.exit_status == 1);
+    CHECK(run.report.statements.empty());
+  }
+  SECTION("an exception whose str() fails is the snippet's error, not the driver's") {
+    // python3 prints "E: <exception str() failed>" and exits 1; the driver must not fail.
+    Run run = run_code(
+        "class E(Exception):\n"
+        "    def __str__(self):\n"
+        "        raise RuntimeError('no str')\n"
+        "raise E()\n");
+    CHECK(run.report.internal_error.empty());
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "E");
+    CHECK(run.report.error->line == 4);
+    CHECK(run.report.exit_status == 1);
+  }
+  SECTION("SystemExit with a code whose str() fails is the snippet's error, not the driver's") {
+    Run run = run_code(
+        "import sys\n"
+        "class Code:\n"
+        "    def __str__(self):\n"
+        "        raise RuntimeError('no str')\n"
+        "sys.exit(Code())\n");
+    CHECK(run.report.internal_error.empty());
+    CHECK(run.report.exit_status == 1);
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "SystemExit");
+  }
+  SECTION("a __future__ import after other statements is a SyntaxError, as in python3") {
+    Run run = run_code("print('first')\nfrom __future__ import annotations\n");
+    CHECK(run.out.empty());
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "SyntaxError");
+    CHECK(run.report.error->line == 2);
+  }
+  SECTION("a __future__ import after the docstring is allowed") {
+    Run run = run_code("\"\"\"Docstring.\"\"\"\nfrom __future__ import annotations\nprint('ok')\n");
+    CHECK_FALSE(run.report.error.has_value());
+    CHECK(run.out == "ok\n");
+  }
+  SECTION("a ModuleNotFoundError of a module that does not exist here") {
+    Run run = run_code("import os\nimport snipcheck_no_such_module_xyz\n");
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "ModuleNotFoundError");
+    CHECK(run.report.error->module == "snipcheck_no_such_module_xyz");
+    CHECK_FALSE(run.report.error->module_installed);
+    CHECK(run.report.error->line == 2);
+  }
+  SECTION("a ModuleNotFoundError of a missing submodule of an installed package") {
+    Run run = run_code("import json.nosuch\n");
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "ModuleNotFoundError");
+    CHECK(run.report.error->module == "json.nosuch");
+    CHECK(run.report.error->module_installed);
+  }
+  SECTION("sys.executable is Debian's python3") {
+    Run run = run_code("import sys\nprint(sys.executable)\n");
+    CHECK(run.out == "/usr/bin/python3\n");
+  }
+  SECTION("the snippet runs as __main__ with __file__ and argv[0] its path") {
+    Run run = run_code("import sys\nprint(__name__)\nprint(__file__)\nprint(sys.argv)\n");
+    CHECK(run.out == "__main__\n" + run.path + "\n['" + run.path + "']\n");
+  }
+  SECTION("stdout is UTF-8") {
+    Run run = run_code("print('h\xc3\xa9llo \xe6\x97\xa5')\n");
+    CHECK(run.out == "h\xc3\xa9llo \xe6\x97\xa5\n");
+  }
+  SECTION("a global set in one run is not visible in the next") {
+    Run first = run_code("leaked = 42\nimport sys\nsys.snipcheck_marker = 1\nprint('leaked' in globals())\n");
+    CHECK(first.out == "True\n");
+    Run second = run_code("import sys\nprint('leaked' in globals(), hasattr(sys, 'snipcheck_marker'))\n");
+    CHECK(second.out == "False False\n");
+  }
+  SECTION("a module imported in one run is imported afresh in the next") {
+    Run first = run_code("import json\njson.snipcheck_patched = True\n");
+    CHECK_FALSE(first.report.error.has_value());
+    Run second = run_code("import json\nprint(hasattr(json, 'snipcheck_patched'))\n");
+    CHECK(second.out == "False\n");
+  }
+  SECTION("from __future__ import annotations applies to the statements after it") {
+    Run run = run_code(
+        "from __future__ import annotations\n"
+        "def f(x: undefined_name) -> None:\n"
+        "    pass\n"
+        "print(f.__annotations__)\n");
+    CHECK_FALSE(run.report.error.has_value());
+    CHECK(run.out == "{'x': 'undefined_name', 'return': 'None'}\n");
+  }
+  SECTION("without the future import, annotations are evaluated") {
+    Run run = run_code("def f(x: undefined_name) -> None:\n    pass\n");
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "NameError");
+    CHECK(run.report.error->line == 1);
+  }
+  SECTION("a non-daemon thread is waited for, as at the end of a script") {
+    Run run = run_code(
+        "import threading, time\n"
+        "def work():\n"
+        "    time.sleep(0.05)\n"
+        "    print('thread done')\n"
+        "threading.Thread(target=work).start()\n"
+        "print('main done')\n");
+    CHECK(run.out == "main done\nthread done\n");
+  }
+}
+
+TEST_CASE("Interpreter::run_subinterpreter and modules that need a process", "[runner][session]") {
+  SECTION("importing a watched module taints the worker") {
+    Run run = run_code("import colorsys\nprint('ok')\n", Tier::subinterpreter, false, {"colorsys"});
+    CHECK(run.out == "ok\n");
+    CHECK(run.report.internal_error.empty());
+    CHECK_THAT(run.report.taint, Catch::Contains("colorsys"));
+    CHECK(run.report.watched_modules_loaded == std::vector<std::string>{"colorsys"});
+  }
+  SECTION("a watched module that is not imported leaves the worker clean") {
+    Run run = run_code("print('ok')\n", Tier::subinterpreter, true, {"colorsys"});
+    CHECK(run.report.watched_modules_loaded.empty());
+  }
+  SECTION("the modules preloaded in the main interpreter are not in a sub-interpreter") {
+    Run run = run_code("import sys\nprint('colorsys' in sys.modules)\n");
+    CHECK(run.out == "False\n");
+  }
+}
+
+TEST_CASE("Interpreter::run_process", "[runner][session]") {
+  SECTION("output and statements, as in a sub-interpreter") {
+    Run run = run_code("print('hello')\nimport sys\nprint('oops', file=sys.stderr)\n", Tier::process);
+    CHECK(run.out == "hello\n");
+    CHECK(run.err == "oops\n");
+    REQUIRE(run.report.statements.size() == 3);
+    CHECK(run.report.statements[0].stdout_end == 6);
+    CHECK(run.report.statements[2].stderr_end == 5);
+    CHECK(run.report.exit_status == 0);
+    CHECK_FALSE(run.report.error.has_value());
+    CHECK_FALSE(run.report.crash_signal.has_value());
+    CHECK_FALSE(run.report.crash_status.has_value());
+  }
+  SECTION("on_child is told the child's pid, then 0") {
+    Run run = run_code("import os\nprint(os.getpid())\n", Tier::process);
+    REQUIRE(run.children.size() == 2);
+    CHECK(run.children[0] > 0);
+    CHECK(run.children[0] != ::getpid());
+    CHECK(run.children[1] == 0);
+    CHECK(run.out == std::to_string(run.children[0]) + "\n");
+  }
+  SECTION("an exception is reported with its line") {
+    Run run = run_code("x = 1\nraise ValueError('bad value')\n", Tier::process);
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "ValueError");
+    CHECK(run.report.error->message == "bad value");
+    CHECK(run.report.error->line == 2);
+    CHECK(run.report.exit_status == 1);
+  }
+  SECTION("sys.exit(3)") {
+    Run run = run_code("import sys\nsys.exit(3)\n", Tier::process);
+    CHECK(run.report.exit_status == 3);
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "SystemExit");
+  }
+  SECTION("the snippet is __main__, and sys.executable is Debian's python3") {
+    Run run = run_code("import sys\nprint(__name__)\nprint(sys.executable)\nprint(__file__)\n", Tier::process);
+    CHECK(run.out == "__main__\n/usr/bin/python3\n" + run.path + "\n");
+  }
+  SECTION("os.fork works in a process of its own") {
+    Run run = run_code(
+        "import os, sys\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    print('child', flush=True)\n"
+        "    os._exit(0)\n"
+        "os.waitpid(pid, 0)\n"
+        "print('parent')\n",
+        Tier::process);
+    CHECK(run.out == "child\nparent\n");
+    CHECK_FALSE(run.report.error.has_value());
+  }
+  SECTION("a crash kills only the child: crash_signal") {
+    // The child inherits this test program's signal handlers (Catch2 reports fatal signals to
+    // stdout); the worker has its own. Let SIGABRT kill the child plainly.
+    struct sigaction plain {}, saved {};
+    plain.sa_handler = SIG_DFL;
+    sigemptyset(&plain.sa_mask);
+    REQUIRE(::sigaction(SIGABRT, &plain, &saved) == 0);
+    Run run = run_code("import os\nprint('before', flush=True)\nos.abort()\n", Tier::process, false);
+    ::sigaction(SIGABRT, &saved, nullptr);
+    CHECK(run.out == "before\n");
+    CHECK(run.report.crash_signal == 6);
+    CHECK(run.report.internal_error.empty());
+    // This process is still alive and can run the next job.
+    Run next = run_code("print('after')\n", Tier::process);
+    CHECK(next.out == "after\n");
+  }
+  SECTION("os._exit before the end: crash_status") {
+    Run run = run_code("import os\nos._exit(5)\n", Tier::process, false);
+    CHECK(run.report.crash_status == 5);
+    CHECK_FALSE(run.report.crash_signal.has_value());
+  }
+  SECTION("atexit functions run at the end, as in a script") {
+    Run run = run_code("import atexit\natexit.register(print, 'bye')\nprint('main')\n", Tier::process);
+    CHECK(run.out == "main\nbye\n");
+  }
+  SECTION("preloaded modules are already imported") {
+    Run run = run_code("import sys\nprint('colorsys' in sys.modules)\n", Tier::process);
+    CHECK(run.out == "True\n");
+  }
+  SECTION("nothing the snippet does survives into the next run") {
+    Run first = run_code("leaked = 1\nimport json\njson.snipcheck_patched = True\n", Tier::process);
+    CHECK_FALSE(first.report.error.has_value());
+    Run second = run_code("import json\nprint('leaked' in globals(), hasattr(json, 'snipcheck_patched'))\n",
+                          Tier::process);
+    CHECK(second.out == "False False\n");
+    Run third = run_code("import json\nprint('leaked' in globals(), hasattr(json, 'snipcheck_patched'))\n");
+    CHECK(third.out == "False False\n");
+  }
+}
+
+TEST_CASE("Interpreter::route", "[runner][session]") {
+  Interpreter& interpreter = python();
+  auto route_of = [&](const std::string& code, const std::string& isolation = "auto",
+                      const std::vector<std::string>& process_modules = {}) {
+    Job job;
+    job.id = "001-route";
+    job.path = "/bank/snippets/001-route.py";
+    job.code = code;
+    job.isolation = isolation;
+    job.process_modules = process_modules;
+    return interpreter.route(job);
+  };
+  SECTION("an explicit isolation is obeyed") {
+    CHECK(route_of("import numpy\n", "subinterpreter").tier == "subinterpreter");
+    CHECK(route_of("print(1)\n", "process").tier == "process");
+    CHECK_THAT(route_of("print(1)\n", "process").reason, Catch::Contains("process"));
+  }
+  SECTION("auto: plain code runs in a sub-interpreter") {
+    Route route = route_of("import json\nprint(json.dumps([1]))\n");
+    CHECK(route.tier == "subinterpreter");
+    CHECK_FALSE(route.reason.empty());
+  }
+  SECTION("auto: modules that need a process") {
+    Route numpy = route_of("import numpy as np\n");
+    CHECK(numpy.tier == "process");
+    CHECK_THAT(numpy.reason, Catch::Contains("numpy"));
+    CHECK(route_of("import numpy.linalg\n").tier == "process");
+    CHECK(route_of("from multiprocessing import Pool\n").tier == "process");
+    CHECK(route_of("def f():\n    import pandas\n").tier == "process");
+    CHECK(route_of("import numpyish\n").tier == "subinterpreter");
+  }
+  SECTION("auto: the bank's own process modules") {
+    CHECK(route_of("import colorsys\n", "auto", {"colorsys"}).tier == "process");
+    CHECK(route_of("import colorsys\n").tier == "subinterpreter");
+  }
+  SECTION("auto: fork, signals and process pools") {
+    Route fork = route_of("import os\npid = os.fork()\n");
+    CHECK(fork.tier == "process");
+    CHECK_THAT(fork.reason, Catch::Contains("fork"));
+    CHECK(route_of("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n").tier == "process");
+    CHECK(route_of("from concurrent.futures import ProcessPoolExecutor\n").tier == "process");
+    CHECK(route_of("import concurrent.futures as cf\ncf.ProcessPoolExecutor()\n").tier == "process");
+  }
+  SECTION("auto: code that does not parse goes to a sub-interpreter, which reports the error") {
+    CHECK(route_of("x = (\n").tier == "subinterpreter");
+  }
+}
+
+TEST_CASE("Interpreter::preload_failures", "[runner][session]") {
+  SECTION("names the modules that could not be imported, and only those") {
+    const std::vector<std::string>& failures = python().preload_failures();
+    REQUIRE(failures.size() == 1);
+    CHECK_THAT(failures[0], Catch::StartsWith(k_missing_preload));
+    CHECK_THAT(failures[0], Catch::Contains("ModuleNotFoundError"));
+  }
+}
+
+TEST_CASE("Interpreter::dump_running_stack", "[runner][session]") {
+  SECTION("between jobs it writes nothing") {
+    python();
+    int fd = ::memfd_create("unit-stack", MFD_CLOEXEC);
+    REQUIRE(fd >= 0);
+    Interpreter::dump_running_stack(fd);
+    struct stat info {};
+    REQUIRE(::fstat(fd, &info) == 0);
+    ::close(fd);
+    CHECK(info.st_size == 0);
+  }
+}
