@@ -1418,3 +1418,64 @@ TEST_CASE("e2e check-cmd", "[e2e]") {
     CHECK(run.cmd.err.find("999-nope") != std::string::npos);
   }
 }
+
+// The process tier (auto isolation): what sub-interpreters cannot run passes in a forked child.
+TEST_CASE("e2e process-tier", "[e2e]") {
+  const std::string bank = "process-tier";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_report_shape(run);
+      CHECK(run.cmd.status == 1);  // 011-crash
+      for (const auto& id : snippet_ids(bank)) {
+        const json& result = result_of(run.report, id);
+        INFO("question " << id << "\n" << describe(result));
+        if (id == "011-crash") {
+          CHECK(verdict_of(result) == "crash");
+          CHECK(result.value("signal", 0) == 11);
+          CHECK(string_field(result, "stdout") == "before\n");
+          continue;
+        }
+        check_pass(run, bank, id);
+        const std::string tier = string_field(result, "tier");
+        CHECK(tier == (id == "010-plain" ? "subinterpreter" : "process"));
+        CHECK_FALSE(string_field(result, "tier_reason").empty());
+      }
+      // A crash in a forked child leaves its worker alive: the next question on it needs none.
+      CHECK(is_null_or_missing(field(result_of(run.report, "011-crash"), "worker"), "tainted"));
+      check_summary(run, {{"pass", 11}, {"crash", 1}});
+    }
+  }
+}
+
+// --isolation overrides the bank: the same questions all go to the tier named.
+TEST_CASE("e2e isolation flag", "[e2e]") {
+  BankRun run = run_bank(fixture("process-tier"), 2, {"--isolation", "process", "-k", "010-*"});
+  check_report_shape(run);
+  CHECK(string_field(result_of(run.report, "010-plain"), "tier") == "process");
+  CHECK(verdict_of(result_of(run.report, "010-plain")) == "pass");
+}
+
+// numpy forced into sub-interpreters: the worker that imported it is replaced, so the second
+// import never happens in the same process (it would crash it).
+TEST_CASE("e2e subinterpreter-numpy", "[e2e]") {
+  const std::string bank = "subinterpreter-numpy";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_report_shape(run);
+      CHECK(run.cmd.status == 0);
+      std::set<int> pids;
+      for (const auto& id : snippet_ids(bank)) {
+        const json& result = result_of(run.report, id);
+        check_pass(run, bank, id);
+        CHECK(string_field(result, "tier") == "subinterpreter");
+        const json& worker = field(result, "worker");
+        CHECK(worker.value("tainted", std::string()).find("numpy") != std::string::npos);
+        pids.insert(worker.value("pid", 0));
+      }
+      CHECK(pids.size() == 3);
+      check_summary(run, {{"pass", 3}});
+    }
+  }
+}
