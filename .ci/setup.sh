@@ -17,7 +17,13 @@ packages=(
   python3 python3-dev
   pybind11-dev libspdlog-dev libfmt-dev catch2
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libexpected-dev libdtl-dev libpugixml-dev
+  libmd4c-dev
+  libseccomp-dev   # the sandbox's syscall filter (issue 5)
 )
+# The python3-* packages that the audited material's examples import (one list, one place).
+while read -r package; do
+  case "$package" in ''|'#'*) ;; *) packages+=("$package") ;; esac
+done < .ci/python-packages.txt
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}\n' "$package" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$package")

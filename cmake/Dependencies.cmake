@@ -27,6 +27,24 @@ find_path(DTL_INCLUDE_DIR dtl/dtl.hpp REQUIRED)
 add_library(dtl INTERFACE)
 target_include_directories(dtl SYSTEM INTERFACE ${DTL_INCLUDE_DIR})
 
+# md4c (libmd4c-dev): Markdown material is read by a real CommonMark parser, whose text pointers
+# give source lines, not by regular expressions over the file. Found by hand because Debian 12's
+# md4cConfig.cmake also requires libmd4c-html (another package) that we do not use.
+find_path(MD4C_INCLUDE_DIR md4c.h REQUIRED)
+find_library(MD4C_LIBRARY md4c REQUIRED)
+add_library(md4c::md4c UNKNOWN IMPORTED)
+set_target_properties(md4c::md4c PROPERTIES IMPORTED_LOCATION ${MD4C_LIBRARY}
+  INTERFACE_INCLUDE_DIRECTORIES ${MD4C_INCLUDE_DIR})
+
+# libseccomp (libseccomp-dev): the sandbox's syscall filter (issue 5). It resolves syscall names
+# and architectures for us; a hand-written BPF filter is how such filters go wrong. Debian 12
+# ships no CMake package for it, so it is found by hand.
+find_path(SECCOMP_INCLUDE_DIR seccomp.h REQUIRED)
+find_library(SECCOMP_LIBRARY seccomp REQUIRED)
+add_library(seccomp::seccomp UNKNOWN IMPORTED)
+set_target_properties(seccomp::seccomp PROPERTIES IMPORTED_LOCATION ${SECCOMP_LIBRARY}
+  INTERFACE_INCLUDE_DIRECTORIES ${SECCOMP_INCLUDE_DIR})
+
 if(SNIPCHECK_BUILD_TESTS)
   find_package(Catch2 2 CONFIG REQUIRED)      # catch2 (v2)
 endif()

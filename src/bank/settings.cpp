@@ -1,5 +1,6 @@
 #include "bank/settings.hpp"
 
+#include <cmath>
 #include <system_error>
 #include <toml++/toml.h>
 
@@ -52,7 +53,7 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
       (key == "preload" ? workers->preload : workers->process_modules) = std::move(*modules);
     } else if (key == "timeout") {
       auto seconds = node.value<double>();
-      if (!seconds || *seconds <= 0) return fail(file, line_of(node), "timeout must be a positive number of seconds");
+      if (!seconds || !std::isfinite(*seconds) || *seconds <= 0) return fail(file, line_of(node), "timeout must be a positive number of seconds");
       settings.timeout_s = *seconds;
     } else if (key == "compare") {
       auto name = node.value<std::string>();
@@ -85,6 +86,25 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
     } else if (key == "after" && allow_skip) {
       if (!node.is_string() || node.value<std::string>()->empty()) return fail(file, line_of(node), "after must be a question id");
       settings.after = *node.value<std::string>();
+    } else if (key == "sandbox" || key == "sandbox_subprocess") {
+      auto flag = node.value<bool>();
+      if (!flag || !node.is_boolean()) return fail(file, line_of(node), key + " must be true or false");
+      (key == "sandbox" ? settings.sandbox : settings.sandbox_subprocess) = *flag;
+    } else if (key == "sandbox_env") {
+      const auto* names = node.as_array();
+      if (names == nullptr) return fail(file, line_of(node), "sandbox_env must be a list of variable names");
+      settings.sandbox_env.clear();
+      for (const auto& item : *names) {
+        auto name = item.value<std::string>();
+        if (!name || name->empty()) return fail(file, line_of(item), "sandbox_env must be a list of variable names");
+        settings.sandbox_env.push_back(*name);
+      }
+    } else if (key == "cpu_limit" || key == "process_limit" || key == "open_files_limit") {
+      auto count = node.value<std::int64_t>();
+      if (!count || !node.is_integer() || *count < 1) return fail(file, line_of(node), key + " must be a positive integer");
+      if (key == "cpu_limit") settings.cpu_limit_s = static_cast<std::uint64_t>(*count);
+      else if (key == "process_limit") settings.process_limit = static_cast<std::uint64_t>(*count);
+      else settings.open_files_limit = static_cast<std::uint64_t>(*count);
     } else {
       return fail(file, line_of(node), "unknown setting '" + key + "'");
     }

@@ -40,6 +40,15 @@ struct Settings {
   int source_line = 0;                // its heading's line in the material
   std::string language = "python";    // anything else is never run: unverifiable (not Python)
   std::string after;                  // runs after this question, in its working directory
+  // The sandbox (issue 5): `run` confines questions with `sandbox = true`; `check` always does.
+  bool sandbox = false;
+  bool sandbox_subprocess = false;        // sandboxed code may run /usr/bin/python3 (nothing else)
+  std::uint64_t cpu_limit_s = 0;          // CPU seconds in the sandbox; 0: the timeout, rounded up
+  std::uint64_t process_limit = 64;       // processes and threads at once in the sandbox
+  std::uint64_t open_files_limit = 256;   // open file descriptors in the sandbox
+  // Environment variables sandboxed code may see besides PATH, LANG, LC_*, TZ and TERM (HOME and
+  // TMPDIR are its working directory): the rest of the runner's environment may hold secrets.
+  std::vector<std::string> sandbox_env;
 };
 
 // Bank-wide settings of the workers (only in [defaults]).

@@ -43,6 +43,7 @@ struct Claim {
   std::string expect;        // verification: the value stated ("True", "works", "fails"), or "True"
   double confidence = 1.0;   // below 1: the classification is a guess
   bool prints = false;       // the line calls print()
+  bool echo = false;         // a `>>>` transcript line: a REPL echoes an expression's value
 };
 
 // One line of Python as far as comments and statements go.

@@ -143,14 +143,17 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     claim.kind = ClaimKind::error;
     return claim;
   }
-  if (strip_marker(body, {"e.g.", "eg.", "e.g", "for example", "for instance", "such as", "something like", "like"})) {
+  if (strip_marker(body, {"e.g.", "eg.", "e.g", "for example", "for instance", "such as", "something like"})) {
     claim.kind = ClaimKind::example;
     claim.value = body;
     return claim;
   }
-  if (strip_marker(body, {"approx.", "approximately", "approx", "about", "around", "roughly", "~", "≈"})) {
+  // Approximate only with a number to be near: "# about page" is prose.
+  std::string rest = body;
+  bool near = strip_marker(rest, {"approx.", "approximately", "approx", "about", "around", "roughly", "~", "≈"});
+  if (near && rest.find_first_of("0123456789") != std::string::npos) {
     claim.kind = ClaimKind::approximate;
-    claim.value = body;
+    claim.value = rest;
     return claim;
   }
   if (is_version(body) && code.find("version") != std::string::npos) {
@@ -217,6 +220,7 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     Claim claim;
     claim.line = output.after_line;
     claim.scope = output.after_line == 0 ? ClaimScope::whole : ClaimScope::statement;
+    claim.echo = output.after_line != 0;
     claim.text = output.text;
     claim.value = output.text;
     while (!claim.value.empty() && claim.value.back() == '\n') claim.value.pop_back();

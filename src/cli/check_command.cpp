@@ -8,6 +8,7 @@
 #include "cli/execute.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#include "cli/sandbox_gate.hpp"
 #include "util/fs.hpp"
 #include "util/text.hpp"
 
@@ -81,6 +82,11 @@ int check_command(const CheckOptions& options) {
   if (options.common.timeout_s) candidate.settings.timeout_s = *options.common.timeout_s;
   if (!options.common.isolation.empty()) candidate.settings.isolation = *isolation_from(options.common.isolation);
   if (!options.compare.empty()) candidate.settings.compare = *compare_mode_from(options.compare);
+  // The candidate's code is untrusted: always sandboxed, never weaker than promised unless accepted.
+  candidate.settings.sandbox = true;
+  auto sandbox = sandbox_gate({candidate}, options.common.allow_weaker_sandbox ? WeakerSandbox::allow
+                                                                               : WeakerSandbox::refuse);
+  if (!sandbox) return report_usage_error(sandbox.error());
   if (auto written = write_file_atomic(candidate.snippet, candidate.code); !written) {
     return report_usage_error(written.error());
   }
@@ -89,6 +95,8 @@ int check_command(const CheckOptions& options) {
   ExecuteOptions execute_options;
   execute_options.keep_tmp = options.common.keep_tmp ? KeepDir::yes : KeepDir::no;
   execute_options.verbose = options.common.verbose;
+  execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
+  execute_options.sandbox_probe = *sandbox;
   Execution execution = execute({candidate}, execute_options, {});
 
   // Verdict and diff.

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/options.hpp"
+#include "cli/sandbox_gate.hpp"
 #include "runner/worker.hpp"
 #include "util/error.hpp"
 
@@ -37,6 +38,9 @@ int worker_entry(int argc, char** argv) {
 struct Parsed {
   RunOptions run;
   CheckOptions check;
+  ImportOptions import_material;
+  AuditOptions audit;
+  DoctorOptions doctor;
 };
 
 void add_common(CLI::App& command, CommonOptions& options) {
@@ -51,6 +55,9 @@ void add_common(CLI::App& command, CommonOptions& options) {
       ->check(CLI::IsMember({"auto", "subinterpreter", "process"}));
   command.add_flag("-v,--verbose", options.verbose, "Show details for every question and a debug log");
   command.add_flag("-q,--quiet", options.quiet, "Show only failing questions and the summary");
+  command.add_flag("--sandbox", options.sandbox, "Run every question as untrusted code, sandboxed (check always does)");
+  command.add_flag("--allow-weaker-sandbox", options.allow_weaker_sandbox,
+                   "Sandbox with what this machine offers even when a protection is missing (see `snipcheck doctor`)");
 }
 
 struct Command {
@@ -81,6 +88,23 @@ const std::vector<Command>& command_table() {
          add_common(app, parsed.check.common);
        },
        [](const Parsed& parsed) { return check_command(parsed.check); }},
+      {"import", "Write a bank from material (an article or Markdown): code, documented output, settings",
+       [](CLI::App& app, Parsed& parsed) {
+         app.add_option("MATERIAL", parsed.import_material.material, "The material file")->required();
+         app.add_option("--out", parsed.import_material.out, "The bank directory to write")->required();
+       },
+       [](const Parsed& parsed) { return import_command(parsed.import_material); }},
+      {"audit", "Check every claim a piece of material makes about what its examples print",
+       [](CLI::App& app, Parsed& parsed) {
+         app.add_option("MATERIAL", parsed.audit.material, "The material file")->required();
+         app.add_option("--markdown", parsed.audit.markdown_path, "Write a Markdown report to PATH");
+         app.add_option("--fix", parsed.audit.fix_path, "Write a unified diff correcting the wrong claims to PATH");
+         add_common(app, parsed.audit.common);
+       },
+       [](const Parsed& parsed) { return audit_command(parsed.audit); }},
+      {"doctor", "Show which sandbox protections for untrusted code work on this machine, and why not",
+       [](CLI::App& app, Parsed& parsed) { app.add_flag("--json", parsed.doctor.json, "Print the probe as JSON"); },
+       [](const Parsed& parsed) { return doctor_command(parsed.doctor); }},
   };
   return table;
 }

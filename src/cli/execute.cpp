@@ -52,6 +52,12 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   job.file_size_limit = question.settings.file_size_limit;
   job.isolation = to_string(question.settings.isolation);
   job.process_modules = workers.process_modules;
+  job.sandbox = question.settings.sandbox;
+  job.sandbox_exec = question.settings.sandbox_subprocess;
+  job.cpu_limit_s = question.settings.cpu_limit_s;
+  job.process_limit = question.settings.process_limit;
+  job.open_files_limit = question.settings.open_files_limit;
+  job.sandbox_env = question.settings.sandbox_env;
   return job;
 }
 
@@ -83,6 +89,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
     int depth = 0;
     std::string root = chain_root(questions, i, depth);
     jobs.push_back(make_job(questions[i], run_dir.path(), options.worker_settings, root));
+    jobs.back().sandbox_allow_weaker = options.allow_weaker_sandbox;
     job_question.push_back(i);
     job_depth.push_back(depth);
   }
@@ -99,24 +106,25 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   supervisor_options.preload = options.worker_settings.preload;
   int waves = jobs.empty() ? 0 : *std::max_element(job_depth.begin(), job_depth.end()) + 1;
   for (int wave = 0; wave < waves; ++wave) {
-  std::vector<Job> wave_jobs;
-  std::vector<std::size_t> wave_job;
-  for (std::size_t j = 0; j < jobs.size(); ++j) {
-    if (job_depth[j] != wave) continue;
-    wave_jobs.push_back(jobs[j]);
-    wave_job.push_back(j);
-  }
-  Supervisor supervisor(supervisor_options);
-  supervisor.run(wave_jobs, [&](std::size_t wave_index, const Outcome& outcome) {
-    std::size_t index = job_question[wave_job[wave_index]];
-    Result& result = execution.results[index];
-    result.outcome = outcome;
-    result.judgement = judge(result.expected, result.settings, outcome, result.path);
-    spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), outcome.duration_ms);
-    if (options.progress) std::fprintf(stderr, "\r\033[K");
-    if (on_result) on_result(index, result);
-    if (options.progress) std::fprintf(stderr, "[%zu/%zu] %s", ++finished, jobs.size(), result.id.c_str());
-  });
+    std::vector<Job> wave_jobs;
+    std::vector<std::size_t> wave_job;
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+      if (job_depth[j] != wave) continue;
+      wave_jobs.push_back(jobs[j]);
+      wave_job.push_back(j);
+    }
+    Supervisor supervisor(supervisor_options);
+    supervisor.run(wave_jobs, [&](std::size_t wave_index, const Outcome& outcome) {
+      std::size_t index = job_question[wave_job[wave_index]];
+      Result& result = execution.results[index];
+      result.outcome = outcome;
+      if (result.settings.sandbox && !result.outcome.sandbox) result.outcome.sandbox = options.sandbox_probe;
+      result.judgement = judge(result.expected, result.settings, outcome, result.path);
+      spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), outcome.duration_ms);
+      if (options.progress) std::fprintf(stderr, "\r\033[K");
+      if (on_result) on_result(index, result);
+      if (options.progress) std::fprintf(stderr, "[%zu/%zu] %s", ++finished, jobs.size(), result.id.c_str());
+    });
   }
   if (options.progress) std::fprintf(stderr, "\r\033[K");
 

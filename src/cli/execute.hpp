@@ -1,8 +1,11 @@
 // Execute: turns questions into jobs, runs them on the supervisor, judges each outcome and hands
-// results over in bank order. Shared by `run` and `check`; it writes no report itself.
+// results over in bank order. Shared by `run`, `check` and `audit`; it writes no report itself.
+// Skipped and non-Python questions are judged without running; a question chained with `after`
+// runs in its chain's first working directory, after the question it names (chains run in waves).
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "bank/bank.hpp"
@@ -17,6 +20,10 @@ struct ExecuteOptions {
   bool verbose = false;
   bool progress = false;  // a progress counter on stderr
   WorkerSettings worker_settings;  // the bank's preload and process-module lists
+  bool allow_weaker_sandbox = false;  // sandboxed questions run even when a protection is missing
+  // What probe_sandbox() found before the run: reported for a sandboxed question whose child
+  // could not report itself (stopped at a deadline, killed).
+  std::optional<SandboxReport> sandbox_probe;
 };
 
 struct Execution {

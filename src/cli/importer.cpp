@@ -20,17 +20,22 @@ bool claims_output(const Claim& claim) {
 
 // Files the code creates, by name: open(..., "w"), Path(...).write_text, makedirs, to_csv, and
 // a database that it creates tables in.
-std::set<std::string> created_files(const std::string& code) {
+enum class Scope { working_directory, anywhere };
+
+std::set<std::string> created_files(const std::string& code, Scope scope) {
   static const std::pair<std::regex, int> writes[] = {
       {std::regex(R"re(open\(\s*["']([^"']+)["']\s*,\s*["'][wax])re"), 1},
-      {std::regex(R"re(Path\(\s*["']([^"']+)["']\s*\)\s*\.(write_text|write_bytes|mkdir|touch))re"), 1},
+      {std::regex(R"re(["']([^"']+)["']\s*\)\s*\.(write_text|write_bytes|mkdir|touch))re"), 1},
       {std::regex(R"re((makedirs|mkdir)\(\s*["']([^"']+)["'])re"), 2},
       {std::regex(R"re(to_(csv|json|parquet)\(\s*["']([^"']+)["'])re"), 2},
   };
   std::set<std::string> files;
   for (const auto& [pattern, group] : writes) {
     for (auto it = std::sregex_iterator(code.begin(), code.end(), pattern); it != std::sregex_iterator(); ++it) {
-      files.insert((*it)[group].str());
+      // `folder / "name"` creates the name inside another folder: not in the working directory.
+      std::size_t at = static_cast<std::size_t>(it->position(0));
+      bool joined = at >= 2 && code.compare(at - 2, 2, "/ ") == 0;
+      if (!joined || scope == Scope::anywhere) files.insert((*it)[group].str());
     }
   }
   static const std::regex database(R"re(connect\(\s*["']([^"']+)["'])re");
@@ -76,7 +81,8 @@ std::optional<std::string> expected_from_claims(const std::string& code, const s
     auto found = by_line.find(number);
     if (found == by_line.end()) {
       // Output nobody documented: print() lines without a claim.
-      if (lines[i].code.find("print(") != std::string::npos) placeholder();
+      // (A print() in a def body prints when the function is called, under another line.)
+      if (lines[i].code.find("print(") != std::string::npos && !inside_definition(lines, number)) placeholder();
       continue;
     }
     const Claim& claim = *found->second;
@@ -100,9 +106,10 @@ std::vector<std::string> propose_chains(const std::vector<ImportedQuestion>& que
     chain_of[i] = i;
     const std::string& code = questions[i].question.code;
     if (questions[i].question.language != Language::python) continue;
-    std::set<std::string> creates = created_files(code);
+    std::set<std::string> creates = created_files(code, Scope::working_directory);
+    std::set<std::string> own = created_files(code, Scope::anywhere);
     for (const std::string& file : used_files(code)) {
-      if (creates.contains(file)) continue;
+      if (own.contains(file)) continue;
       auto found = creator.find(file);
       if (found == creator.end()) continue;
       // Join the end of the creator's chain, so that one chain runs as a line, in order.

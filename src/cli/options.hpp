@@ -16,6 +16,8 @@ struct CommonOptions {
   std::string isolation;  // empty: the bank's
   bool verbose = false;
   bool quiet = false;
+  bool sandbox = false;               // --sandbox: confine every question as untrusted code (check: always)
+  bool allow_weaker_sandbox = false;  // --allow-weaker-sandbox: run even when a protection is missing
 };
 
 struct RunOptions {
@@ -33,7 +35,21 @@ struct CheckOptions {
   std::string code = "-";
 };
 
+struct ImportOptions {
+  std::string material;
+  std::string out;
+};
+
+struct AuditOptions {
+  CommonOptions common;
+  std::string material;
+  std::string markdown_path;  // --markdown: a report for a merge request
+  std::string fix_path;       // --fix: a unified diff correcting the wrong claims
+};
+
 int run_command(const RunOptions& options);
 int check_command(const CheckOptions& options);
+int import_command(const ImportOptions& options);
+int audit_command(const AuditOptions& options);
 
 }  // namespace snipcheck

@@ -10,6 +10,7 @@
 #include "cli/execute.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#include "cli/sandbox_gate.hpp"
 
 namespace snipcheck {
 
@@ -31,7 +32,13 @@ int run_command(const RunOptions& options) {
   for (Question& question : bank->questions) {
     if (options.common.timeout_s) question.settings.timeout_s = *options.common.timeout_s;
     if (!options.common.isolation.empty()) question.settings.isolation = *isolation_from(options.common.isolation);
+    if (options.common.sandbox) question.settings.sandbox = true;
   }
+
+  // Sandboxed questions: refuse a sandbox weaker than promised, unless accepted (and then loudly).
+  auto sandbox = sandbox_gate(bank->questions, options.common.allow_weaker_sandbox ? WeakerSandbox::allow
+                                                                                   : WeakerSandbox::refuse);
+  if (!sandbox) return report_usage_error(sandbox.error());
 
   // Run every question on the workers, printing each result in bank order as it arrives.
   TerminalReport terminal(std::cout, bank->questions.size(), terminal_color(), terminal_detail(options.common));
@@ -41,6 +48,8 @@ int run_command(const RunOptions& options) {
   execute_options.verbose = options.common.verbose;
   execute_options.progress = ::isatty(2) && !options.common.quiet;
   execute_options.worker_settings = bank->workers;
+  execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
+  execute_options.sandbox_probe = *sandbox;
   Execution execution = execute(bank->questions, execute_options,
                                 [&](std::size_t index, const Result& result) { terminal.add(index, result); });
   terminal.finish(execution.summary);

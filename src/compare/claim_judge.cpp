@@ -5,11 +5,14 @@
 #include <regex>
 #include <string_view>
 
+#include "compare/claim_match.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
 
 namespace {
+
+std::string claimed_text(const Claim& claim) { return claim.label.empty() ? claim.value : claim.label + ": " + claim.value; }
 
 std::string trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n')) text.remove_prefix(1);
@@ -17,60 +20,6 @@ std::string trim(std::string_view text) {
     text.remove_suffix(1);
   }
   return std::string(text);
-}
-
-// Addresses and ids never count: "<map object at 0x7f3a...>" == "<map object at 0x...>".
-std::string normalize(const std::string& text) {
-  static const std::regex address(R"(0x[0-9a-fA-F]+|0x\.\.\.|0x…)");
-  std::string out;
-  for (const std::string& line : split_lines(std::regex_replace(text, address, "0x?"))) {
-    out += trim(line) + "\n";
-  }
-  return trim(out);
-}
-
-std::string claimed_text(const Claim& claim) { return claim.label.empty() ? claim.value : claim.label + ": " + claim.value; }
-
-// Top-level pieces of "{1, 'a', (2, 3)}" between the outer braces, trimmed.
-std::vector<std::string> elements(const std::string& text) {
-  std::vector<std::string> parts;
-  if (text.size() < 2) return parts;
-  int depth = 0;
-  char quote = 0;
-  std::string current;
-  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
-    char c = text[i];
-    if (quote != 0) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '(' || c == '[' || c == '{') {
-      ++depth;
-    } else if (c == ')' || c == ']' || c == '}') {
-      --depth;
-    } else if (c == ',' && depth == 0) {
-      parts.push_back(trim(current));
-      current.clear();
-      continue;
-    }
-    current += c;
-  }
-  if (!trim(current).empty()) parts.push_back(trim(current));
-  return parts;
-}
-
-enum class Order { same, set_order, dict_order, different };
-
-Order compare_unordered(const std::string& claim, const std::string& output) {
-  if (!(claim.starts_with("{") && claim.ends_with("}") && output.starts_with("{") && output.ends_with("}"))) {
-    return Order::different;
-  }
-  auto a = elements(claim), b = elements(output);
-  bool dict = !a.empty() && a.front().find(':') != std::string::npos;
-  std::sort(a.begin(), a.end());
-  std::sort(b.begin(), b.end());
-  if (a != b) return Order::different;
-  return dict ? Order::dict_order : Order::set_order;
 }
 
 bool is_iterator_repr(const std::string& output) {
@@ -81,7 +30,7 @@ bool is_iterator_repr(const std::string& output) {
 
 bool is_expression_statement(const std::string& line) {
   std::string code = trim(line);
-  static const std::regex keyword(R"(^(import|from|def|class|if|for|while|with|return|raise|assert|del|pass|global|try|async|print\())");
+  static const std::regex keyword(R"(^((import|from|def|class|if|for|while|with|return|raise|assert|del|pass|global|try|async)\b|print\())");
   if (code.empty() || std::regex_search(code, keyword)) return false;
   int depth = 0;
   for (std::size_t i = 0; i < code.size(); ++i) {
@@ -103,9 +52,9 @@ struct Candidate {
 
 // How the claim relates to one output; nullopt when it does not match.
 std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output) {
-  std::string output = normalize(raw_output);
-  std::string full = normalize(claimed_text(claim));
-  std::string value = normalize(claim.value);
+  std::string output = normalize_claim_text(raw_output);
+  std::string full = normalize_claim_text(claimed_text(claim));
+  std::string value = normalize_claim_text(claim.value);
   if (claim.kind == ClaimKind::example) {
     // Shape: every digit run a number, letters a word; the output must hold that shape.
     std::string pattern;
@@ -185,7 +134,7 @@ std::string shown(const std::string& output) {
 
 void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence, const std::string& line) {
   const std::string& out = evidence.output;
-  std::string claimed = normalize(claimed_text(claim));
+  std::string claimed = normalize_claim_text(claimed_text(claim));
   const std::optional<ProbeResult>& probe = evidence.probe_result;
   bool probed = probe && probe->ok;
   switch (evidence.probe.intent) {
@@ -203,7 +152,13 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
                     (probed ? "; awaited it gives " + probe->str + " (checked)" : std::string());
       return;
     case ProbeIntent::value:
-      if (probed && (same_output(claimed, probe->str) || same_output(normalize(claim.value), probe->str))) {
+      if (claim.echo && probed && same_output(claimed, probe->repr)) {
+        result.verdict = ClaimVerdict::correct;
+        result.matched = "the value a REPL echoes (checked)";
+        result.actual = probe->repr;
+        return;
+      }
+      if (probed && (same_output(claimed, probe->str) || same_output(normalize_claim_text(claim.value), probe->str))) {
         result.hint = "the value is " + probe->str + " (checked), but a script does not echo values: print() it";
       } else if (probed) {
         result.hint = "prints nothing; its value is " + probe->str + " (a script does not echo values)";
@@ -212,7 +167,7 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
       }
       return;
     case ProbeIntent::state:
-      if (probed && (same_output(claimed, probe->str) || same_output(normalize(claim.value), probe->str))) {
+      if (probed && (same_output(claimed, probe->str) || same_output(normalize_claim_text(claim.value), probe->str))) {
         result.verdict = ClaimVerdict::descriptive;
         result.hint = "describes the value of " + evidence.probe.subject + " afterwards (" + probe->str +
                       ", checked); the line prints nothing";
@@ -230,11 +185,11 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
   } else if (trim(out).empty()) {
     result.hint = is_expression_statement(line) ? "prints nothing: a script does not echo values; print() it"
                                                 : "the statement prints nothing";
-  } else if (claimed == "'" + normalize(out) + "'" || claimed == "\"" + normalize(out) + "\"") {
+  } else if (claimed == "'" + normalize_claim_text(out) + "'" || claimed == "\"" + normalize_claim_text(out) + "\"") {
     result.hint = "repr vs str: print() shows str(), the claim shows repr()";
-  } else if (normalize(out) == "'" + claimed + "'" || normalize(out) == "\"" + claimed + "\"") {
+  } else if (normalize_claim_text(out) == "'" + claimed + "'" || normalize_claim_text(out) == "\"" + claimed + "\"") {
     result.hint = "repr vs str: the code prints a repr(), the claim shows str()";
-  } else if (compare_unordered(claimed, normalize(out)) == Order::dict_order) {
+  } else if (compare_unordered(claimed, normalize_claim_text(out)) == Order::dict_order) {
     result.hint = "same items in another order: dicts keep insertion order";
   }
 }
@@ -251,45 +206,6 @@ std::string to_string(ClaimVerdict verdict) {
     case ClaimVerdict::nondeterministic: return "nondeterministic";
   }
   return "wrong";
-}
-
-std::string joined_lines(const std::string& output) {
-  std::string joined;
-  for (const std::string& line : split_lines(trim(output))) {
-    if (!joined.empty()) joined += ", ";
-    joined += trim(line);
-  }
-  return joined;
-}
-
-bool same_output(const std::string& claim, const std::string& output) { return normalize(claim) == normalize(output); }
-
-bool same_numbers(const std::string& claim, const std::string& output, double tolerance) {
-  static const std::regex number(R"(-?\d+\.?\d*(?:[eE][-+]?\d+)?|-?\.\d+)");
-  auto numbers = [](const std::string& text) {
-    std::vector<double> values;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it) {
-      values.push_back(std::stod(it->str()));
-    }
-    return values;
-  };
-  auto skeleton = [](const std::string& text) {
-    std::string out;
-    for (char c : std::regex_replace(text, number, "#")) {
-      if (c != ' ' && c != '\n') out += c;
-    }
-    return out;
-  };
-  std::vector<double> a = numbers(claim), b = numbers(output);
-  if (a.empty() || a.size() != b.size()) return false;
-  // Approximate claims keep their numbers and may drop the brackets around them ("Approx [8]"
-  // for "[[7.98]]"); exact formats keep everything but the way each number is written.
-  if (tolerance == 0.0 && skeleton(claim) != skeleton(output)) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    double allowed = tolerance == 0.0 ? 1e-12 : std::max(tolerance * std::fabs(a[i]), tolerance);
-    if (std::fabs(a[i] - b[i]) > allowed) return false;
-  }
-  return true;
 }
 
 std::string print_argument(const std::string& line) {
@@ -364,6 +280,7 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
       result.hint = found->second;
       result.matched = candidate.where;
       result.actual = trim(candidate.output);
+      result.confidence = 1.0;  // it matched what ran: no longer a guess that it is a claim
       return result;
     }
   }
@@ -374,7 +291,7 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
     result.hint = "an example value; the output has another shape (" + shown(result.actual) + ")";
     return result;
   }
-  if (evidence.second_output && normalize(*evidence.second_output) != normalize(evidence.output)) {
+  if (evidence.second_output && normalize_claim_text(*evidence.second_output) != normalize_claim_text(evidence.output)) {
     Evidence second = evidence;
     second.output = *evidence.second_output;
     second.whole_output = evidence.second_whole.value_or(evidence.whole_output);
@@ -386,6 +303,11 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
         result.hint = "the output varies between runs; the claim matches one of them";
         return result;
       }
+    }
+    if (same_elements(normalize_claim_text(claimed_text(claim)), normalize_claim_text(evidence.output))) {
+      result.verdict = ClaimVerdict::nondeterministic;
+      result.hint = "the order varies between runs (hash order); the claim holds the same items in one possible order";
+      return result;
     }
     result.verdict = ClaimVerdict::wrong;
     result.hint = "the output varies between runs, and the claim matches neither";
@@ -426,7 +348,9 @@ ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimRes
   if (!trim(first.actual).empty()) return plan;
   std::string code = trim(line);
   static const std::regex assignment(R"(^([A-Za-z_]\w*)\s*(=|\+=|-=)[^=].*$)");
-  static const std::regex method(R"(^([A-Za-z_]\w*)\.\w+\(.*\)$)");
+  // A mutating method called on a variable: the comment most likely gives the variable's new value.
+  static const std::regex method(
+      R"(^([A-Za-z_]\w*)\.(append|extend|insert|remove|pop|sort|reverse|add|update|clear|discard|setdefault|appendleft|popleft|rotate)\(.*\)$)");
   std::smatch found;
   if (std::regex_match(code, found, assignment) || std::regex_match(code, found, method)) {
     plan.intent = ProbeIntent::state;

@@ -13,6 +13,7 @@
 
 #include "claims/claim.hpp"
 #include "claims/probe.hpp"
+#include "compare/claim_match.hpp"
 #include "runner/job.hpp"
 
 namespace snipcheck {
@@ -65,16 +66,6 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence);
 // The probe that would check a hint for a claim judged wrong (`line` is the claim's code line),
 // or one that evaluates an error/verification claim. intent none: nothing to probe.
 ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimResult& first);
-
-// True when `claim` (without markers) and `output` are the same text once addresses, ids and
-// trailing spaces are set aside.
-bool same_output(const std::string& claim, const std::string& output);
-
-// Output lines joined by ", " (how material often writes several printed lines in one comment).
-std::string joined_lines(const std::string& output);
-
-// Claims and output that hold the same numbers with the same text around them: 8. vs 8.0.
-bool same_numbers(const std::string& claim, const std::string& output, double tolerance);
 
 // The argument of print(...) on a line, when it has exactly one; empty otherwise.
 std::string print_argument(const std::string& line);

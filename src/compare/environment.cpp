@@ -68,20 +68,31 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
   if (error.type == "ImproperlyConfigured" || error.type == "AppRegistryNotReady") {
     return "needs a configured Django project (settings), not a single file";
   }
+  if (error.type == "EOFError" && contains(message, "EOF when reading a line")) {
+    return "reads from standard input, which is empty here (input())";
+  }
   if (error.type == "BdbQuit" || contains(outcome.stdout_text, "(Pdb)")) {
     return "an interactive debugger waiting on standard input";
+  }
+  if (error.type == "SyntaxError" && (contains(message, "f-string: expecting") || contains(message, "f-string: unmatched"))) {
+    return "needs Python 3.12 (f-strings with nested quotes, PEP 701); this machine runs Python 3.11";
   }
   if (error.type == "ImportError" && contains(message, "relative import")) {
     return "a fragment of a package (a relative import)";
   }
   if (error.type == "SystemExit" && contains(outcome.stderr_text, "usage:")) {
-    return "needs command-line arguments (" + error.message + ")";
+    return "needs command-line arguments (it printed its usage and exited with status " + error.message + ")";
+  }
+  if (error.type == "ValueError" && contains(message, "signal only works in main thread")) {
+    return "installs signal handlers (a server or its reloader), which a sub-interpreter cannot; it needs the "
+           "process tier";
   }
   if (error.type == "FileNotFoundError") {
     static const std::regex name(R"(No such file or directory: '([^']+)')");
     std::smatch found;
     if (std::regex_search(message, found, name)) {
       std::string file = found[1].str();
+      if (contains(error.traceback, "subprocess.py")) return "the command '" + file + "' is not installed on this machine";
       if (contains(code, "\"" + file) || contains(code, "'" + file)) {
         return "needs the file '" + file + "', which the example does not create";
       }

@@ -136,7 +136,7 @@ void finish_code_block(State& state) {
 
 void finish_paragraph(State& state) {
   std::string_view text = trim(state.paragraph);
-  bool output_label = text.starts_with("Output:") || text.starts_with("Output") || text.starts_with("Prints:") ||
+  bool output_label = text.starts_with("Output:") || text == "Output" || text.starts_with("Prints:") ||
                       text.starts_with("It prints:") || text.starts_with("This prints:");
   if (output_label && !state.questions.empty()) {
     std::size_t colon = text.find(':');

@@ -6,6 +6,20 @@ namespace {
 
 nlohmann::json optional_text(const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); }
 
+// null: not sandboxed. Otherwise which protections were active, which were not and why.
+nlohmann::json sandbox_to_json(const std::optional<SandboxReport>& sandbox) {
+  if (!sandbox) return nullptr;
+  nlohmann::json active = nlohmann::json::array();
+  nlohmann::json missing = nlohmann::json::array();
+  nlohmann::json details = nlohmann::json::object();
+  for (const Protection& protection : sandbox->protections) {
+    (protection.active ? active : missing).push_back(protection.name);
+    details[protection.name] = protection.detail;
+  }
+  return {{"active", active}, {"missing", missing}, {"details", details}, {"complete", sandbox->complete()},
+          {"error", optional_text(sandbox->error)}};
+}
+
 }  // namespace
 
 nlohmann::json result_to_json(const Result& result) {
@@ -37,7 +51,12 @@ nlohmann::json result_to_json(const Result& result) {
           {"statements", outcome.statements},
           {"tier", optional_text(outcome.tier)},
           {"tier_reason", optional_text(outcome.tier_reason)},
-          {"worker", {{"pid", outcome.worker_pid}, {"tainted", optional_text(outcome.taint)}}}};
+          {"worker",
+           {{"pid", outcome.worker_pid},
+            {"tainted", optional_text(outcome.taint)},
+            {"rss_kb", outcome.worker_rss_kb},
+            {"fds", outcome.worker_fds}}},
+          {"sandbox", sandbox_to_json(outcome.sandbox)}};
 }
 
 nlohmann::json report_to_json(const std::vector<Result>& results, const Summary& summary) {

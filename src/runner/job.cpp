@@ -14,7 +14,14 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"memory_limit", job.memory_limit},
          {"file_size_limit", job.file_size_limit},
          {"isolation", job.isolation},
-         {"process_modules", job.process_modules}};
+         {"process_modules", job.process_modules},
+         {"sandbox", job.sandbox},
+         {"sandbox_allow_weaker", job.sandbox_allow_weaker},
+         {"sandbox_exec", job.sandbox_exec},
+         {"cpu_limit_s", job.cpu_limit_s},
+         {"process_limit", job.process_limit},
+         {"open_files_limit", job.open_files_limit},
+         {"sandbox_env", job.sandbox_env}};
 }
 
 void from_json(const nlohmann::json& in, Job& job) {
@@ -28,6 +35,13 @@ void from_json(const nlohmann::json& in, Job& job) {
   in.at("file_size_limit").get_to(job.file_size_limit);
   job.isolation = in.value("isolation", "auto");
   job.process_modules = in.value("process_modules", std::vector<std::string>{});
+  job.sandbox = in.value("sandbox", false);
+  job.sandbox_allow_weaker = in.value("sandbox_allow_weaker", false);
+  job.sandbox_exec = in.value("sandbox_exec", false);
+  job.cpu_limit_s = in.value("cpu_limit_s", std::uint64_t{0});
+  job.process_limit = in.value("process_limit", std::uint64_t{64});
+  job.open_files_limit = in.value("open_files_limit", std::uint64_t{256});
+  job.sandbox_env = in.value("sandbox_env", std::vector<std::string>{});
 }
 
 void to_json(nlohmann::json& out, const PythonError& error) {
@@ -61,6 +75,21 @@ void from_json(const nlohmann::json& in, StatementOutput& s) {
   s.stdout_end = in.at("stdout").at(1).get<std::uint64_t>();
   s.stderr_begin = in.at("stderr").at(0).get<std::uint64_t>();
   s.stderr_end = in.at("stderr").at(1).get<std::uint64_t>();
+}
+
+void to_json(nlohmann::json& out, const SandboxReport& report) {
+  nlohmann::json protections = nlohmann::json::object();
+  for (const Protection& p : report.protections) protections[p.name] = {{"active", p.active}, {"detail", p.detail}};
+  out = {{"protections", protections}, {"error", report.error}};
+}
+
+void from_json(const nlohmann::json& in, SandboxReport& report) {
+  report.error = in.value("error", "");
+  report.protections.clear();
+  if (!in.contains("protections") || !in["protections"].is_object()) return;
+  for (const auto& [name, item] : in["protections"].items()) {
+    report.protections.push_back({name, item.value("active", false), item.value("detail", "")});
+  }
 }
 
 }  // namespace snipcheck

@@ -10,7 +10,12 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "sandbox/sandbox.hpp"
+
 namespace snipcheck {
+
+// How a reported stack heads the snippet's main thread (other threads follow it).
+inline const std::string k_main_thread_header = "Snippet's main thread (most recent call first):";
 
 struct Job {
   std::string id;
@@ -23,6 +28,14 @@ struct Job {
   std::uint64_t file_size_limit = 64ULL * 1024 * 1024;
   std::string isolation = "auto";             // auto | subinterpreter | process
   std::vector<std::string> process_modules;   // auto: importing one of these means the process tier
+  // Untrusted code (issue 5): always a forked child confined by src/sandbox/ before it runs.
+  bool sandbox = false;
+  bool sandbox_allow_weaker = false;   // run even when a protection is unavailable (it is reported)
+  bool sandbox_exec = false;           // may execute /usr/bin/python3* (subprocess of Python)
+  std::uint64_t cpu_limit_s = 0;       // RLIMIT_CPU in the sandbox; 0: the timeout, rounded up
+  std::uint64_t process_limit = 64;    // processes and threads at once in the sandbox
+  std::uint64_t open_files_limit = 256;
+  std::vector<std::string> sandbox_env;  // variables kept besides PATH, LANG, LC_*, TZ, TERM
 };
 
 // How the run ended, seen from outside the snippet.
@@ -66,8 +79,11 @@ struct Outcome {
   std::string internal_error;         // the worker failed for a reason of ours
   std::int64_t duration_ms = 0;
   int worker_pid = 0;
+  long worker_rss_kb = 0;             // the worker's resident memory after the job
+  long worker_fds = 0;                // and its open file descriptors
   std::string tier;                   // "subinterpreter" or "process": where it ran
   std::string tier_reason;            // why that tier
+  std::optional<SandboxReport> sandbox;  // sandboxed jobs: the protections it ran under
 };
 
 void to_json(nlohmann::json& out, const Job& job);
@@ -76,5 +92,7 @@ void to_json(nlohmann::json& out, const PythonError& error);
 void from_json(const nlohmann::json& in, PythonError& error);
 void to_json(nlohmann::json& out, const StatementOutput& statement);
 void from_json(const nlohmann::json& in, StatementOutput& statement);
+void to_json(nlohmann::json& out, const SandboxReport& report);
+void from_json(const nlohmann::json& in, SandboxReport& report);
 
 }  // namespace snipcheck

@@ -170,6 +170,14 @@ void parse_driver_result(const std::string& text, SessionReport& report) {
   report.watched_modules_loaded = parsed.value("watched_modules_loaded", std::vector<std::string>{});
 }
 
+void freeze_heap() {
+  PyObject* gc = PyImport_ImportModule("gc");
+  PyObject* done = gc ? PyObject_CallMethod(gc, "freeze", nullptr) : nullptr;
+  Py_XDECREF(done);
+  Py_XDECREF(gc);
+  if (PyErr_Occurred()) PyErr_Clear();
+}
+
 std::string read_whole(int fd) {
   std::string text;
   char buffer[65536];
@@ -180,13 +188,103 @@ std::string read_whole(int fd) {
   return text;
 }
 
+// The runner's environment may hold secrets (CI tokens): sandboxed code keeps only what code
+// needs, and what the bank lets through. HOME and TMPDIR become the working directory (tempfile
+// must not pick /tmp, which the sandbox cannot write; one imported before the fork may have).
+bool scrub_environment(const Job& job) {
+  static const char* const k_scrub =
+      "import os, sys\n"
+      "for _name in list(os.environ):\n"
+      "    if _name not in _keep and not _name.startswith('LC_'):\n"
+      "        del os.environ[_name]\n"
+      "os.environ['HOME'] = os.environ['TMPDIR'] = _cwd\n"
+      "if 'tempfile' in sys.modules:\n"
+      "    sys.modules['tempfile'].tempdir = None\n";
+  std::vector<std::string> keep = {"PATH", "LANG", "LANGUAGE", "TZ", "TERM"};
+  keep.insert(keep.end(), job.sandbox_env.begin(), job.sandbox_env.end());
+  PyObject* scope = PyDict_New();
+  PyDict_SetItemString(scope, "__builtins__", PyEval_GetBuiltins());
+  PyObject* kept = string_list(keep);
+  PyObject* cwd = PyUnicode_FromString(job.cwd.c_str());
+  PyDict_SetItemString(scope, "_keep", kept);
+  PyDict_SetItemString(scope, "_cwd", cwd);
+  PyObject* done = PyRun_String(k_scrub, Py_file_input, scope, scope);
+  const bool ok = done != nullptr;
+  Py_XDECREF(done);
+  Py_XDECREF(cwd);
+  Py_XDECREF(kept);
+  Py_DECREF(scope);
+  if (PyErr_Occurred()) PyErr_Clear();
+  return ok;
+}
+
+// Sandboxed child (issue 5): confines this process, then writes the report as the first line of
+// the result file. Returns false, with the refusal written, when a protection is missing and
+// the job does not accept a weaker sandbox: the code must not run then.
+bool enter_sandbox(const Job& job, int result_fd) {
+  SandboxPolicy policy = default_policy(job.cwd, job.path, job.sandbox_exec);
+  policy.limits.cpu_seconds = job.cpu_limit_s > 0 ? job.cpu_limit_s
+                                                  : static_cast<std::uint64_t>((job.timeout_ms + 999) / 1000);
+  policy.limits.processes = job.process_limit;
+  policy.limits.open_files = job.open_files_limit;
+  SandboxReport applied = apply_sandbox(policy);
+  if (!scrub_environment(job)) applied.error = "could not clear the environment";
+  const bool refused = !applied.error.empty() || (!applied.complete() && !job.sandbox_allow_weaker);
+  nlohmann::json line = {{"sandbox", applied}, {"refused", refused}};
+  std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  ssize_t ignored = ::write(result_fd, text.data(), text.size());
+  (void)ignored;
+  return !refused;
+}
+
+// The sandbox report the child wrote first; false when the child refused to run the code.
+bool take_sandbox_line(std::string& text, SessionReport& report) {
+  std::size_t end = text.find('\n');
+  if (end == std::string::npos) return true;  // died before confining itself: a crash below
+  auto line = nlohmann::json::parse(text.substr(0, end), nullptr, false);
+  text.erase(0, end + 1);
+  if (!line.is_object() || !line.contains("sandbox")) {
+    report.internal_error = "malformed sandbox report";
+    return false;
+  }
+  report.sandbox = line["sandbox"].get<SandboxReport>();
+  if (!line.value("refused", false)) return true;
+  std::string missing;
+  for (const std::string& item : report.sandbox->missing()) missing += (missing.empty() ? "" : "; ") + item;
+  report.internal_error = "the sandbox is incomplete, so the code was not run: " + missing;
+  return false;
+}
+
 }  // namespace
 
 struct Interpreter::State {
   PyThreadState* main_thread = nullptr;
+  unsigned long switch_interval = 0;  // process-wide in 3.11: put back after every job
+  // What `site` did in the main interpreter, replayed in each sub-interpreter (plain data:
+  // no Python object is shared between interpreters).
+  bool site_captured = false;
+  std::vector<std::string> site_path;
+  std::vector<std::string> site_pth_lines;
+  bool site_customize = false;
   PyObject* main_driver = nullptr;  // the driver's globals in the main interpreter
   std::vector<std::string> preload_failures;
 };
+
+namespace {
+
+void replay_site(PyObject* driver, const Interpreter::State& state) {
+  PyObject* function = driver ? PyDict_GetItemString(driver, "_snipcheck_replay_site") : nullptr;
+  if (function == nullptr) return;
+  PyObject* paths = string_list(state.site_path);
+  PyObject* lines = string_list(state.site_pth_lines);
+  PyObject* done = PyObject_CallFunction(function, "OOO", paths, lines, state.site_customize ? Py_True : Py_False);
+  Py_XDECREF(done);
+  Py_DECREF(paths);
+  Py_DECREF(lines);
+  if (PyErr_Occurred()) PyErr_Clear();
+}
+
+}  // namespace
 
 Interpreter::Interpreter(const std::vector<std::string>& preload) : m_state(std::make_unique<State>()) {
   PyPreConfig preconfig;
@@ -209,10 +307,34 @@ Interpreter::Interpreter(const std::vector<std::string>& preload) : m_state(std:
   g_python.emplace(&config, 0, nullptr, false);
   PyConfig_Clear(&config);
   m_state->main_thread = PyThreadState_Get();
+  m_state->switch_interval = _PyEval_GetSwitchInterval();
 
   // The main interpreter keeps a compiled driver (for routing and for forked children) and the
   // preloaded modules, which every forked child then has without importing them again.
   m_state->main_driver = load_driver();
+  // `site` costs about half of a new sub-interpreter. The main interpreter ran it once; each
+  // sub-interpreter gets the result instead (sys.path, the builtins it adds, .pth import lines,
+  // sitecustomize), which the driver replays in a fraction of the time.
+  if (PyObject* capture = m_state->main_driver ? PyDict_GetItemString(m_state->main_driver, "_snipcheck_site_state") : nullptr) {
+    PyObject* state = PyObject_CallNoArgs(capture);
+    if (state != nullptr) {
+      nlohmann::json plain = to_json_value(state);
+      m_state->site_path = plain.at(0).get<std::vector<std::string>>();
+      m_state->site_pth_lines = plain.at(1).get<std::vector<std::string>>();
+      m_state->site_customize = plain.at(2).get<bool>();
+      m_state->site_captured = true;
+    }
+    Py_XDECREF(state);
+    if (PyErr_Occurred()) PyErr_Clear();
+  }
+  if (m_state->site_captured) {
+    const_cast<PyConfig*>(_PyInterpreterState_GetConfig(PyInterpreterState_Main()))->site_import = 0;
+  }
+  // Forked children then find what the driver imports already imported.
+  for (const char* module : {"_ast", "linecache", "traceback", "importlib.util", "atexit"}) {
+    Py_XDECREF(PyImport_ImportModule(module));
+    if (PyErr_Occurred()) PyErr_Clear();
+  }
   for (const std::string& module : preload) {
     PyObject* imported = PyImport_ImportModule(module.c_str());
     if (imported == nullptr) m_state->preload_failures.push_back(module + ": " + fetch_python_error());
@@ -225,6 +347,8 @@ Interpreter::~Interpreter() = default;
 const std::vector<std::string>& Interpreter::preload_failures() const { return m_state->preload_failures; }
 
 Route Interpreter::route(const Job& job) {
+  // A sub-interpreter is no security boundary: untrusted code always gets a process of its own.
+  if (job.sandbox) return {"process", "sandboxed (untrusted code runs in a confined process of its own)"};
   if (job.isolation == "subinterpreter") return {"subinterpreter", "isolation = \"subinterpreter\""};
   if (job.isolation == "process") return {"process", "isolation = \"process\""};
   PyObject* function = m_state->main_driver ? PyDict_GetItemString(m_state->main_driver, "_snipcheck_route") : nullptr;
@@ -254,6 +378,7 @@ SessionReport Interpreter::run_subinterpreter(const Job& job) {
   g_running_interp.store(interp);
 
   PyObject* driver = load_driver();
+  if (m_state->site_captured) replay_site(driver, *m_state);
   std::string text = call_driver(driver, job, false, report.internal_error);
   Py_XDECREF(driver);
   if (report.internal_error.empty()) parse_driver_result(text, report);
@@ -268,6 +393,7 @@ SessionReport Interpreter::run_subinterpreter(const Job& job) {
   g_running_thread.store(nullptr);
   Py_EndInterpreter(thread);
   PyThreadState_Swap(m_state->main_thread);
+  _PyEval_SetSwitchInterval(m_state->switch_interval);
   // numpy and its kind import once per process: the next import in a new sub-interpreter crashes.
   if (!report.watched_modules_loaded.empty()) {
     report.taint = report.watched_modules_loaded.front() + " was imported in a sub-interpreter (it cannot be imported "
@@ -283,14 +409,21 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     report.internal_error = "memfd_create failed";
     return report;
   }
+  // Objects the child inherits stay out of its garbage collections: a collection touching
+  // them all would copy every page of the worker's heap (copy-on-write) for nothing.
+  freeze_heap();
   PyOS_BeforeFork();
   pid_t pid = ::fork();
   if (pid == 0) {
     PyOS_AfterFork_Child();
+    const pid_t self = ::getpid();
+    if (job.sandbox && !enter_sandbox(job, result_fd)) ::_exit(0);
     g_running_thread.store(PyThreadState_Get());
     g_running_interp.store(PyThreadState_GetInterpreter(PyThreadState_Get()));
     std::string internal_error;
     std::string text = call_driver(m_state->main_driver, job, true, internal_error);
+    // A process the snippet forked ends here too, as a script's would; only the child reports.
+    if (::getpid() != self) ::_exit(0);
     if (!internal_error.empty()) text = nlohmann::json{{"internal_error", internal_error}}.dump();
     ssize_t ignored = ::write(result_fd, text.data(), text.size());
     (void)ignored;
@@ -309,6 +442,7 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
   on_child(0);
   std::string text = read_whole(result_fd);
   ::close(result_fd);
+  if (job.sandbox && !take_sandbox_line(text, report)) return report;
   if (WIFSIGNALED(status)) {
     report.crash_signal = WTERMSIG(status);
     return report;

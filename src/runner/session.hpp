@@ -31,6 +31,7 @@ struct SessionReport {
   std::optional<int> crash_status;   // process tier: the child exited before reporting
   std::string taint;                 // non-empty: the interpreter could not be ended cleanly
   std::string internal_error;        // the driver itself failed
+  std::optional<SandboxReport> sandbox;  // sandboxed job: what the child could confine itself with
 };
 
 struct Route {
@@ -62,8 +63,9 @@ class Interpreter {
   // signal handler in the job's thread (it is what faulthandler does). No-op between jobs.
   static void dump_running_stack(int fd);
 
+  struct State;  // defined in session.cpp
+
  private:
-  struct State;
   std::unique_ptr<State> m_state;
 };
 

@@ -250,6 +250,8 @@ class Pool {
     outcome.taint = message.value("taint", "");
     outcome.internal_error = message.value("internal_error", "");
     outcome.tier = message.value("tier", "");
+    outcome.worker_rss_kb = message.value("rss_kb", 0L);
+    outcome.worker_fds = message.value("fds", 0L);
     outcome.tier_reason = message.value("tier_reason", "");
     if (message.contains("sandbox")) outcome.sandbox = message["sandbox"].get<SandboxReport>();
     if (message.contains("crash_signal")) {

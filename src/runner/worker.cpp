@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <thread>
@@ -110,6 +111,16 @@ std::string tidy_stack(const std::string& raw) {
     tidy += line + "\n";
   }
   return tidy;
+}
+
+// The worker's resident memory, for reports that watch it grow (or not) over many jobs.
+long resident_kb() {
+  long pages = 0, resident = 0;
+  if (FILE* statm = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(statm);
+  }
+  return resident * (::sysconf(_SC_PAGESIZE) / 1024);
 }
 
 // Sends messages to the supervisor from either thread, one at a time.
@@ -255,7 +266,11 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
     for (;;) ::pause();  // the watchdog has reported; the supervisor kills us
   }
   std::string taint = report.taint;
-  if (taint.empty()) taint = describe_changes(before, ProcessState::capture());
+  // A child that is already on its way out (multiprocessing's resource tracker, say, which
+  // exits when the snippet's process closes its pipe) gets a moment before it counts.
+  for (int i = 0; i < 30 && !live_children().empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  ProcessState after = ProcessState::capture();
+  if (taint.empty()) taint = describe_changes(before, after);
   // Leftover processes would outlive the worker (a new session escapes the group kill).
   if (!taint.empty()) kill_descendants();
   nlohmann::json message = {{"type", "result"},
@@ -265,6 +280,8 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
                             {"internal_error", report.internal_error}};
   message["exit_status"] = report.exit_status ? nlohmann::json(*report.exit_status) : nlohmann::json();
   message["error"] = report.error ? nlohmann::json(*report.error) : nlohmann::json();
+  message["rss_kb"] = resident_kb();
+  message["fds"] = after.open_fds.size();
   message["tier"] = route.tier;
   message["tier_reason"] = route.reason;
   if (report.crash_signal) message["crash_signal"] = *report.crash_signal;

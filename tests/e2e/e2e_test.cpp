@@ -317,6 +317,14 @@ BankRun run_bank(const fs::path& bank, int jobs, const std::vector<std::string>&
     argv.push_back(junit_path.string());
   }
   argv.insert(argv.end(), extra.begin(), extra.end());
+  // The same suite runs once per tier (tests/CMakeLists.txt): forced isolation, unless the
+  // test names one itself.
+  const char* isolation = std::getenv("SNIPCHECK_E2E_ISOLATION");
+  if (isolation != nullptr && *isolation != '\0' &&
+      std::find(extra.begin(), extra.end(), "--isolation") == extra.end()) {
+    argv.push_back("--isolation");
+    argv.push_back(isolation);
+  }
   BankRun run;
   run.cmd = run_command(argv, input);
   if (fs::exists(report_path)) {
@@ -756,10 +764,12 @@ TEST_CASE("e2e sleep-forever", "[e2e]") {
       check_follower(run, bank, "005-after");
       {
         // every blockable signal blocked in the snippet's thread: still a timeout, with a stack
+        // (in a sub-interpreter the watchdog thread reads the frames; a forked child that
+        // blocks every signal cannot be asked, a known limit of the process tier)
         const json& r = result_of(run.report, "006-blocked-signals");
         INFO(describe(r));
         CHECK(verdict_of(r) == "timeout");
-        CHECK(mentions_line(string_field(r, "stack"), 6));
+        if (string_field(r, "tier") != "process") CHECK(mentions_line(string_field(r, "stack"), 6));
         CHECK(duration_ms(r) < 10000);
       }
       check_follower(run, bank, "007-after");
@@ -848,8 +858,12 @@ TEST_CASE("e2e daemon-thread", "[e2e]") {
         INFO(describe(r));
         REQUIRE(field(r, "worker").is_object());
         REQUIRE(field(r, "worker").contains("tainted"));
-        CHECK(field(field(r, "worker"), "tainted").is_string());
-        CHECK_FALSE(field(r, "worker").value("tainted", std::string{}).empty());
+        // A sub-interpreter cannot end under a live thread: its worker is replaced. In the
+        // process tier the thread dies with the forked child and the worker stays clean.
+        if (string_field(r, "tier") == "subinterpreter") {
+          CHECK(field(field(r, "worker"), "tainted").is_string());
+          CHECK_FALSE(field(r, "worker").value("tainted", std::string{}).empty());
+        }
       }
       // sleeps 2 s: a surviving daemon thread would write "tick" into this output
       check_follower(run, bank, "002-no-extra-threads");
@@ -1424,7 +1438,7 @@ TEST_CASE("e2e process-tier", "[e2e]") {
   const std::string bank = "process-tier";
   for (int jobs : {1, 2}) {
     DYNAMIC_SECTION("-j " << jobs) {
-      BankRun run = run_bank(fixture(bank), jobs);
+      BankRun run = run_bank(fixture(bank), jobs, {"--isolation", "auto"});
       check_report_shape(run);
       CHECK(run.cmd.status == 1);  // 011-crash
       for (const auto& id : snippet_ids(bank)) {
@@ -1462,7 +1476,7 @@ TEST_CASE("e2e subinterpreter-numpy", "[e2e]") {
   const std::string bank = "subinterpreter-numpy";
   for (int jobs : {1, 2}) {
     DYNAMIC_SECTION("-j " << jobs) {
-      BankRun run = run_bank(fixture(bank), jobs);
+      BankRun run = run_bank(fixture(bank), jobs, {"--isolation", "subinterpreter"});
       check_report_shape(run);
       CHECK(run.cmd.status == 0);
       std::set<int> pids;

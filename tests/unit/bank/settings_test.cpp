@@ -333,3 +333,47 @@ TEST_CASE("load_settings", "[bank][settings]") {
     CHECK(loaded.error().line == 4);
   }
 }
+
+TEST_CASE("parse_settings: the sandbox", "[bank][settings][sandbox]") {
+  SECTION("off by default, with its limits") {
+    auto parsed = parse_settings("", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK_FALSE(parsed->defaults.sandbox);
+    CHECK_FALSE(parsed->defaults.sandbox_subprocess);
+    CHECK(parsed->defaults.cpu_limit_s == 0);
+    CHECK(parsed->defaults.process_limit == 64);
+    CHECK(parsed->defaults.open_files_limit == 256);
+  }
+  SECTION("sandbox = true in [defaults], limits per question") {
+    auto parsed = parse_settings("[defaults]\nsandbox = true\nsandbox_subprocess = true\nprocess_limit = 16\n"
+                                 "[question.\"001-a\"]\ncpu_limit = 3\nopen_files_limit = 32\n",
+                                 "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->defaults.sandbox);
+    CHECK(parsed->defaults.sandbox_subprocess);
+    CHECK(parsed->defaults.process_limit == 16);
+    Settings question = parsed->for_question("001-a");
+    CHECK(question.sandbox);
+    CHECK(question.cpu_limit_s == 3);
+    CHECK(question.open_files_limit == 32);
+  }
+  SECTION("errors name the file and the line") {
+    Error error = rejected("[defaults]\n\nsandbox = \"yes\"\n");
+    CHECK(error.file == "bank/snipcheck.toml");
+    CHECK(error.line == 3);
+    CHECK_THAT(error.message, Catch::Contains("sandbox must be true or false"));
+    error = rejected("[defaults]\nprocess_limit = 0\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("process_limit must be a positive integer"));
+    error = rejected("[defaults]\ncpu_limit = 1.5\n");
+    CHECK_THAT(error.message, Catch::Contains("cpu_limit"));
+    error = rejected("[defaults]\nsandbox_env = [\n  \"A\",\n  3,\n]\n");
+    CHECK(error.line == 4);
+    CHECK_THAT(error.message, Catch::Contains("sandbox_env must be a list of variable names"));
+  }
+  SECTION("sandbox_env names the variables sandboxed code may see") {
+    auto parsed = parse_settings("[defaults]\nsandbox_env = [\"DATA_DIR\", \"MODE\"]\n", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->defaults.sandbox_env == std::vector<std::string>{"DATA_DIR", "MODE"});
+  }
+}

@@ -34,6 +34,7 @@ TEST_CASE("classify_comment", "[claims]") {
     CHECK(approx.value == "0.33");
     CHECK(classify_comment(" about 2", "print(r)", literals).kind == ClaimKind::approximate);
     CHECK(classify_comment(" ≈ 1.4", "print(r)", literals).kind == ClaimKind::approximate);
+    CHECK(classify_comment(" about page", "render(x)", literals).kind == ClaimKind::descriptive);
     Claim example = classify_comment(" e.g. Linux", "print(platform.system())", literals);
     CHECK(example.kind == ClaimKind::example);
     CHECK(example.value == "Linux");

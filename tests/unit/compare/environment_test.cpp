@@ -49,6 +49,14 @@ TEST_CASE("environment_reason", "[compare]") {
     outcome.stack = "  File \"/tmp/x.py\", line 2 in <module>\n";
     CHECK_FALSE(environment_reason(outcome, "", ""));
   }
+  SECTION("input() with nothing on stdin") {
+    CHECK(environment_reason(raised("EOFError", "EOF when reading a line"), "", "")->find("standard input") !=
+          std::string::npos);
+  }
+  SECTION("syntax that only a later Python accepts") {
+    CHECK(environment_reason(raised("SyntaxError", "f-string: expecting '}'"), "", "")->find("Python 3.12") !=
+          std::string::npos);
+  }
   SECTION("a bug of the example's own is no environment") {
     CHECK_FALSE(environment_reason(raised("ZeroDivisionError", "division by zero"), "1/0\n", ""));
   }

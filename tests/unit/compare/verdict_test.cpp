@@ -1,6 +1,7 @@
 #include "compare/verdict.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <set>
 #include <string>
 
@@ -310,5 +311,54 @@ TEST_CASE("judge", "[compare][verdict]") {
     CHECK(wrong.verdict == Verdict::wrong);
     CHECK_THAT(wrong.reason, Catch::Contains("ellipsis"));
     CHECK_FALSE(wrong.diff.empty());
+  }
+}
+
+TEST_CASE("judge: limits of the sandbox", "[compare][verdict][sandbox]") {
+  Settings settings;
+  settings.process_limit = 32;
+  settings.open_files_limit = 64;
+  settings.cpu_limit_s = 2;
+  auto sandboxed = [](Outcome outcome) {
+    outcome.sandbox = SandboxReport{};
+    return outcome;
+  };
+  SECTION("a fork that fails with EAGAIN is limit: processes") {
+    Outcome outcome = raised("BlockingIOError", "[Errno 11] Resource temporarily unavailable", 2);
+    outcome.error->errno_value = EAGAIN;
+    Judgement judgement = judge(k_expected, settings, sandboxed(outcome), k_path);
+    CHECK(judgement.verdict == Verdict::limit);
+    CHECK(judgement.reason.starts_with("processes: could not start another process (at most 32"));
+    CHECK(judge(k_expected, settings, outcome, k_path).verdict == Verdict::error);  // not sandboxed
+  }
+  SECTION("a thread that cannot start is limit: processes") {
+    Outcome outcome = raised("RuntimeError", "can't start new thread", 3);
+    Judgement judgement = judge(k_expected, settings, sandboxed(outcome), k_path);
+    CHECK(judgement.verdict == Verdict::limit);
+    CHECK(judgement.reason.starts_with("processes: could not start another thread"));
+  }
+  SECTION("too many open files is limit: open files") {
+    Outcome outcome = raised("OSError", "[Errno 24] Too many open files", 2);
+    outcome.error->errno_value = EMFILE;
+    Judgement judgement = judge(k_expected, settings, sandboxed(outcome), k_path);
+    CHECK(judgement.verdict == Verdict::limit);
+    CHECK(judgement.reason == "open files: more than 64 open at once");
+  }
+  SECTION("SIGXCPU is timeout: cpu") {
+    Outcome outcome;
+    outcome.ending = Ending::crashed;
+    outcome.signal = SIGXCPU;
+    Judgement judgement = judge(k_expected, settings, sandboxed(outcome), k_path);
+    CHECK(judgement.verdict == Verdict::timeout);
+    CHECK(judgement.reason == "cpu: used up its 2 s of CPU time (SIGXCPU)");
+  }
+  SECTION("SIGKILL after the CPU limit is timeout: cpu; before it, a crash") {
+    Outcome outcome;
+    outcome.ending = Ending::crashed;
+    outcome.signal = SIGKILL;
+    outcome.duration_ms = 3100;
+    CHECK(judge(k_expected, settings, sandboxed(outcome), k_path).verdict == Verdict::timeout);
+    outcome.duration_ms = 100;
+    CHECK(judge(k_expected, settings, sandboxed(outcome), k_path).verdict == Verdict::crash);
   }
 }

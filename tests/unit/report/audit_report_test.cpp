@@ -40,10 +40,15 @@ TEST_CASE("wrong_claim_line", "[report][audit]") {
 TEST_CASE("print_audit", "[report][audit]") {
   auto questions = one_wrong();
   std::ostringstream out;
-  print_audit(out, questions, summarize_audit(questions, 1200, 2), false);
+  print_audit(out, questions, summarize_audit(questions, 1200, 2), Detail::normal);
   CHECK(out.str().find("Q4    wrong") != std::string::npos);
   CHECK(out.str().find("    Q4 line 2: claims [2, 4]") != std::string::npos);
   CHECK(out.str().find("1 questions, 1 wrong claims") != std::string::npos);
+  questions[0].result.judgement = {Verdict::pass, {}, {}, false};
+  questions[0].claims.clear();
+  std::ostringstream quiet;
+  print_audit(quiet, questions, summarize_audit(questions, 1200, 2), Detail::quiet);
+  CHECK(quiet.str().find("Q4") == std::string::npos);
 }
 
 TEST_CASE("render_audit_json", "[report][audit]") {

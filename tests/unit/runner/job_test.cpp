@@ -105,3 +105,47 @@ TEST_CASE("StatementOutput to_json and from_json", "[runner][job]") {
     CHECK_THROWS(json::parse(R"({"line": 1, "end_line": 1, "stdout": [0], "stderr": [0, 0]})").get<StatementOutput>());
   }
 }
+
+TEST_CASE("Job to_json and from_json: the sandbox", "[runner][job][sandbox]") {
+  Job job;
+  job.id = "001-a";
+  job.sandbox = true;
+  job.sandbox_allow_weaker = true;
+  job.sandbox_exec = true;
+  job.cpu_limit_s = 3;
+  job.process_limit = 16;
+  job.open_files_limit = 32;
+  job.sandbox_env = {"DATA_DIR"};
+  SECTION("round trip") {
+    Job back = json(job).get<Job>();
+    CHECK(back.sandbox);
+    CHECK(back.sandbox_allow_weaker);
+    CHECK(back.sandbox_exec);
+    CHECK(back.cpu_limit_s == 3);
+    CHECK(back.process_limit == 16);
+    CHECK(back.open_files_limit == 32);
+    CHECK(back.sandbox_env == std::vector<std::string>{"DATA_DIR"});
+  }
+  SECTION("absent fields mean no sandbox") {
+    json out = job;
+    for (const char* key : {"sandbox", "sandbox_allow_weaker", "sandbox_exec", "cpu_limit_s", "process_limit",
+                            "open_files_limit"}) {
+      out.erase(key);
+    }
+    Job back = out.get<Job>();
+    CHECK_FALSE(back.sandbox);
+    CHECK(back.process_limit == 64);
+  }
+}
+
+TEST_CASE("SandboxReport to_json and from_json", "[runner][job][sandbox]") {
+  SandboxReport report;
+  report.protections = {{"filesystem", true, "Landlock ABI 7"}, {"network", false, "blocked"}};
+  report.error = "";
+  SandboxReport back = json(report).get<SandboxReport>();
+  REQUIRE(back.protections.size() == 2);
+  CHECK(back.protections[0].name == "filesystem");
+  CHECK(back.protections[0].active);
+  CHECK(back.protections[1].detail == "blocked");
+  CHECK_FALSE(back.complete());
+}

@@ -1,0 +1,141 @@
+#include "cli/auditor.hpp"
+
+#include <algorithm>
+
+#include "claims/probe.hpp"
+#include "compare/environment.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+std::string slice(const std::string& text, std::uint64_t begin, std::uint64_t end) {
+  if (begin >= text.size()) return {};
+  return text.substr(begin, std::min<std::uint64_t>(end, text.size()) - begin);
+}
+
+// The index of the top-level statement whose lines hold `line`, or -1.
+int statement_of(const Outcome& outcome, int line) {
+  for (std::size_t i = 0; i < outcome.statements.size(); ++i) {
+    const StatementOutput& statement = outcome.statements[i];
+    if (statement.line <= line && line <= statement.end_line) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string environment_of(const ImportedQuestion& imported, const Result& result) {
+  if (imported.question.language != Language::python) return "not Python (" + to_string(imported.question.language) + ")";
+  return environment_reason(result.outcome, imported.question.code, result.path).value_or("");
+}
+
+Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, const std::vector<PythonLine>& lines,
+                      const Result& first, const std::optional<Result>& second) {
+  Evidence evidence;
+  const Outcome& outcome = first.outcome;
+  evidence.unverifiable_reason = environment_of(imported, first);
+  evidence.whole_output = outcome.stdout_text;
+  if (claim.line >= 1 && claim.line <= static_cast<int>(lines.size())) {
+    evidence.line_code = lines[static_cast<std::size_t>(claim.line - 1)].code;
+    evidence.in_definition = inside_definition(lines, claim.line);
+  }
+  bool python = imported.question.language == Language::python;
+  bool clean_end = python && outcome.ending == Ending::finished && !outcome.error;
+  if (claim.scope != ClaimScope::statement || claim.line == 0) {
+    evidence.ran = clean_end;
+  } else if (int index = statement_of(outcome, claim.line); index >= 0 && python) {
+    const StatementOutput& statement = outcome.statements[static_cast<std::size_t>(index)];
+    bool raised = outcome.error && index + 1 == static_cast<int>(outcome.statements.size());
+    evidence.ran = !raised;
+    if (raised) evidence.error = outcome.error;
+    evidence.output = slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end);
+    evidence.stderr_text = slice(outcome.stderr_text, statement.stderr_begin, statement.stderr_end);
+    evidence.statement_line = statement.line;
+    evidence.compound = claim.line != statement.line;
+    if (second && static_cast<std::size_t>(index) < second->outcome.statements.size()) {
+      const StatementOutput& again = second->outcome.statements[static_cast<std::size_t>(index)];
+      if (again.line == statement.line) {
+        evidence.second_output = slice(second->outcome.stdout_text, again.stdout_begin, again.stdout_end);
+      }
+    }
+  }
+  if (second) evidence.second_whole = strip_probe_line(second->outcome.stdout_text);
+  if (evidence.in_definition) evidence.ran = clean_end;
+  return evidence;
+}
+
+Judgement audit_judgement(const ImportedQuestion& imported, const Result& result, const std::vector<ClaimResult>& claims) {
+  std::string environment = environment_of(imported, result);
+  if (!environment.empty()) return {Verdict::unverifiable, environment, {}, false};
+  if (result.judgement.verdict == Verdict::skipped) return result.judgement;
+  if (result.outcome.ending != Ending::finished || result.outcome.error || result.judgement.internal ||
+      result.judgement.verdict == Verdict::limit) {
+    return result.judgement;
+  }
+  int wrong = 0, holding = 0;
+  for (const ClaimResult& claim : claims) {
+    wrong += claim.verdict == ClaimVerdict::wrong ? 1 : 0;
+    holding += claim.verdict == ClaimVerdict::correct || claim.verdict == ClaimVerdict::format ||
+                       claim.verdict == ClaimVerdict::nondeterministic
+                   ? 1
+                   : 0;
+  }
+  if (wrong > 0) return {Verdict::wrong, std::to_string(wrong) + (wrong == 1 ? " wrong claim" : " wrong claims"), {}, false};
+  if (holding > 0) return {Verdict::pass, {}, {}, false};
+  return {Verdict::no_claim, {}, {}, false};
+}
+
+}  // namespace
+
+ProbePlans plan_probes(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first) {
+  ProbePlans plans(imported.size());
+  for (std::size_t q = 0; q < imported.size(); ++q) {
+    std::vector<PythonLine> lines = scan_python(imported[q].question.code);
+    for (const Claim& claim : imported[q].claims) {
+      Evidence evidence = evidence_for(claim, imported[q], lines, first[q], std::nullopt);
+      ClaimResult result = judge_claim(claim, evidence);
+      plans[q].push_back(plan_probe(claim, evidence.line_code, result));
+    }
+  }
+  return plans;
+}
+
+std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first,
+                                         const std::vector<std::optional<Result>>& second, const ProbePlans& plans) {
+  std::vector<AuditQuestion> questions;
+  for (std::size_t q = 0; q < imported.size(); ++q) {
+    const ImportedQuestion& item = imported[q];
+    AuditQuestion question;
+    question.number = item.question.number;
+    question.id = item.id;
+    question.title = item.question.title;
+    question.source_line = item.question.source_line;
+    question.code_lines = item.question.code_lines;
+    question.verification_line = item.question.verification_line;
+    question.result = first[q];
+    std::optional<std::vector<ProbeResult>> probes;
+    if (second[q]) probes = parse_probe_results(second[q]->outcome.stdout_text);
+    std::vector<PythonLine> lines = scan_python(item.question.code);
+    std::size_t probe_index = 0;
+    for (std::size_t c = 0; c < item.claims.size(); ++c) {
+      Evidence evidence = evidence_for(item.claims[c], item, lines, first[q], second[q]);
+      evidence.probe = plans[q][c];
+      if (evidence.probe.intent != ProbeIntent::none) {
+        if (probes && probe_index < probes->size()) evidence.probe_result = (*probes)[probe_index];
+        ++probe_index;
+      }
+      question.claims.push_back(judge_claim(item.claims[c], evidence));
+    }
+    question.result.judgement = audit_judgement(item, first[q], question.claims);
+    if (question.result.judgement.verdict == Verdict::wrong) {
+      // JUnit and JSON readers see the wrong claims where a run shows its diff.
+      question.result.judgement.diff.clear();
+      for (const ClaimResult& claim : question.claims) {
+        if (claim.verdict == ClaimVerdict::wrong) question.result.judgement.diff += wrong_claim_line(question, claim) + "\n";
+      }
+    }
+    questions.push_back(std::move(question));
+  }
+  return questions;
+}
+
+}  // namespace snipcheck

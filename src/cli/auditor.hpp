@@ -1,0 +1,31 @@
+// Auditor: from the runs of an imported material to per-question audit results. It builds the
+// evidence for each claim (the output of the statement its line sits in, the second run's, the
+// probe's), asks compare/ for the claim's verdict, and sets the question's audit verdict: not
+// Python or lacking something on this machine -> unverifiable with the reason; failed by itself
+// -> as judged; otherwise wrong when a claim is wrong, pass when one holds, no_claim. It runs
+// nothing itself (audit_command.cpp does).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "bank/bank.hpp"
+#include "cli/importer.hpp"
+#include "compare/claim_judge.hpp"
+#include "report/audit_report.hpp"
+#include "report/result.hpp"
+
+namespace snipcheck {
+
+// Per question (bank order), per claim: the probe to run in the second run, if any.
+using ProbePlans = std::vector<std::vector<ProbePlan>>;
+
+// Judges every claim on the first run alone and plans the probes that would check the hints.
+ProbePlans plan_probes(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first);
+
+// The final results. `second` holds, per question, the result of its second run (with probes),
+// when it had one.
+std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first,
+                                         const std::vector<std::optional<Result>>& second, const ProbePlans& plans);
+
+}  // namespace snipcheck

@@ -1,0 +1,37 @@
+// Claim matching: text comparisons between what a claim says and what was printed, with the
+// presentation set aside where it does not matter: addresses and ids, trailing spaces, the order
+// of a set's items, how a number is written, several lines joined by commas. Pure functions on
+// text; claim_judge.cpp decides what a match means.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace snipcheck {
+
+// Lines trimmed, trailing blank lines dropped, addresses (0x...) made equal.
+std::string normalize_claim_text(const std::string& text);
+
+// True when `claim` (without markers) and `output` are the same text once addresses, ids and
+// trailing spaces are set aside.
+bool same_output(const std::string& claim, const std::string& output);
+
+// Output lines joined by ", " (how material often writes several printed lines in one comment).
+std::string joined_lines(const std::string& output);
+
+// Claims and output that hold the same numbers with the same text around them: 8. vs 8.0. With
+// a tolerance (approximate claims), only the numbers count.
+bool same_numbers(const std::string& claim, const std::string& output, double tolerance);
+
+// Top-level items of a bracketed collection: "{1, 'a', (2, 3)}" -> "1", "'a'", "(2, 3)".
+std::vector<std::string> collection_items(const std::string& text);
+
+enum class Order { same, set_order, dict_order, different };
+
+// "{3, 1}" vs "{1, 3}": the same set in another order; the same for dicts (whose order counts).
+Order compare_unordered(const std::string& claim, const std::string& output);
+
+// The same items in a bracketed collection, in any order: "[1, 2]" and "[2, 1]".
+bool same_elements(const std::string& claim, const std::string& output);
+
+}  // namespace snipcheck

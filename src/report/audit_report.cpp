@@ -1,0 +1,242 @@
+#include "report/audit_report.hpp"
+
+#include <regex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "compare/compare.hpp"
+#include "report/json_report.hpp"
+#include "util/text.hpp"
+
+namespace snipcheck {
+
+namespace {
+
+// One line for a report: several lines joined by ", ", addresses kept short.
+std::string one_line(const std::string& text) {
+  static const std::regex address(R"(0x[0-9a-fA-F]{6,})");
+  std::string joined;
+  for (const std::string& line : split_lines(text)) {
+    if (!joined.empty()) joined += ", ";
+    joined += line;
+  }
+  joined = std::regex_replace(joined, address, "0x...");
+  if (joined.size() > 160) joined = joined.substr(0, 157) + "...";
+  return joined;
+}
+
+std::string printed(const ClaimResult& claim) { return claim.actual.empty() ? "nothing" : one_line(claim.actual); }
+
+// Left-aligned in `width` columns, and always followed by a space.
+std::string pad(std::string text, std::size_t width) {
+  text += std::string(text.size() + 1 < width ? width - text.size() : 1, ' ');
+  return text;
+}
+
+int material_line(const AuditQuestion& question, const ClaimResult& claim) {
+  if (claim.claim.kind == ClaimKind::verification) return question.verification_line;
+  int line = claim.claim.line;
+  if (line < 1 || line > static_cast<int>(question.code_lines.size())) return 0;
+  return question.code_lines[static_cast<std::size_t>(line - 1)];
+}
+
+std::string claims_summary(const AuditQuestion& question) {
+  std::array<int, k_claim_verdict_count> counts{};
+  for (const ClaimResult& claim : question.claims) ++counts[static_cast<std::size_t>(claim.verdict)];
+  std::string text;
+  for (int i = 0; i < k_claim_verdict_count; ++i) {
+    if (counts[static_cast<std::size_t>(i)] == 0) continue;
+    if (!text.empty()) text += ", ";
+    text += std::to_string(counts[static_cast<std::size_t>(i)]) + " " + to_string(static_cast<ClaimVerdict>(i));
+  }
+  return text.empty() ? "" : "claims: " + text;
+}
+
+}  // namespace
+
+bool AuditSummary::failing() const { return count(ClaimVerdict::wrong) > 0 || questions.failing() > 0; }
+
+AuditSummary summarize_audit(const std::vector<AuditQuestion>& questions, std::int64_t duration_ms, int workers) {
+  AuditSummary summary;
+  std::vector<Result> results;
+  for (const AuditQuestion& question : questions) {
+    results.push_back(question.result);
+    for (const ClaimResult& claim : question.claims) ++summary.claims[static_cast<std::size_t>(claim.verdict)];
+  }
+  summary.questions = summarize(results, duration_ms, workers);
+  return summary;
+}
+
+std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& claim) {
+  const Claim& said = claim.claim;
+  std::string where = "Q" + std::to_string(question.number) + " ";
+  where += said.line > 0 ? "line " + std::to_string(said.line) : std::string("verification");
+  std::string line;
+  if (said.scope == ClaimScope::namespace_) {
+    // Evaluated after the example ran: commented-out code, a verification expression.
+    std::string what = said.kind == ClaimKind::error ? "an error (" + said.value + ")" : said.code + " is " + claim.expected;
+    line = where + ": claims " + one_line(what) + ", gives " + printed(claim);
+  } else {
+    line = where + ": claims " + one_line(claim.expected) + ", prints " + printed(claim);
+  }
+  if (!claim.hint.empty()) line += " — " + claim.hint;
+  return line;
+}
+
+void print_audit(std::ostream& out, const std::vector<AuditQuestion>& questions, const AuditSummary& summary,
+                 Detail detail) {
+  const bool verbose = detail == Detail::verbose;
+  for (const AuditQuestion& question : questions) {
+    const Judgement& judgement = question.result.judgement;
+    if (detail == Detail::quiet && judgement.verdict != Verdict::wrong && !is_failing(judgement.verdict)) continue;
+    std::string head = pad("Q" + std::to_string(question.number), 6) + pad(to_string(judgement.verdict), 14) +
+                       pad(question.id, 44);
+    std::string text = judgement.reason.empty() ? claims_summary(question) : judgement.reason;
+    out << head << text << "\n";
+    for (const ClaimResult& claim : question.claims) {
+      if (claim.verdict == ClaimVerdict::wrong) {
+        out << "    " << wrong_claim_line(question, claim) << "\n";
+      } else if (verbose || claim.verdict == ClaimVerdict::nondeterministic) {
+        out << "    line " << claim.claim.line << " " << to_string(claim.claim.kind) << " " << to_string(claim.verdict)
+            << ": " << one_line(claim.claim.text) << (claim.matched.empty() ? "" : " [" + claim.matched + "]")
+            << (claim.hint.empty() ? "" : " — " + claim.hint) << "\n";
+      }
+    }
+  }
+  out << "\n" << pad("verdict", 18) << "questions\n";
+  for (int i = 0; i < k_verdict_count; ++i) {
+    int count = summary.questions.count(static_cast<Verdict>(i));
+    if (count > 0) out << pad(to_string(static_cast<Verdict>(i)), 18) << count << "\n";
+  }
+  out << pad("claim", 18) << "claims\n";
+  for (int i = 0; i < k_claim_verdict_count; ++i) {
+    out << pad(to_string(static_cast<ClaimVerdict>(i)), 18) << summary.count(static_cast<ClaimVerdict>(i)) << "\n";
+  }
+  out << summary.questions.total << " questions, " << summary.count(ClaimVerdict::wrong) << " wrong claims ("
+      << (static_cast<double>(summary.questions.duration_ms) / 1000.0) << " s, " << summary.questions.workers
+      << " workers)\n";
+}
+
+std::string render_audit_json(const std::vector<AuditQuestion>& questions, const AuditSummary& summary) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const AuditQuestion& question : questions) {
+    nlohmann::json item = result_to_json(question.result);
+    item["question"] = question.number;
+    item["title"] = question.title;
+    item["source_line"] = question.source_line;
+    nlohmann::json claims = nlohmann::json::array();
+    for (const ClaimResult& claim : question.claims) {
+      claims.push_back({{"line", claim.claim.line},
+                        {"material_line", material_line(question, claim)},
+                        {"text", claim.claim.text},
+                        {"kind", to_string(claim.claim.kind)},
+                        {"verdict", to_string(claim.verdict)},
+                        {"expected", claim.expected},
+                        {"actual", claim.actual},
+                        {"matched", claim.matched},
+                        {"hint", claim.hint},
+                        {"confidence", claim.confidence}});
+    }
+    item["claims"] = claims;
+    items.push_back(item);
+  }
+  nlohmann::json counts = {{"total", summary.questions.total},
+                           {"duration_ms", summary.questions.duration_ms},
+                           {"workers", summary.questions.workers}};
+  for (int i = 0; i < k_verdict_count; ++i) {
+    counts[to_string(static_cast<Verdict>(i))] = summary.questions.count(static_cast<Verdict>(i));
+  }
+  nlohmann::json claim_counts;
+  for (int i = 0; i < k_claim_verdict_count; ++i) {
+    claim_counts[to_string(static_cast<ClaimVerdict>(i))] = summary.count(static_cast<ClaimVerdict>(i));
+  }
+  counts["claims"] = claim_counts;
+  counts["failed"] = summary.failing() ? 1 : 0;
+  nlohmann::json report = {{"summary", counts}, {"results", items}};
+  return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, const AuditSummary& summary,
+                                  const std::string& material_name) {
+  auto cell = [](const std::string& text) {
+    std::string out;
+    for (char c : one_line(text)) {
+      if (c == '|') out += "\\|";
+      else if (c == '`') out += "'";
+      else out += c;
+    }
+    return out;
+  };
+  std::ostringstream out;
+  out << "# snipcheck audit of `" << material_name << "`\n\n";
+  out << "| verdict | questions |\n| --- | --- |\n";
+  for (int i = 0; i < k_verdict_count; ++i) {
+    int count = summary.questions.count(static_cast<Verdict>(i));
+    if (count > 0) out << "| " << to_string(static_cast<Verdict>(i)) << " | " << count << " |\n";
+  }
+  out << "\n| claim verdict | claims |\n| --- | --- |\n";
+  for (int i = 0; i < k_claim_verdict_count; ++i) {
+    out << "| " << to_string(static_cast<ClaimVerdict>(i)) << " | " << summary.count(static_cast<ClaimVerdict>(i)) << " |\n";
+  }
+  out << "\n## Wrong claims\n\n";
+  bool any = false;
+  for (const AuditQuestion& question : questions) {
+    for (const ClaimResult& claim : question.claims) {
+      if (claim.verdict != ClaimVerdict::wrong) continue;
+      if (!any) out << "| question | material line | claims | prints | why |\n| --- | --- | --- | --- | --- |\n";
+      any = true;
+      out << "| Q" << question.number << " " << cell(question.title) << " | " << material_line(question, claim) << " | `"
+          << cell(claim.expected) << "` | `" << cell(printed(claim)) << "` | " << cell(claim.hint) << " |\n";
+    }
+  }
+  if (!any) out << "None.\n";
+  out << "\n## Not verifiable on this machine\n\n";
+  any = false;
+  for (const AuditQuestion& question : questions) {
+    if (question.result.judgement.verdict != Verdict::unverifiable) continue;
+    any = true;
+    out << "- Q" << question.number << " " << cell(question.title) << " (line " << question.source_line
+        << "): " << cell(question.result.judgement.reason) << "\n";
+  }
+  if (!any) out << "None.\n";
+  out << "\n## Every question\n\n| question | verdict | details |\n| --- | --- | --- |\n";
+  for (const AuditQuestion& question : questions) {
+    const Judgement& judgement = question.result.judgement;
+    out << "| Q" << question.number << " " << cell(question.title) << " | " << to_string(judgement.verdict) << " | "
+        << cell(judgement.reason.empty() ? claims_summary(question) : judgement.reason) << " |\n";
+  }
+  return out.str();
+}
+
+std::string render_fix_diff(const std::string& material_text, const std::string& material_name,
+                            const std::vector<AuditQuestion>& questions) {
+  std::vector<std::string> lines = split_lines(material_text);
+  bool changed = false;
+  for (const AuditQuestion& question : questions) {
+    for (const ClaimResult& claim : question.claims) {
+      if (claim.verdict != ClaimVerdict::wrong || claim.claim.scope != ClaimScope::statement) continue;
+      int line = material_line(question, claim);
+      if (line < 1 || line > static_cast<int>(lines.size())) continue;
+      std::string& text = lines[static_cast<std::size_t>(line - 1)];
+      std::vector<PythonLine> scanned = scan_python(text + "\n");
+      if (scanned.empty() || !scanned.front().has_comment) continue;
+      std::size_t hash = text.size() - scanned.front().comment.size() - 1;
+      std::string fixed = claim.actual.empty() ? "(prints nothing)" : one_line(claim.actual);
+      if (!claim.claim.label.empty() && !claim.actual.empty()) fixed = claim.claim.label + ": " + fixed;
+      std::string replacement = "# " + fixed + (claim.claim.note.empty() ? "" : "  # " + claim.claim.note);
+      text = text.substr(0, hash) + replacement;
+      changed = true;
+    }
+  }
+  if (!changed) return {};
+  std::string fixed_text;
+  for (const std::string& line : lines) fixed_text += line + "\n";
+  if (!material_text.empty() && material_text.back() != '\n') fixed_text.pop_back();
+  std::string diff = unified_diff(material_text, fixed_text);
+  // unified_diff() names the sides expected/actual; a patch names the file.
+  std::size_t body = diff.find("@@");
+  return "--- a/" + material_name + "\n+++ b/" + material_name + "\n" + (body == std::string::npos ? diff : diff.substr(body));
+}
+
+}  // namespace snipcheck

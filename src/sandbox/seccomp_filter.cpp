@@ -1,0 +1,105 @@
+// The seccomp filter, built with libseccomp: allow by default, EPERM for what a snippet never
+// needs and could use against the machine or the runner. Syscalls this kernel or libseccomp
+// does not know are skipped (they cannot be called either).
+#include "sandbox/mechanisms.hpp"
+
+#include <sched.h>
+#include <seccomp.h>
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace snipcheck::sandbox_detail {
+
+namespace {
+
+constexpr const char* k_denied[] = {
+    // other processes' memory and state
+    "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_getfd", "kcmp",
+    // mounts and namespaces (our own unshare is done before the filter is loaded)
+    "mount", "umount2", "move_mount", "open_tree", "fsopen", "fsmount", "fsconfig", "fspick", "pivot_root",
+    "chroot", "setns", "unshare",
+    // the kernel itself
+    "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module", "bpf", "perf_event_open",
+    "reboot", "swapon", "swapoff", "acct", "quotactl", "syslog", "iopl", "ioperm",
+    "settimeofday", "clock_settime", "clock_adjtime", "adjtimex", "sethostname", "setdomainname",
+    // the kernel keyring
+    "keyctl", "add_key", "request_key",
+    // interfaces that widen the attack surface or bypass other checks
+    "userfaultfd", "io_uring_setup", "io_uring_enter", "io_uring_register", "open_by_handle_at",
+    "name_to_handle_at", "lookup_dcookie", "vhangup",
+    nullptr,
+};
+
+constexpr unsigned long k_namespace_flags[] = {CLONE_NEWUSER, CLONE_NEWNS,  CLONE_NEWNET, CLONE_NEWPID,
+                                               CLONE_NEWIPC,  CLONE_NEWUTS, CLONE_NEWCGROUP};
+
+class Filter {
+ public:
+  Filter() : m_ctx(::seccomp_init(SCMP_ACT_ALLOW)) {}
+  ~Filter() {
+    if (m_ctx != nullptr) ::seccomp_release(m_ctx);
+  }
+  Filter(const Filter&) = delete;
+  Filter& operator=(const Filter&) = delete;
+  scmp_filter_ctx get() const { return m_ctx; }
+
+ private:
+  scmp_filter_ctx m_ctx;
+};
+
+}  // namespace
+
+const char* const* denied_syscalls() { return k_denied; }
+
+Protection apply_seccomp(bool deny_inet) {
+  Protection result{"syscalls", false, {}};
+  Filter filter;
+  if (filter.get() == nullptr) {
+    result.detail = "seccomp_init failed";
+    return result;
+  }
+  int rc = 0;
+  int denied = 0;
+  for (const char* const* name = k_denied; *name != nullptr && rc == 0; ++name) {
+    int number = ::seccomp_syscall_resolve_name(*name);
+    if (number == __NR_SCMP_ERROR) continue;
+    rc = ::seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(EPERM), number, 0);
+    ++denied;
+  }
+  // clone() with a namespace flag is unshare() by another name. clone3() passes its flags in
+  // memory a filter cannot read: ENOSYS makes glibc fall back to clone().
+  for (unsigned long flag : k_namespace_flags) {
+    if (rc == 0) rc = ::seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(EPERM), SCMP_SYS(clone), 1,
+                                         SCMP_A0(SCMP_CMP_MASKED_EQ, flag, flag));
+  }
+  if (rc == 0) rc = ::seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0);
+  // UNIX sockets reach whatever listens on the machine (a container runtime's socket, D-Bus)
+  // whatever namespace we are in, and Landlock does not mediate connect(): socket(AF_UNIX) fails.
+  // socketpair(), which asyncio and multiprocessing use, still works.
+  if (rc == 0) rc = ::seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socket), 1,
+                                       SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(AF_UNIX)));
+  if (deny_inet) {
+    for (int family : {AF_INET, AF_INET6, AF_NETLINK, AF_PACKET}) {
+      if (rc == 0) rc = ::seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(EPERM), SCMP_SYS(socket), 1,
+                                           SCMP_A0(SCMP_CMP_EQ, static_cast<scmp_datum_t>(family)));
+    }
+  }
+  if (rc != 0) {
+    result.detail = std::string("seccomp_rule_add: ") + std::strerror(-rc);
+    return result;
+  }
+  rc = ::seccomp_load(filter.get());
+  if (rc != 0) {
+    result.detail = std::string("seccomp_load: ") + std::strerror(-rc);
+    return result;
+  }
+  result.active = true;
+  result.detail = "seccomp: " + std::to_string(denied) + " syscalls (ptrace, mount, bpf, keyctl, ...) and clone() "
+                  "of namespaces fail with EPERM; so does socket(AF_UNIX)" +
+                  (deny_inet ? "; so do IPv4, IPv6, netlink and packet sockets" : "");
+  return result;
+}
+
+}  // namespace snipcheck::sandbox_detail

@@ -1,0 +1,512 @@
+// End-to-end tests of `snipcheck import` and `snipcheck audit`: the built binary on the interview
+// material in ../shared/material/ (what it must flag, and why) and on a Markdown file of our own
+// with each claim form.
+//
+// Compile definitions: SNIPCHECK_EXE (the binary), SNIPCHECK_MATERIAL_DIR (../shared/material).
+// The Catch2 main lives in tests/support/catch_main.cpp.
+//
+// What is right about the material was decided by reading it, example by example:
+//   - Two claims are wrong: Q40 prints the generator Path.glob returns, not the list of paths it
+//     claims; Q45 calls asyncio.run() as a statement, so "Done" is returned and never printed.
+//   - Five claims are right in substance but written differently (`format`): Q8 puts a label in
+//     front ("Intersection: {2, 3}"), Q14, Q17 and Q21 join several printed lines with commas
+//     (Q21's claim sits in a `with` body and matches the enclosing statement), Q53 writes 8.0
+//     where numpy prints 8.
+//   - Debatable, decided here: Q2/Q6 `lst.append(3)  # List: [1, 2, 3]` prints nothing, but the
+//     comment states lst's value afterwards (checked): descriptive, not wrong. Q3 `print(gc.collect())
+//     # Force garbage collection` describes the call: descriptive. Q1 `# E.g., 3.12.3` is an
+//     example version: shape only, never wrong. Q60 runs `pytest` in an empty directory, finds no
+//     tests and exits 1: reported as error (it fails where it is run), or unverifiable where no
+//     pytest command exists. Q90 reads data.txt, which only Q36's chain creates and Q39 moves away.
+//   - Unverifiable on this machine (the set-up installs what Debian packages): Django fragments
+//     (Q26, Q49), modules Debian lacks or that the set-up leaves out (Q29, Q54, Q55, Q58, Q67), the
+//     debugger on stdin (Q33), Flask's reloader signals (Q46), missing cloud credentials (Q59), no
+//     PostgreSQL server (Q74), fragments using an undefined `cursor` (Q75, Q98), argparse without
+//     arguments (Q76), input files the material never provides (Q56, Q77, Q90), DNS (Q78, and Q80
+//     without network), a scheduler that never returns (Q79), and the blocks that are not Python
+//     (Q69 Cython, Q92 Dockerfile, Q93-Q95, Q97, Q99 shell).
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+const std::string k_exe = SNIPCHECK_EXE;
+const fs::path k_material = fs::path(SNIPCHECK_MATERIAL_DIR) / "python-interview-questions-2025.txt";
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+  double seconds = 0;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A scratch folder removed at the end of the test.
+struct Scratch {
+  fs::path path;
+  Scratch() {
+    std::string pattern = (fs::temp_directory_path() / "snipcheck-audit-test-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~Scratch() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
+// Runs snipcheck with `args`, stdin from /dev/null, stdout and stderr to files.
+Run snipcheck(const std::vector<std::string>& args, const fs::path& scratch) {
+  std::vector<std::string> all = {k_exe};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : all) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  fs::path out = scratch / "stdout.txt", err = scratch / "stderr.txt";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = 0;
+  int spawned = posix_spawn(&pid, k_exe.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  REQUIRE(spawned == 0);
+  int wait_status = 0;
+  while (::waitpid(pid, &wait_status, 0) < 0) {
+  }
+  Run run;
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.status = WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
+  run.out = slurp(out);
+  run.err = slurp(err);
+  return run;
+}
+
+void write(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::map<int, json> by_question(const json& report) {
+  std::map<int, json> results;
+  for (const json& result : report["results"]) results[result["question"].get<int>()] = result;
+  return results;
+}
+
+// (question, line) of every claim with `verdict`.
+std::set<std::pair<int, int>> claims_with(const json& report, const std::string& verdict) {
+  std::set<std::pair<int, int>> found;
+  for (const json& result : report["results"]) {
+    for (const json& claim : result["claims"]) {
+      if (claim["verdict"] == verdict) found.emplace(result["question"].get<int>(), claim["line"].get<int>());
+    }
+  }
+  return found;
+}
+
+const json* claim_at(const json& result, int line) {
+  for (const json& claim : result["claims"]) {
+    if (claim["line"] == line) return &claim;
+  }
+  return nullptr;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The audit of the material is slow enough (two runs of ~100 examples) to run once for all sections.
+struct MaterialAudit {
+  Scratch scratch;
+  Run run;
+  json report;
+  std::string markdown;
+  std::string fix;
+  MaterialAudit() {
+    run = snipcheck({"audit", k_material.string(), "-j", "2", "--json", (scratch.path / "audit.json").string(),
+                     "--markdown", (scratch.path / "audit.md").string(), "--fix", (scratch.path / "fix.diff").string()},
+                    scratch.path);
+    report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+    markdown = slurp(scratch.path / "audit.md");
+    fix = slurp(scratch.path / "fix.diff");
+  }
+};
+
+const MaterialAudit& material_audit() {
+  static const MaterialAudit audit;
+  return audit;
+}
+
+}  // namespace
+
+TEST_CASE("audit of the interview material flags exactly its wrong claims", "[audit][material]") {
+  const MaterialAudit& audit = material_audit();
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.run.status == 1);
+  REQUIRE_FALSE(audit.report.is_discarded());
+  std::map<int, json> results = by_question(audit.report);
+
+  SECTION("every numbered question with code is there, in order") {
+    REQUIRE(results.size() == 101);  // 105 questions; 101, 103, 104 and 105 have no example
+    CHECK_FALSE(results.contains(101));
+    CHECK(results.begin()->first == 1);
+    CHECK(results.rbegin()->first == 102);
+  }
+
+  SECTION("the wrong claims, with the hint that explains each") {
+    CHECK(claims_with(audit.report, "wrong") == std::set<std::pair<int, int>>{{40, 5}, {45, 5}});
+    const json* glob = claim_at(results[40], 5);
+    REQUIRE(glob != nullptr);
+    CHECK(contains((*glob)["actual"], "<generator object Path.glob at 0x"));
+    CHECK(contains((*glob)["hint"], "prints the iterator object, not its items"));
+    CHECK(contains((*glob)["hint"], "gives the claimed [PosixPath('new_dir/data.txt')] (checked)"));
+    const json* coroutine = claim_at(results[45], 5);
+    REQUIRE(coroutine != nullptr);
+    CHECK((*coroutine)["actual"] == "");
+    CHECK(contains((*coroutine)["hint"], "the value is Done (checked), but a script does not echo values"));
+    CHECK(results[40]["verdict"] == "wrong");
+    CHECK(results[45]["verdict"] == "wrong");
+  }
+
+  SECTION("the report lines name question, line, claim, output and hint") {
+    CHECK(contains(audit.run.out,
+                   "Q40 line 5: claims [PosixPath('new_dir/data.txt')], prints <generator object Path.glob at 0x...> — "
+                   "prints the iterator object"));
+    CHECK(contains(audit.run.out, "Q45 line 5: claims Done, prints nothing — the value is Done (checked)"));
+  }
+
+  SECTION("right values in another presentation are format, not wrong") {
+    CHECK(claims_with(audit.report, "format") ==
+          std::set<std::pair<int, int>>{{8, 3}, {14, 12}, {17, 4}, {21, 8}, {53, 6}});
+    CHECK(contains((*claim_at(results[21], 8))["matched"], "enclosing statement line 7"));
+    CHECK(contains((*claim_at(results[8], 3))["hint"], "label"));
+    CHECK(contains((*claim_at(results[14], 12))["hint"], "joined by commas"));
+  }
+
+  SECTION("a chained example runs in the directory of the one whose file it uses") {
+    CHECK(results[39]["verdict"] == "pass");  // renames the data.txt that Q36 wrote
+    CHECK((*claim_at(results[39], 4))["verdict"] == "correct");
+  }
+
+  SECTION("comments that describe the code are descriptive, example values never wrong") {
+    std::set<std::pair<int, int>> descriptive = claims_with(audit.report, "descriptive");
+    for (std::pair<int, int> expected : {std::pair{2, 2}, {3, 3}, {3, 4}, {3, 5}, {6, 2}, {7, 2}, {7, 3}, {8, 4},
+                                         {28, 3}, {51, 4}, {68, 2}}) {
+      CHECK(descriptive.contains(expected));
+    }
+    CHECK((*claim_at(results[1], 3))["verdict"] == "correct");
+    CHECK((*claim_at(results[1], 3))["kind"] == "example");
+    CHECK(contains((*claim_at(results[2], 2))["hint"], "describes the value of lst afterwards"));
+  }
+
+  SECTION("commented-out code and verification lines are evaluated") {
+    CHECK((*claim_at(results[2], 4))["kind"] == "error");
+    CHECK((*claim_at(results[2], 4))["verdict"] == "correct");
+    std::set<std::string> verified;
+    for (int question : {6, 8, 10, 11, 13, 23, 45, 57, 88}) {
+      for (const json& claim : results[question]["claims"]) {
+        if (claim["kind"] == "verification") {
+          CHECK(claim["verdict"] == "correct");
+          verified.insert(claim["text"].get<std::string>());
+        }
+      }
+    }
+    CHECK(verified.contains("Check uniqueness: len(set([1, 1, 2])) == 2"));
+    CHECK(verified.contains("id(deep[0]) == id(lst[0]) (False)"));
+    CHECK(verified.contains("tup[0] = 10 (fails)"));
+  }
+
+  SECTION("examples this machine cannot run are unverifiable, with the true reason") {
+    std::map<int, std::string> expected = {
+        {26, "Django project"},
+        {29, "module 'polars' is not installed on this machine (not packaged by Debian 12)"},
+        {33, "debugger"},
+        {46, "signal"},
+        {49, "Django project"},
+        {54, "module 'tensorflow'"},
+        {55, "python3-torch"},
+        {56, "needs the file 'data'"},
+        {58, "ansible-core"},
+        {59, "credentials"},
+        {67, "python3-numba"},
+        {69, "not Python (cython)"},
+        {74, "database server"},
+        {75, "'cursor'"},
+        {76, "command-line arguments"},
+        {77, "large.csv"},
+        {78, "DNS"},
+        {79, "scheduler"},
+        {90, "data.txt"},
+        {92, "not Python (dockerfile)"},
+        {93, "not Python (shell)"},
+        {94, "not Python (shell)"},
+        {95, "not Python (shell)"},
+        {97, "not Python (shell)"},
+        {98, "'cursor'"},
+        {99, "not Python (shell)"},
+    };
+    for (const auto& [question, reason] : expected) {
+      INFO("Q" << question << ": " << results[question]["reason"]);
+      CHECK(results[question]["verdict"] == "unverifiable");
+      CHECK(contains(results[question]["reason"], reason));
+    }
+    // With a network, Q80 scrapes a real page and claims nothing.
+    CHECK((results[80]["verdict"] == "unverifiable" || results[80]["verdict"] == "no_claim"));
+    std::set<int> unverifiable;
+    for (const auto& [question, result] : results) {
+      if (result["verdict"] == "unverifiable") unverifiable.insert(question);
+    }
+    unverifiable.erase(80);
+    unverifiable.erase(60);
+    std::set<int> listed;
+    for (const auto& [question, reason] : expected) listed.insert(question);
+    CHECK(unverifiable == listed);
+  }
+
+  SECTION("nothing else fails: the only error is the CI script run outside a project") {
+    std::set<int> failing;
+    for (const auto& [question, result] : results) {
+      std::string verdict = result["verdict"];
+      if (verdict == "error" || verdict == "timeout" || verdict == "crash" || verdict == "limit") failing.insert(question);
+    }
+    CHECK((failing == std::set<int>{60} || failing.empty()));
+  }
+
+  SECTION("--fix corrects exactly the two wrong comments") {
+    CHECK(contains(audit.fix, "--- a/python-interview-questions-2025.txt\n+++ b/python-interview-questions-2025.txt\n"));
+    CHECK(contains(audit.fix, "-print(p.glob(\"*.txt\"))  # [PosixPath('new_dir/data.txt')]\n"
+                              "+print(p.glob(\"*.txt\"))  # <generator object Path.glob at 0x...>\n"));
+    CHECK(contains(audit.fix, "-asyncio.run(coro())  # Done\n+asyncio.run(coro())  # (prints nothing)\n"));
+    int changed = 0;
+    std::istringstream lines(audit.fix);
+    for (std::string line; std::getline(lines, line);) {
+      if ((line.starts_with("+") && !line.starts_with("+++")) || (line.starts_with("-") && !line.starts_with("---"))) {
+        ++changed;
+      }
+    }
+    CHECK(changed == 4);
+  }
+
+  SECTION("--markdown is a report an editor can read") {
+    CHECK(contains(audit.markdown, "# snipcheck audit of `python-interview-questions-2025.txt`"));
+    CHECK(contains(audit.markdown, "## Wrong claims"));
+    CHECK(contains(audit.markdown, "| Q40 What is pathlib"));
+    CHECK(contains(audit.markdown, "## Not verifiable on this machine"));
+  }
+
+  SECTION("it takes seconds, not minutes (allowing for a loaded machine and sanitizers)") {
+    CHECK(audit.run.seconds < 180);
+  }
+}
+
+TEST_CASE("import of the interview material writes a bank, byte-identical on re-import", "[audit][import]") {
+  Scratch scratch;
+  fs::path bank = scratch.path / "bank";
+  Run first = snipcheck({"import", k_material.string(), "--out", bank.string()}, scratch.path);
+  INFO(first.out << first.err);
+  REQUIRE(first.status == 0);
+  CHECK(contains(first.out, "imported 101 questions"));
+
+  SECTION("snippets hold the example exactly; expected output comes from the claims") {
+    std::string code = slurp(bank / "snippets" / "019-map-function-work.py");
+    CHECK(code == "nums = [1, 2, 3]\nsquares = map(lambda x: x**2, nums)\nprint(list(squares))  # [1, 4, 9]\n");
+    CHECK(slurp(bank / "expected" / "019-map-function-work.out") == "[1, 4, 9]\n");
+    CHECK_FALSE(fs::exists(bank / "expected" / "027-fastapi-popular-2025.out"));  // documents nothing
+  }
+
+  SECTION("settings keep title, source line, language and chains") {
+    std::string settings = slurp(bank / "snipcheck.toml");
+    CHECK(contains(settings, "[question.\"019-map-function-work\"]\ntitle = \"What is the map function, and how does it "
+                             "work?\"\nsource_line = 331\nlanguage = \"python\"\n"));
+    CHECK(contains(settings, "[question.\"093-use-gunicorn-wsgi-apps\"]\n"));
+    CHECK(contains(settings, "language = \"shell\""));
+    CHECK(contains(settings, "language = \"dockerfile\""));
+    CHECK(contains(settings, "language = \"cython\""));
+    // Q39 renames the data.txt that Q36 writes.
+    CHECK(contains(settings, "[question.\"039-os-module-used-file-operations\"]\ntitle = \"What is the os module, and "
+                             "how is it used for file operations?\"\nsource_line = 642\nlanguage = \"python\"\nafter = "
+                             "\"036-read-write-files-python\"\n"));
+  }
+
+  SECTION("importing again gives the same bytes") {
+    fs::path again = scratch.path / "again";
+    REQUIRE(snipcheck({"import", k_material.string(), "--out", again.string()}, scratch.path).status == 0);
+    REQUIRE(snipcheck({"import", k_material.string(), "--out", bank.string()}, scratch.path).status == 0);
+    for (const auto& entry : fs::recursive_directory_iterator(bank)) {
+      if (!entry.is_regular_file()) continue;
+      fs::path other = again / fs::relative(entry.path(), bank);
+      INFO(entry.path());
+      CHECK(slurp(entry.path()) == slurp(other));
+    }
+  }
+}
+
+TEST_CASE("import and audit of a Markdown file with each claim form", "[audit][markdown]") {
+  Scratch scratch;
+  fs::path notes = scratch.path / "notes.md";
+  write(notes, R"MD(# Notes on everyday Python
+
+Some prose with `inline code` that is not an example.
+
+## 1. Claim forms
+
+```python
+def shout(s):
+    print(s.upper())
+    return len(s)
+
+print(shout("hi"))  # HI, 2
+print(sorted({3, 1}))  # Sorted: [1, 3]
+print(map(abs, [-1, 2]))  # [1, 2]
+total = sum([1, 2, 3])
+total  # 6
+print(22 / 7)  # Approx 3.14
+import platform
+print(platform.system())  # e.g. Linux
+data = [3, 1, 2]  # Keep the raw numbers
+# data.missing()  # AttributeError: no such method
+print(len(data))  # Output: 3
+print(max(data))
+#> 3
+print(min(data))  # => 1
+ages = {"b": 2, "a": 1}
+print(ages)  # {'a': 1, 'b': 2}
+```
+
+## 2. Output block
+
+```python
+print("hello")
+print("world")
+```
+
+```text
+hello
+world
+```
+
+## 3. Output paragraph
+
+```python
+print(2 ** 10)
+```
+
+Output: 1024
+
+## 4. Transcript
+
+```pycon
+>>> x = [1, 2]
+>>> x.append(3)
+>>> print(x)
+[1, 2, 3]
+>>> len(x)
+3
+```
+
+## 5. A context manager
+
+```python
+from contextlib import contextmanager
+
+@contextmanager
+def session():
+    print("open")
+    yield 1
+    print("close")
+
+with session() as s:
+    print(s)  # open, 1, close
+```
+
+## 6. Installing
+
+```bash
+pip install requests
+```
+)MD");
+
+  SECTION("import chooses Markdown from the content and writes one question per example") {
+    fs::path bank = scratch.path / "bank";
+    Run run = snipcheck({"import", notes.string(), "--out", bank.string()}, scratch.path);
+    INFO(run.out << run.err);
+    REQUIRE(run.status == 0);
+    CHECK(contains(run.out, "(markdown)"));
+    CHECK(slurp(bank / "snippets" / "002-output-block.py") == "print(\"hello\")\nprint(\"world\")\n");
+    CHECK(slurp(bank / "expected" / "002-output-block.out") == "hello\nworld\n");
+    CHECK(slurp(bank / "expected" / "003-output-paragraph.out") == "1024\n");
+    CHECK(slurp(bank / "snippets" / "004-transcript.py") == "x = [1, 2]\nx.append(3)\nprint(x)\nlen(x)\n");
+    CHECK(contains(slurp(bank / "snipcheck.toml"), "[question.\"006-installing\"]\ntitle = \"Installing\"\n"));
+    CHECK(contains(slurp(bank / "snipcheck.toml"), "language = \"shell\""));
+  }
+
+  SECTION("audit judges every claim form") {
+    Run run = snipcheck({"audit", notes.string(), "-j", "2", "--json", (scratch.path / "notes.json").string(),
+                         "--junit", (scratch.path / "notes.xml").string()},
+                        scratch.path);
+    INFO(run.out << run.err);
+    CHECK(run.status == 1);
+    json report = json::parse(slurp(scratch.path / "notes.json"));
+    std::map<int, json> results = by_question(report);
+    REQUIRE(results.size() == 6);
+    std::map<int, std::string> verdicts;
+    std::map<int, std::string> hints;
+    for (const json& claim : results[1]["claims"]) {
+      verdicts[claim["line"].get<int>()] = claim["verdict"];
+      hints[claim["line"].get<int>()] = claim["hint"];
+    }
+    CHECK(verdicts == std::map<int, std::string>{{5, "format"},  {6, "format"},  {7, "wrong"},   {9, "wrong"},
+                                                 {10, "correct"}, {12, "correct"}, {13, "descriptive"},
+                                                 {14, "correct"}, {15, "correct"}, {16, "correct"}, {18, "correct"},
+                                                 {20, "wrong"}});
+    CHECK(contains(hints[7], "list(map(abs, [-1, 2])) gives the claimed [1, 2] (checked)"));
+    CHECK(contains(hints[9], "the value is 6 (checked)"));
+    CHECK(contains(hints[20], "dicts keep insertion order"));
+    CHECK(results[2]["claims"][0]["verdict"] == "correct");
+    CHECK(results[3]["claims"][0]["verdict"] == "correct");
+    for (const json& claim : results[4]["claims"]) CHECK(claim["verdict"] == "correct");
+    CHECK(results[5]["claims"][0]["verdict"] == "format");
+    CHECK(contains(results[5]["claims"][0]["matched"], "enclosing statement line 9"));
+    CHECK(results[6]["verdict"] == "unverifiable");
+    CHECK(results[6]["reason"] == "not Python (shell)");
+    CHECK(contains(run.out, "Q1 line 7: claims [1, 2], prints <map object at 0x...> — prints the iterator object"));
+    CHECK(contains(slurp(scratch.path / "notes.xml"), "<testsuite name=\"snipcheck-audit\""));
+  }
+}
+
+TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
+  Scratch scratch;
+  fs::path text = scratch.path / "shopping.txt";
+  write(text, "eggs\nmilk\nbread\n");
+  Run run = snipcheck({"audit", text.string()}, scratch.path);
+  CHECK(run.status == 2);
+  CHECK(contains(run.err, text.string() + ": not a material snipcheck can read"));
+  Run import = snipcheck({"import", text.string(), "--out", (scratch.path / "bank").string()}, scratch.path);
+  CHECK(import.status == 2);
+  CHECK_FALSE(fs::exists(scratch.path / "bank"));
+}

@@ -1,0 +1,74 @@
+#include "cli/auditor.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace snipcheck;
+
+namespace {
+
+// An example of three top-level statements; the second is a `with` whose body prints twice.
+ImportedQuestion example() {
+  ImportedQuestion question;
+  question.id = "001-demo";
+  question.question.number = 1;
+  question.question.code =
+      "print('a')  # a\n"
+      "with ctx():\n"
+      "    print('b')  # b\n"
+      "print(iter([1]))  # [1]\n";
+  question.question.code_lines = {10, 11, 12, 13};
+  question.claims = extract_claims(question.question);
+  return question;
+}
+
+Result ran(const std::string& stdout_text, std::vector<StatementOutput> statements) {
+  Result result;
+  result.id = "001-demo";
+  result.outcome.stdout_text = stdout_text;
+  result.outcome.statements = std::move(statements);
+  result.outcome.exit_status = 0;
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("audit_results", "[cli][audit]") {
+  std::vector<ImportedQuestion> imported = {example()};
+  std::string out = "a\nopen\nb\nclose\n<list_iterator object at 0x7f00>\n";
+  std::vector<Result> first = {ran(out, {{1, 1, 0, 2, 0, 0}, {2, 3, 2, 15, 0, 0}, {4, 4, 15, 48, 0, 0}})};
+
+  SECTION("each claim is held to the output of the statement that holds its line") {
+    ProbePlans plans = plan_probes(imported, first);
+    std::vector<AuditQuestion> questions = audit_results(imported, first, {std::nullopt}, plans);
+    REQUIRE(questions.size() == 1);
+    const auto& claims = questions[0].claims;
+    REQUIRE(claims.size() == 3);
+    CHECK(claims[0].verdict == ClaimVerdict::correct);
+    CHECK(claims[0].matched == "statement line 1");
+    CHECK(claims[1].verdict == ClaimVerdict::correct);
+    CHECK(claims[1].matched == "its own line, inside the enclosing statement line 2");
+    CHECK(claims[2].verdict == ClaimVerdict::wrong);
+    CHECK(questions[0].result.judgement.verdict == Verdict::wrong);
+  }
+
+  SECTION("the probe planned for a wrong claim feeds its hint") {
+    ProbePlans plans = plan_probes(imported, first);
+    REQUIRE(plans[0][2].intent == ProbeIntent::items);
+    Result second = first[0];
+    second.outcome.stdout_text = out + "\x1esnipcheck-probes [{\"ok\": true, \"str\": \"[1]\", \"repr\": \"[1]\", "
+                                       "\"error\": \"\", \"output\": \"\"}]\n";
+    std::vector<AuditQuestion> questions = audit_results(imported, first, {second}, plans);
+    CHECK(questions[0].claims[2].hint.find("list(iter([1])) gives the claimed [1] (checked)") != std::string::npos);
+  }
+
+  SECTION("a statement that raised: claims after it are not reached, the reason is the error's") {
+    Result failed = ran("a\n", {{1, 1, 0, 2, 0, 0}, {2, 3, 2, 2, 0, 0}});
+    failed.outcome.error = PythonError{"ModuleNotFoundError", "No module named 'ctxlib'", "", 2, "ctxlib", false, 0};
+    std::vector<Result> runs = {failed};
+    std::vector<AuditQuestion> questions = audit_results(imported, runs, {std::nullopt}, plan_probes(imported, runs));
+    CHECK(questions[0].claims[0].verdict == ClaimVerdict::correct);
+    CHECK(questions[0].claims[2].verdict == ClaimVerdict::unverifiable);
+    CHECK(questions[0].result.judgement.verdict == Verdict::unverifiable);
+    CHECK(questions[0].result.judgement.reason.find("module 'ctxlib'") != std::string::npos);
+  }
+}
