@@ -234,6 +234,8 @@ class Pool {
       Outcome outcome;
       outcome.ending = message.value("kind", "") == "timeout" ? Ending::timeout : Ending::output_limit;
       outcome.stack = message.value("stack", "");
+      outcome.tier = message.value("tier", "");
+      outcome.tier_reason = message.value("tier_reason", "");
       outcome.taint = "stopped by the watchdog";
       finish(worker, std::move(outcome));
       replace(worker, Kill::yes);

@@ -163,6 +163,13 @@ class Watchdog {
     m_wake.notify_all();
   }
 
+  // Where the job runs, for a report the watchdog may have to send instead of the job.
+  void set_route(const Route& route) {
+    std::lock_guard lock(m_mutex);
+    m_tier = route.tier;
+    m_tier_reason = route.reason;
+  }
+
   // While a forked child runs the job, the stack is asked of it instead (0: none).
   void set_child(pid_t pid) { m_child.store(pid); }
 
@@ -196,7 +203,7 @@ class Watchdog {
 
   void fire(const char* kind) {
     std::string stack = collect_stack();
-    m_channel.send({{"type", "hard_stop"}, {"kind", kind}, {"stack", stack}});
+    m_channel.send({{"type", "hard_stop"}, {"kind", kind}, {"stack", stack}, {"tier", m_tier}, {"tier_reason", m_tier_reason}});
     for (;;) ::pause();  // the supervisor kills the whole process group now
   }
 
@@ -237,6 +244,8 @@ class Watchdog {
   bool m_fired = false;
   bool m_quit = false;
   std::atomic<pid_t> m_child{0};
+  std::string m_tier;
+  std::string m_tier_reason;
   std::thread m_thread;
 };
 
@@ -255,6 +264,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   auto start = Clock::now();
   Route route = python.route(job);
   apply_job_limits(job);
+  watchdog.set_route(route);
   watchdog.arm(job);
   SessionReport report = route.tier == "process"
                              ? python.run_process(job, [&](pid_t child) { watchdog.set_child(child); })

@@ -148,7 +148,9 @@ struct MaterialAudit {
   std::string markdown;
   std::string fix;
   MaterialAudit() {
-    run = snipcheck({"audit", k_material.string(), "-j", "2", "--json", (scratch.path / "audit.json").string(),
+    // A generous timeout: under ASan on a loaded 2-core CI machine, importing scikit-learn alone
+    // can take more than the default 10 s.
+    run = snipcheck({"audit", k_material.string(), "-j", "2", "--timeout", "40", "--json", (scratch.path / "audit.json").string(),
                      "--markdown", (scratch.path / "audit.md").string(), "--fix", (scratch.path / "fix.diff").string()},
                     scratch.path);
     report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);

@@ -488,7 +488,7 @@ TEST_CASE("sandbox: check refuses a weaker sandbox unless --allow-weaker-sandbox
   CHECK(sandbox["missing"] == json::array({"filesystem"}));
 }
 
-TEST_CASE("sandbox: run sandboxes with --sandbox; without it and without the setting it does not", "[sandbox]") {
+TEST_CASE("sandbox: run sandboxes with --sandbox and not without it or the setting", "[sandbox]") {
   Scene scene("sandbox-escape");
   std::ofstream(scene.bank() / "snipcheck.toml") << "[defaults]\ntimeout = 10\n";
   Report plain = run_bank(scene, 1, {"-k", "012-*"});
