@@ -115,8 +115,8 @@ bool same_numbers(const std::string& claim, const std::string& output, double to
   };
   std::vector<double> a = numbers(claim), b = numbers(output);
   if (a.empty() || a.size() != b.size()) return false;
-  // Approximate claims keep their numbers and may drop the brackets around them ("Approx [8]"
-  // for "[[7.98]]"); exact formats keep everything but the way each number is written.
+  // Approximate claims keep their numbers and may drop the brackets around them ("Approx [3.5]"
+  // for "[[3.49]]"); exact formats keep everything but the way each number is written.
   if (tolerance == 0.0 && skeleton(claim) != skeleton(output)) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     double allowed = tolerance == 0.0 ? 1e-12 : std::max(tolerance * std::fabs(a[i]), tolerance);
