@@ -27,22 +27,38 @@ std::string module_reason(const PythonError& error) {
 }
 
 // The library frame a timed-out example was stuck in says whether it was serving or waiting.
-std::optional<std::string> stuck_reason(const std::string& stack) {
-  static const std::pair<std::string_view, std::string_view> k_places[] = {
-      {"/multiprocessing/", "multiprocessing cannot run in a sub-interpreter (it needs the process tier)"},
-      {"/socketserver.py", "a server that runs until it is stopped"},
-      {"/werkzeug/", "a web server (werkzeug) that runs until it is stopped"},
-      {"/uvicorn/", "a web server (uvicorn) that runs until it is stopped"},
-      {"/http/server.py", "a web server that runs until it is stopped"},
-      {"/apscheduler/", "a scheduler that runs until it is stopped"},
-      {"/sched.py", "a scheduler that runs until it is stopped"},
-      {"/pdb.py", "an interactive debugger waiting on standard input"},
-      {"/bdb.py", "an interactive debugger waiting on standard input"},
-  };
-  for (const auto& [place, reason] : k_places) {
-    if (contains(stack, place)) return std::string(reason);
+// `endless`: a loop that only ends when something stops it (a serve loop, a blocking scheduler),
+// as opposed to one that may still end by itself (sched.scheduler.run() returns once its queue is
+// empty; a multiprocessing pool may just be busy).
+struct StuckPlace {
+  std::string_view frame;
+  std::string_view reason;
+  bool endless;
+};
+
+constexpr StuckPlace k_stuck_places[] = {
+    {"/multiprocessing/", "multiprocessing cannot run in a sub-interpreter (it needs the process tier)", false},
+    {"/socketserver.py", "a server that runs until it is stopped", true},
+    {"/werkzeug/", "a web server (werkzeug) that runs until it is stopped", true},
+    {"/uvicorn/", "a web server (uvicorn) that runs until it is stopped", true},
+    {"/http/server.py", "a web server that runs until it is stopped", true},
+    {"/apscheduler/", "a scheduler that runs until it is stopped", true},
+    {"/sched.py", "a scheduler that runs until it is stopped", false},
+    {"/pdb.py", "an interactive debugger waiting on standard input", true},
+    {"/bdb.py", "an interactive debugger waiting on standard input", true},
+};
+
+const StuckPlace* stuck_place(const std::string& stack) {
+  for (const StuckPlace& place : k_stuck_places) {
+    if (contains(stack, place.frame)) return &place;
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+std::optional<std::string> stuck_reason(const std::string& stack) {
+  const StuckPlace* place = stuck_place(stack);
+  if (place == nullptr) return std::nullopt;
+  return std::string(place->reason);
 }
 
 std::optional<std::string> error_reason(const PythonError& error, const Outcome& outcome, const std::string& code) {
@@ -146,6 +162,14 @@ std::optional<std::string> environment_reason(const Outcome& outcome, const std:
   if (outcome.ending == Ending::timeout) return stuck_reason(outcome.stack);
   if (outcome.ending != Ending::finished || !outcome.error) return std::nullopt;
   return error_reason(*outcome.error, outcome, code);
+}
+
+bool stopped_in_endless_loop(const Outcome& outcome) {
+  if (outcome.ending != Ending::timeout) return false;
+  // Stopped while importing: a slow import on a busy machine, whatever module the stack passes by.
+  if (contains(outcome.stack, "importlib._bootstrap")) return false;
+  const StuckPlace* place = stuck_place(outcome.stack);
+  return place != nullptr && place->endless;
 }
 
 }  // namespace snipcheck

@@ -15,6 +15,11 @@ namespace snipcheck {
 // Why this machine could not verify the example, or nullopt when the failure is the example's own.
 std::optional<std::string> environment_reason(const Outcome& outcome, const std::string& code, const std::string& path);
 
+// Whether a timed-out example was stopped in a loop that only ends when something stops it (a
+// server's serve loop, a blocking scheduler, a debugger reading standard input), and not in the
+// middle of an import. Such an example is told as surely by a short deadline as by a long one.
+bool stopped_in_endless_loop(const Outcome& outcome);
+
 // "python3-numpy" for "numpy"; "" when Debian 12 packages no such module; nullopt when unknown.
 std::optional<std::string> debian_package_for(const std::string& module);
 

@@ -62,6 +62,32 @@ TEST_CASE("environment_reason", "[compare]") {
   }
 }
 
+TEST_CASE("stopped_in_endless_loop", "[compare]") {
+  Outcome outcome;
+  outcome.ending = Ending::timeout;
+  SECTION("a serve loop or a blocking scheduler only ends when stopped") {
+    outcome.stack = "  File \"/usr/lib/python3.11/socketserver.py\", line 233 in serve_forever\n"
+                    "  File \"/tmp/x.py\", line 9 in <module>\n";
+    CHECK(stopped_in_endless_loop(outcome));
+    outcome.stack = "  File \"/usr/lib/python3/dist-packages/apscheduler/schedulers/blocking.py\", line 30 in _main_loop\n";
+    CHECK(stopped_in_endless_loop(outcome));
+  }
+  SECTION("a loop that may still end by itself, the example's own code, or an import in progress") {
+    outcome.stack = "  File \"/usr/lib/python3.11/sched.py\", line 149 in run\n";
+    CHECK_FALSE(stopped_in_endless_loop(outcome));
+    outcome.stack = "  File \"/tmp/x.py\", line 2 in <module>\n";
+    CHECK_FALSE(stopped_in_endless_loop(outcome));
+    outcome.stack = "  File \"/usr/lib/python3.11/http/server.py\", line 1 in <module>\n"
+                    "  File \"<frozen importlib._bootstrap>\", line 1178 in _find_and_load\n";
+    CHECK_FALSE(stopped_in_endless_loop(outcome));
+  }
+  SECTION("only a timeout") {
+    outcome.ending = Ending::finished;
+    outcome.stack = "  File \"/usr/lib/python3.11/socketserver.py\", line 233 in serve_forever\n";
+    CHECK_FALSE(stopped_in_endless_loop(outcome));
+  }
+}
+
 TEST_CASE("debian_package_for", "[compare]") {
   CHECK(debian_package_for("numpy") == "python3-numpy");
   CHECK(debian_package_for("tensorflow") == "");
