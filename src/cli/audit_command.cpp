@@ -1,12 +1,17 @@
 // `snipcheck audit MATERIAL`: the editor's job. Reads like a table of contents: import into a
-// temporary bank, run it, run it again with the probes that check the hints (new workers, so
-// another hash seed, and other temporary directories), judge every claim, report.
+// temporary bank, run it (a first look with a short deadline), run again where that can change a
+// verdict (with the probes that check the hints, in new workers, so another hash seed and other
+// temporary directories; with the full timeout where the first look was too short), judge every
+// claim, report.
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <iostream>
+#include <map>
+#include <regex>
 
 #include <spdlog/spdlog.h>
 
@@ -19,6 +24,7 @@
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
 #include "claims/probe.hpp"
+#include "compare/environment.hpp"
 #include "report/audit_report.hpp"
 #include "report/junit_report.hpp"
 #include "util/fs.hpp"
@@ -27,9 +33,18 @@ namespace snipcheck {
 
 namespace {
 
-// The bank's usual limit: importing pandas or scikit-learn on a loaded machine takes seconds, and
-// a server that never returns is recognised from its stack when it is stopped.
+// The bank's usual limit: importing pandas or scikit-learn on a loaded machine takes seconds.
 constexpr double k_audit_timeout_s = 10.0;
+
+// The first run's deadline. Nearly every example ends well within it, and one still running then
+// is most often a server or a scheduler that never returns, which the stack it was stopped in
+// tells (stopped_in_endless_loop()). Any other example stopped there runs again with its full
+// timeout, with its chain, so a slow import on a busy machine is never judged by this deadline.
+constexpr double k_first_look_s = 3.0;
+
+std::int64_t since_ms(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+}
 
 Expected<void> check_audit_paths(const AuditOptions& options) {
   if (auto paths = check_report_paths(options.common); !paths) return paths;
@@ -39,30 +54,145 @@ Expected<void> check_audit_paths(const AuditOptions& options) {
   return check_report_paths(extra);
 }
 
-// The second run: every question that ran to its end, with its probes appended.
-std::vector<std::optional<Result>> run_again(const std::vector<Question>& questions, const std::vector<Result>& first,
-                                             const ProbePlans& plans, const std::vector<bool>& claims_output,
-                                             const ExecuteOptions& options) {
-  std::vector<Question> again;
+// The questions of `wanted`'s chains (`after`, both ways): they share a working directory.
+std::vector<bool> with_chains(const std::vector<Question>& questions, std::vector<bool> wanted) {
+  std::map<std::string, std::size_t> index;
+  for (std::size_t q = 0; q < questions.size(); ++q) index[questions[q].id] = q;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (std::size_t q = 0; q < questions.size(); ++q) {
+      auto before = index.find(questions[q].settings.after);
+      if (before == index.end() || wanted[q] == wanted[before->second]) continue;
+      wanted[q] = wanted[before->second] = true;
+      grew = true;
+    }
+  }
+  return wanted;
+}
+
+// A prior for the first run's order: an example that imports a library from outside the standard
+// library (one that debian_package_for() knows) is the likeliest to take long (the import itself,
+// a server, a scheduler), so it starts early and no long example starts last. Order only.
+bool imports_a_library(const std::string& code) {
+  static const std::regex import_line(R"((^|\n)[ \t]*(from|import)[ \t]+(\w+))");
+  for (auto it = std::sregex_iterator(code.begin(), code.end(), import_line); it != std::sregex_iterator(); ++it) {
+    if (debian_package_for((*it)[3].str())) return true;
+  }
+  return false;
+}
+
+// The examples that ran past the first look for a reason their stack does not tell.
+std::vector<bool> stopped_early(const std::vector<Question>& questions, const std::vector<Question>& look,
+                                const std::vector<Result>& results) {
+  std::vector<bool> stopped(questions.size(), false);
+  for (std::size_t q = 0; q < questions.size(); ++q) {
+    const Outcome& outcome = results[q].outcome;
+    stopped[q] = outcome.ending == Ending::timeout && look[q].settings.timeout_s < questions[q].settings.timeout_s &&
+                 !stopped_in_endless_loop(outcome);
+  }
+  return stopped;
+}
+
+bool ran_to_its_end(const Question& question, const Result& result) {
+  return question.settings.language == "python" && result.outcome.ending == Ending::finished && !result.outcome.error;
+}
+
+std::string code_with_planned_probes(const Question& question, const std::vector<ProbePlan>& plans) {
+  std::vector<ProbeRequest> requests;
+  for (const ProbePlan& plan : plans) {
+    if (plan.intent != ProbeIntent::none) requests.push_back(plan.request);
+  }
+  return code_with_probes(question.code, requests);
+}
+
+// Runs the `selected` questions (chains included), each with the code `code_of` gives it, in new
+// workers; the longest first, by `expected_ms`, so that no long example starts last.
+std::vector<std::optional<Result>> run_selected(const std::vector<Question>& questions, const std::vector<bool>& selected,
+                                                const std::function<std::string(std::size_t)>& code_of,
+                                                const std::vector<std::int64_t>& expected_ms,
+                                                const ExecuteOptions& options) {
   std::vector<std::size_t> index;
   for (std::size_t q = 0; q < questions.size(); ++q) {
-    const Outcome& outcome = first[q].outcome;
-    if (questions[q].settings.language != "python" || outcome.ending != Ending::finished || outcome.error) continue;
-    std::vector<ProbeRequest> requests;
-    for (const ProbePlan& plan : plans[q]) {
-      if (plan.intent != ProbeIntent::none) requests.push_back(plan.request);
-    }
-    // Only a claim makes a second run worth its time (a probe, or output that may vary).
-    if (requests.empty() && !claims_output[q]) continue;
-    Question copy = questions[q];
-    copy.code = code_with_probes(copy.code, requests);
-    again.push_back(std::move(copy));
-    index.push_back(q);
+    if (selected[q]) index.push_back(q);
   }
-  std::vector<std::optional<Result>> second(questions.size());
-  Execution execution = execute(again, options, {});
-  for (std::size_t i = 0; i < index.size(); ++i) second[index[i]] = execution.results[i];
-  return second;
+  std::stable_sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) { return expected_ms[a] > expected_ms[b]; });
+  std::vector<Question> subset;
+  for (std::size_t q : index) {
+    subset.push_back(questions[q]);
+    subset.back().code = code_of(q);
+  }
+  std::vector<std::optional<Result>> results(questions.size());
+  if (subset.empty()) return results;
+  Execution execution = execute(subset, options, {});
+  for (std::size_t i = 0; i < index.size(); ++i) results[index[i]] = std::move(execution.results[i]);
+  return results;
+}
+
+// The runs of an audit, per question in bank order.
+struct AuditRuns {
+  std::vector<Result> first;                  // the example as printed
+  std::vector<std::optional<Result>> second;  // again with its probes, where that can change a verdict
+  ProbePlans probes;
+  int workers = 1;
+};
+
+// 1. A first look at every example, with the first-look deadline.
+// 2. In new workers (another hash seed, other temporary directories): again with their probes the
+//    examples where a second run can change a verdict, and with their full timeout those stopped
+//    at the first look for a reason their stack does not tell (with their chains). Both in one
+//    run, so that a slow example costs no run of its own.
+// 3. Those of the latter that ran to their end, again with their probes where needed (rare).
+AuditRuns run_audit(const std::vector<Question>& questions, const std::vector<ImportedQuestion>& imported,
+                    const ExecuteOptions& options) {
+  const std::size_t count = questions.size();
+  std::vector<Question> look = questions;
+  std::vector<std::int64_t> prior(count);
+  for (std::size_t q = 0; q < count; ++q) {
+    look[q].settings.timeout_s = std::min(look[q].settings.timeout_s, k_first_look_s);
+    prior[q] = imports_a_library(questions[q].code) ? 1 : 0;
+  }
+  AuditRuns runs;
+  for (std::optional<Result>& result :
+       run_selected(look, std::vector<bool>(count, true), [&](std::size_t q) { return look[q].code; }, prior, options)) {
+    runs.first.push_back(std::move(*result));
+  }
+  runs.workers = std::max(1, std::min(options.workers, static_cast<int>(count)));
+  runs.second.resize(count);
+
+  std::vector<bool> full = with_chains(questions, stopped_early(questions, look, runs.first));
+  SecondRunPlan plan = plan_second_run(imported, runs.first);
+  std::vector<bool> probed(count, false);
+  for (std::size_t q = 0; q < count; ++q) probed[q] = !full[q] && plan.needed[q] && ran_to_its_end(questions[q], runs.first[q]);
+  std::vector<bool> again = with_chains(questions, probed);  // a chained example needs the files of those before it
+  std::vector<std::int64_t> expected_ms(count);
+  for (std::size_t q = 0; q < count; ++q) {
+    again[q] = again[q] || full[q];
+    expected_ms[q] = runs.first[q].outcome.duration_ms;
+  }
+  spdlog::debug("second run: {} examples, {} of them with their full timeout", std::count(again.begin(), again.end(), true),
+                std::count(full.begin(), full.end(), true));
+  auto second = run_selected(
+      questions, again,
+      [&](std::size_t q) { return full[q] ? questions[q].code : code_with_planned_probes(questions[q], plan.probes[q]); },
+      expected_ms, options);
+  for (std::size_t q = 0; q < count; ++q) {
+    if (full[q] && second[q]) runs.first[q] = std::move(*second[q]);
+    if (probed[q]) runs.second[q] = std::move(second[q]);
+  }
+
+  plan = plan_second_run(imported, runs.first);  // unchanged but for the examples that had their full timeout
+  std::vector<bool> third_probed(count, false);
+  for (std::size_t q = 0; q < count; ++q) {
+    third_probed[q] = full[q] && plan.needed[q] && ran_to_its_end(questions[q], runs.first[q]);
+  }
+  auto third = run_selected(
+      questions, with_chains(questions, third_probed),
+      [&](std::size_t q) { return code_with_planned_probes(questions[q], plan.probes[q]); }, expected_ms, options);
+  for (std::size_t q = 0; q < count; ++q) {
+    if (third_probed[q]) runs.second[q] = std::move(third[q]);
+  }
+  runs.probes = std::move(plan.probes);
+  return runs;
 }
 
 }  // namespace
@@ -90,7 +220,7 @@ int audit_command(const AuditOptions& options) {
                                                                                    : WeakerSandbox::refuse);
   if (!sandbox) return report_usage_error(sandbox.error());
 
-  // First run: every example as the material prints it.
+  // Run every example, then again with the probes that check the hints (see run_audit()).
   ExecuteOptions execute_options;
   execute_options.workers = worker_count(options.common);
   execute_options.keep_tmp = options.common.keep_tmp ? KeepDir::yes : KeepDir::no;
@@ -99,23 +229,13 @@ int audit_command(const AuditOptions& options) {
   execute_options.worker_settings = bank->workers;
   execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
   execute_options.sandbox_probe = *sandbox;
-  Execution first = execute(bank->questions, execute_options, {});
-
-  // Second run: the same examples with probes for the hints, in new workers.
-  ProbePlans plans = plan_probes(plan.questions, first.results);
-  std::vector<bool> claims_output;
-  for (const ImportedQuestion& question : plan.questions) {
-    claims_output.push_back(std::any_of(question.claims.begin(), question.claims.end(), [](const Claim& claim) {
-      return claim.scope != ClaimScope::namespace_ && claim.kind != ClaimKind::descriptive;
-    }));
-  }
-  std::vector<std::optional<Result>> second =
-      run_again(bank->questions, first.results, plans, claims_output, execute_options);
+  AuditRuns runs = run_audit(bank->questions, plan.questions, execute_options);
+  spdlog::debug("runs done at {} ms", since_ms(start));
 
   // Judge every claim and question.
-  std::vector<AuditQuestion> questions = audit_results(plan.questions, first.results, second, plans);
+  std::vector<AuditQuestion> questions = audit_results(plan.questions, runs.first, runs.second, runs.probes);
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-  AuditSummary summary = summarize_audit(questions, elapsed.count(), first.summary.workers);
+  AuditSummary summary = summarize_audit(questions, elapsed.count(), runs.workers);
 
   // Reports.
   print_audit(std::cout, questions, summary, terminal_detail(options.common));

@@ -86,17 +86,20 @@ Judgement audit_judgement(const ImportedQuestion& imported, const Result& result
 
 }  // namespace
 
-ProbePlans plan_probes(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first) {
-  ProbePlans plans(imported.size());
+SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first) {
+  SecondRunPlan plan;
+  plan.probes.resize(imported.size());
+  plan.needed.resize(imported.size(), false);
   for (std::size_t q = 0; q < imported.size(); ++q) {
     std::vector<PythonLine> lines = scan_python(imported[q].question.code);
     for (const Claim& claim : imported[q].claims) {
       Evidence evidence = evidence_for(claim, imported[q], lines, first[q], std::nullopt);
       ClaimResult result = judge_claim(claim, evidence);
-      plans[q].push_back(plan_probe(claim, evidence.line_code, result));
+      plan.probes[q].push_back(plan_probe(claim, evidence.line_code, result));
+      if (plan.probes[q].back().intent != ProbeIntent::none || result.verdict == ClaimVerdict::wrong) plan.needed[q] = true;
     }
   }
-  return plans;
+  return plan;
 }
 
 std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first,

@@ -20,8 +20,17 @@ namespace snipcheck {
 // Per question (bank order), per claim: the probe to run in the second run, if any.
 using ProbePlans = std::vector<std::vector<ProbePlan>>;
 
+struct SecondRunPlan {
+  ProbePlans probes;
+  // Per question: whether a second run can change a verdict. It can where a probe is planned, or
+  // where a claim does not hold on the first run (output that varies between runs makes it
+  // nondeterministic rather than wrong). A claim that holds on the first run keeps its verdict
+  // whatever the second run prints, so an example whose claims all hold is not run again.
+  std::vector<bool> needed;
+};
+
 // Judges every claim on the first run alone and plans the probes that would check the hints.
-ProbePlans plan_probes(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first);
+SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first);
 
 // The final results. `second` holds, per question, the result of its second run (with probes),
 // when it had one.

@@ -32,13 +32,32 @@ Result ran(const std::string& stdout_text, std::vector<StatementOutput> statemen
 
 }  // namespace
 
+TEST_CASE("plan_second_run", "[cli][audit]") {
+  std::vector<ImportedQuestion> imported = {example()};
+  std::string out = "a\nopen\nb\nclose\n";
+
+  SECTION("a claim that does not hold on the first run is checked again (with its probe)") {
+    std::vector<Result> first = {ran(out + "<list_iterator object at 0x7f00>\n",
+                                     {{1, 1, 0, 2, 0, 0}, {2, 3, 2, 15, 0, 0}, {4, 4, 15, 48, 0, 0}})};
+    SecondRunPlan plan = plan_second_run(imported, first);
+    CHECK(plan.needed == std::vector<bool>{true});
+    CHECK(plan.probes[0][2].intent == ProbeIntent::items);
+  }
+
+  SECTION("where every claim holds on the first run, a second run cannot change a verdict") {
+    std::vector<Result> first = {ran(out + "[1]\n", {{1, 1, 0, 2, 0, 0}, {2, 3, 2, 15, 0, 0}, {4, 4, 15, 19, 0, 0}})};
+    SecondRunPlan plan = plan_second_run(imported, first);
+    CHECK(plan.needed == std::vector<bool>{false});
+  }
+}
+
 TEST_CASE("audit_results", "[cli][audit]") {
   std::vector<ImportedQuestion> imported = {example()};
   std::string out = "a\nopen\nb\nclose\n<list_iterator object at 0x7f00>\n";
   std::vector<Result> first = {ran(out, {{1, 1, 0, 2, 0, 0}, {2, 3, 2, 15, 0, 0}, {4, 4, 15, 48, 0, 0}})};
 
   SECTION("each claim is held to the output of the statement that holds its line") {
-    ProbePlans plans = plan_probes(imported, first);
+    ProbePlans plans = plan_second_run(imported, first).probes;
     std::vector<AuditQuestion> questions = audit_results(imported, first, {std::nullopt}, plans);
     REQUIRE(questions.size() == 1);
     const auto& claims = questions[0].claims;
@@ -52,7 +71,7 @@ TEST_CASE("audit_results", "[cli][audit]") {
   }
 
   SECTION("the probe planned for a wrong claim feeds its hint") {
-    ProbePlans plans = plan_probes(imported, first);
+    ProbePlans plans = plan_second_run(imported, first).probes;
     REQUIRE(plans[0][2].intent == ProbeIntent::items);
     Result second = first[0];
     second.outcome.stdout_text = out + "\x1esnipcheck-probes [{\"ok\": true, \"str\": \"[1]\", \"repr\": \"[1]\", "
@@ -65,7 +84,7 @@ TEST_CASE("audit_results", "[cli][audit]") {
     Result failed = ran("a\n", {{1, 1, 0, 2, 0, 0}, {2, 3, 2, 2, 0, 0}});
     failed.outcome.error = PythonError{"ModuleNotFoundError", "No module named 'ctxlib'", "", 2, "ctxlib", false, 0};
     std::vector<Result> runs = {failed};
-    std::vector<AuditQuestion> questions = audit_results(imported, runs, {std::nullopt}, plan_probes(imported, runs));
+    std::vector<AuditQuestion> questions = audit_results(imported, runs, {std::nullopt}, plan_second_run(imported, runs).probes);
     CHECK(questions[0].claims[0].verdict == ClaimVerdict::correct);
     CHECK(questions[0].claims[2].verdict == ClaimVerdict::unverifiable);
     CHECK(questions[0].result.judgement.verdict == Verdict::unverifiable);
