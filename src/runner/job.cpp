@@ -1,8 +1,28 @@
 #include "runner/job.hpp"
 
+#include <sys/resource.h>
+
 #include <nlohmann/json.hpp>
 
 namespace snipcheck {
+
+namespace {
+
+void set_limit(int resource, rlim_t value) {
+  rlimit limit{};
+  ::getrlimit(static_cast<__rlimit_resource>(resource), &limit);
+  limit.rlim_cur = (limit.rlim_max == RLIM_INFINITY || value < limit.rlim_max) ? value : limit.rlim_max;
+  ::setrlimit(static_cast<__rlimit_resource>(resource), &limit);
+}
+
+}  // namespace
+
+void apply_job_limits(const Job& job) {
+  set_limit(RLIMIT_FSIZE, job.file_size_limit);
+#ifndef SNIPCHECK_SANITIZED
+  set_limit(RLIMIT_AS, job.memory_limit);
+#endif
+}
 
 void to_json(nlohmann::json& out, const Job& job) {
   out = {{"id", job.id},

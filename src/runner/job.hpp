@@ -86,6 +86,10 @@ struct Outcome {
   std::optional<SandboxReport> sandbox;  // sandboxed jobs: the protections it ran under
 };
 
+// Lowers the calling process's RLIMIT_FSIZE and RLIMIT_AS to the job's limits (never above the
+// hard limits). RLIMIT_AS is left alone in a sanitized build, which reserves terabytes.
+void apply_job_limits(const Job& job);
+
 void to_json(nlohmann::json& out, const Job& job);
 void from_json(const nlohmann::json& in, Job& job);
 void to_json(nlohmann::json& out, const PythonError& error);

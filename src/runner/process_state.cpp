@@ -39,7 +39,13 @@ std::vector<std::string> list_dir(const char* path) {
   return names;
 }
 
+std::vector<pid_t> g_kept_children;
+
 }  // namespace
+
+void keep_child(pid_t pid) { g_kept_children.push_back(pid); }
+
+void forget_child(pid_t pid) { std::erase(g_kept_children, pid); }
 
 std::vector<pid_t> live_children() {
   while (::waitpid(-1, nullptr, WNOHANG) > 0) {
@@ -48,7 +54,9 @@ std::vector<pid_t> live_children() {
   for (const std::string& task : list_dir("/proc/self/task")) {
     std::ifstream children("/proc/self/task/" + task + "/children");
     pid_t pid = 0;
-    while (children >> pid) pids.push_back(pid);
+    while (children >> pid) {
+      if (std::find(g_kept_children.begin(), g_kept_children.end(), pid) == g_kept_children.end()) pids.push_back(pid);
+    }
   }
   return pids;
 }

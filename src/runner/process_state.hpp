@@ -27,9 +27,15 @@ struct ProcessState {
   static ProcessState capture();
 };
 
-// Live child processes, zombies reaped first. The worker is a child subreaper, so whatever a
-// snippet started and orphaned is reparented to it and listed here too.
+// Live child processes, zombies reaped first, except those declared permanent. The worker is a
+// child subreaper, so whatever a snippet started and orphaned is reparented to it and listed
+// here too.
 std::vector<pid_t> live_children();
+
+// A child that belongs to the process and lives as long as it (the worker's process-tier
+// starter): neither listed by live_children() nor killed by kill_descendants().
+void keep_child(pid_t pid);
+void forget_child(pid_t pid);
 
 // Kills every descendant: children first, then whatever was reparented to us as they died.
 void kill_descendants();

@@ -2,17 +2,26 @@
 
 #include <pybind11/embed.h>
 
+#include <marshal.h>
+
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <optional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
+
+#include "runner/prefault.hpp"
+#include "runner/process_state.hpp"
 
 // CPython exports the function faulthandler uses to print every thread's stack without the GIL;
 // its declaration lives in an internal header, so it is declared here.
@@ -72,11 +81,15 @@ int other_threads(PyInterpreterState* interp, PyThreadState* self) {
   return count;
 }
 
-// Compiles the driver into a fresh dict of the current interpreter; nullptr on failure.
-PyObject* load_driver() {
+// Runs the driver's module code in a fresh dict of the current interpreter; nullptr on failure.
+// `marshalled` is the driver's code object as marshal data (compiled once, in the main
+// interpreter): reading it back costs a tenth of compiling the source in every sub-interpreter.
+PyObject* load_driver(const std::string& marshalled = {}) {
   PyObject* globals = PyDict_New();
   PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
-  PyObject* compiled = Py_CompileString(k_driver_source, "<snipcheck-driver>", Py_file_input);
+  PyObject* compiled = marshalled.empty()
+                           ? Py_CompileString(k_driver_source, "<snipcheck-driver>", Py_file_input)
+                           : PyMarshal_ReadObjectFromString(marshalled.data(), static_cast<Py_ssize_t>(marshalled.size()));
   PyObject* loaded = compiled ? PyEval_EvalCode(compiled, globals, globals) : nullptr;
   Py_XDECREF(compiled);
   if (loaded == nullptr) {
@@ -85,6 +98,18 @@ PyObject* load_driver() {
   }
   Py_DECREF(loaded);
   return globals;
+}
+
+// The driver's code object as marshal data, or "" (then each interpreter compiles the source).
+std::string marshal_driver() {
+  std::string data;
+  PyObject* compiled = Py_CompileString(k_driver_source, "<snipcheck-driver>", Py_file_input);
+  PyObject* bytes = compiled ? PyMarshal_WriteObjectToString(compiled, Py_MARSHAL_VERSION) : nullptr;
+  if (bytes != nullptr) data.assign(PyBytes_AS_STRING(bytes), static_cast<std::size_t>(PyBytes_GET_SIZE(bytes)));
+  Py_XDECREF(bytes);
+  Py_XDECREF(compiled);
+  if (PyErr_Occurred()) PyErr_Clear();
+  return data;
 }
 
 PyObject* string_list(const std::vector<std::string>& items) {
@@ -267,7 +292,18 @@ struct Interpreter::State {
   std::vector<std::string> site_pth_lines;
   bool site_customize = false;
   PyObject* main_driver = nullptr;  // the driver's globals in the main interpreter
+  std::string marshalled_driver;    // its code, for sub-interpreters
+  // The next job's sub-interpreter, made ahead (prepare_subinterpreter), and its driver.
+  PyThreadState* prepared_thread = nullptr;
+  PyObject* prepared_driver = nullptr;
   std::vector<std::string> preload_failures;
+  // The process tier's starter (see start_process_tier) and the files a job passes through.
+  pid_t starter_pid = -1;
+  int starter_socket = -1;
+  int job_fd = -1;
+  int result_fd = -1;
+  int pages_fd = -1;  // the starter's: where a learning child leaves the pages it wrote
+  int taken_fd = -1;  // the starter's: where a child says it took the job
 };
 
 namespace {
@@ -312,6 +348,7 @@ Interpreter::Interpreter(const std::vector<std::string>& preload) : m_state(std:
   // The main interpreter keeps a compiled driver (for routing and for forked children) and the
   // preloaded modules, which every forked child then has without importing them again.
   m_state->main_driver = load_driver();
+  m_state->marshalled_driver = marshal_driver();
   // `site` costs about half of a new sub-interpreter. The main interpreter ran it once; each
   // sub-interpreter gets the result instead (sys.path, the builtins it adds, .pth import lines,
   // sitecustomize), which the driver replays in a fraction of the time.
@@ -365,20 +402,39 @@ Route Interpreter::route(const Job& job) {
   return route;
 }
 
-SessionReport Interpreter::run_subinterpreter(const Job& job) {
-  SessionReport report;
+void Interpreter::prepare_subinterpreter() {
+  State& state = *m_state;
+  if (state.prepared_thread != nullptr) return;
   PyThreadState* thread = Py_NewInterpreter();
   if (thread == nullptr) {
-    PyThreadState_Swap(m_state->main_thread);
+    PyThreadState_Swap(state.main_thread);
+    return;
+  }
+  PyObject* driver = load_driver(state.marshalled_driver);
+  if (state.site_captured) replay_site(driver, state);
+  if (PyErr_Occurred()) PyErr_Clear();
+  state.prepared_thread = thread;
+  state.prepared_driver = driver;
+  PyThreadState_Swap(state.main_thread);
+}
+
+SessionReport Interpreter::run_subinterpreter(const Job& job) {
+  SessionReport report;
+  State& state = *m_state;
+  if (state.prepared_thread == nullptr) prepare_subinterpreter();
+  PyThreadState* thread = state.prepared_thread;
+  PyObject* driver = state.prepared_driver;
+  state.prepared_thread = nullptr;
+  state.prepared_driver = nullptr;
+  if (thread == nullptr) {
     report.internal_error = "Py_NewInterpreter failed";
     return report;
   }
+  PyThreadState_Swap(thread);
   PyInterpreterState* interp = PyThreadState_GetInterpreter(thread);
   g_running_thread.store(thread);
   g_running_interp.store(interp);
 
-  PyObject* driver = load_driver();
-  if (m_state->site_captured) replay_site(driver, *m_state);
   std::string text = call_driver(driver, job, false, report.internal_error);
   Py_XDECREF(driver);
   if (report.internal_error.empty()) parse_driver_result(text, report);
@@ -402,61 +458,262 @@ SessionReport Interpreter::run_subinterpreter(const Job& job) {
   return report;
 }
 
-SessionReport Interpreter::run_process(const Job& job, const std::function<void(pid_t)>& on_child) {
-  SessionReport report;
-  int result_fd = ::memfd_create("snipcheck-result", MFD_CLOEXEC);
-  if (result_fd < 0) {
-    report.internal_error = "memfd_create failed";
-    return report;
+namespace {
+
+// What the starter and a job's child tell the worker over their socket.
+struct StarterMessage {
+  char kind = 0;  // 'S': a child took the job (value: its pid); 'E': it ended (value: wait status)
+  int value = 0;
+};
+
+bool send_message(int fd, char kind, int value) {
+  StarterMessage message{kind, value};
+  return ::send(fd, &message, sizeof message, MSG_NOSIGNAL) == static_cast<ssize_t>(sizeof message);
+}
+
+std::optional<StarterMessage> receive_message(int fd) {
+  StarterMessage message;
+  for (;;) {
+    ssize_t got = ::recv(fd, &message, sizeof message, 0);
+    if (got == static_cast<ssize_t>(sizeof message)) return message;
+    if (got < 0 && errno == EINTR) continue;
+    return std::nullopt;
   }
-  // Objects the child inherits stay out of its garbage collections: a collection touching
-  // them all would copy every page of the worker's heap (copy-on-write) for nothing.
+}
+
+void write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t wrote = ::write(fd, text.data() + done, text.size() - done);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote <= 0) return;
+    done += static_cast<std::size_t>(wrote);
+  }
+}
+
+// A child of the starter, forked before its job exists: waits for the worker's go, takes the
+// job from the job file, becomes the job's process and never returns.
+// `hot`: pages to write before the job (a child that learns gets none); `pages_fd`: where a
+// learning child leaves the pages it wrote, or -1.
+[[noreturn]] void serve_one_job(Interpreter::State& state, int socket, const std::vector<PageRun>& hot, int pages_fd);
+
+
+// The starter's loop. One child (the spare) is always forked ahead and waiting for a job; when
+// it takes one, the next spare is forked and prefaulted at once, while the job runs, so neither
+// the fork nor the prefault is on the next job's path when a core is free.
+[[noreturn]] void starter_main(Interpreter::State& state, int socket) {
+  int taken[2];
+  if (::pipe2(taken, O_CLOEXEC) != 0) ::_exit(0);
+  state.taken_fd = taken[1];
+  HotPages pages;
+  long forked = 0;
+  struct Child {
+    pid_t pid = -1;
+    bool learning = false;
+  };
+  auto fork_spare = [&]() -> Child {
+    // Learn from the first children and then from one in 16; the others get the pages.
+    const bool learning = forked < 8 || forked % 16 == 0;
+    ++forked;
+    PyOS_BeforeFork();
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      PyOS_AfterFork_Child();
+      ::close(taken[0]);
+      static const std::vector<PageRun> none;
+      serve_one_job(state, socket, learning ? none : pages.hot(), learning ? state.pages_fd : -1);
+    }
+    PyOS_AfterFork_Parent();
+    if (pid < 0) {
+      // Nothing to run the next job with: the worker hears of a child that ended at once.
+      send_message(socket, 'E', -1);
+      ::_exit(0);
+    }
+    return {pid, learning};
+  };
+  Child spare = fork_spare();
+  for (;;) {
+    pid_t took = 0;
+    ssize_t got = 0;
+    while ((got = ::read(taken[0], &took, sizeof took)) < 0 && errno == EINTR) {
+    }
+    if (got != static_cast<ssize_t>(sizeof took)) ::_exit(0);
+    if (took != spare.pid) continue;
+    const Child running = spare;
+    spare = fork_spare();
+    int status = 0;
+    while (::waitpid(running.pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!send_message(socket, 'E', status)) ::_exit(0);  // the worker is gone
+    if (running.learning) {
+      std::string written = read_whole(state.pages_fd);
+      std::vector<PageRun> runs(written.size() / sizeof(PageRun));
+      if (!runs.empty()) {
+        std::memcpy(runs.data(), written.data(), runs.size() * sizeof(PageRun));
+        pages.learn(runs);
+      }
+      if (::ftruncate(state.pages_fd, 0) != 0) ::_exit(0);
+    }
+  }
+}
+
+}  // namespace
+
+// The starter: a single-threaded copy of the worker, made once before any job ran and before
+// the watchdog thread exists. It never runs Python itself; it forks one child per job, ahead of
+// the job, and reports when that child ends. Forking from it rather than from the worker keeps
+// the worker's own pages out of copy-on-write (every write the worker made after a fork faulted,
+// and each fault flushed the TLB of both its threads' CPUs), takes the fork off the job's path,
+// and gives every job the same untouched interpreter, whatever ran in the worker before.
+void Interpreter::start_process_tier() {
+  int sockets[2];
+  if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) != 0) return;
+  int job_fd = ::memfd_create("snipcheck-job", MFD_CLOEXEC);
+  int result_fd = ::memfd_create("snipcheck-result", MFD_CLOEXEC);
+  int pages_fd = ::memfd_create("snipcheck-pages", MFD_CLOEXEC);
+  if (job_fd < 0 || result_fd < 0 || pages_fd < 0) {
+    for (int fd : {sockets[0], sockets[1], job_fd, result_fd, pages_fd}) if (fd >= 0) ::close(fd);
+    return;
+  }
+  m_state->job_fd = job_fd;
+  m_state->result_fd = result_fd;
+  m_state->pages_fd = pages_fd;
+  // Objects every child inherits stay out of its garbage collections: a collection touching
+  // them all would copy every page of the heap (copy-on-write) for nothing.
   freeze_heap();
+  const pid_t worker = ::getpid();
   PyOS_BeforeFork();
   pid_t pid = ::fork();
   if (pid == 0) {
     PyOS_AfterFork_Child();
-    const pid_t self = ::getpid();
-    if (job.sandbox && !enter_sandbox(job, result_fd)) ::_exit(0);
-    g_running_thread.store(PyThreadState_Get());
-    g_running_interp.store(PyThreadState_GetInterpreter(PyThreadState_Get()));
-    std::string internal_error;
-    std::string text = call_driver(m_state->main_driver, job, true, internal_error);
-    // A process the snippet forked ends here too, as a script's would; only the child reports.
-    if (::getpid() != self) ::_exit(0);
-    if (!internal_error.empty()) text = nlohmann::json{{"internal_error", internal_error}}.dump();
-    ssize_t ignored = ::write(result_fd, text.data(), text.size());
-    (void)ignored;
-    ::_exit(0);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != worker) ::_exit(0);
+    ::close(sockets[0]);
+    starter_main(*m_state, sockets[1]);
   }
   PyOS_AfterFork_Parent();
+  ::close(sockets[1]);
+  ::close(pages_fd);
   if (pid < 0) {
-    ::close(result_fd);
-    report.internal_error = std::string("fork failed: ") + std::strerror(errno);
+    ::close(sockets[0]);
+    return;
+  }
+  keep_child(pid);
+  m_state->starter_pid = pid;
+  m_state->starter_socket = sockets[0];
+}
+
+void Interpreter::stop_process_tier() {
+  State& state = *m_state;
+  if (state.starter_pid > 0) {
+    ::kill(state.starter_pid, SIGKILL);
+    while (::waitpid(state.starter_pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    forget_child(state.starter_pid);
+  }
+  // The spare notices: its read of the worker's go ends with nothing.
+  for (int* fd : {&state.starter_socket, &state.job_fd, &state.result_fd}) {
+    if (*fd >= 0) ::close(*fd);
+    *fd = -1;
+  }
+  state.starter_pid = -1;
+}
+
+namespace {
+
+[[noreturn]] void serve_one_job(Interpreter::State& state, int socket, const std::vector<PageRun>& hot, int pages_fd) {
+  const int job_fd = state.job_fd;
+  const int result_fd = state.result_fd;
+  if (pages_fd < 0) ::close(state.pages_fd);
+  populate_pages(hot);
+  char go = 0;
+  ssize_t got = 0;
+  while ((got = ::recv(socket, &go, 1, 0)) < 0 && errno == EINTR) {
+  }
+  if (got != 1) ::_exit(0);  // the worker is gone
+  const pid_t self = ::getpid();
+  // The starter forks the next spare now; the worker learns which process runs the job.
+  if (::write(state.taken_fd, &self, sizeof self) != static_cast<ssize_t>(sizeof self)) ::_exit(0);
+  ::close(state.taken_fd);
+  if (!send_message(socket, 'S', self)) ::_exit(0);
+  ::close(socket);
+  auto fail = [&](const std::string& why) {
+    write_all(result_fd, nlohmann::json{{"internal_error", why}}.dump() + "\n");
+    ::_exit(0);
+  };
+  auto parsed = nlohmann::json::parse(read_whole(job_fd), nullptr, false);
+  if (!parsed.is_object()) fail("the job reached the process tier malformed");
+  Job job = parsed.get<Job>();
+  // The worker entered the job's directory and limits; this process was forked before that.
+  if (::chdir(job.cwd.c_str()) != 0) fail("cannot enter " + job.cwd + ": " + std::strerror(errno));
+  apply_job_limits(job);
+  if (job.sandbox && !enter_sandbox(job, result_fd)) ::_exit(0);
+  g_running_thread.store(PyThreadState_Get());
+  g_running_interp.store(PyThreadState_GetInterpreter(PyThreadState_Get()));
+  std::string internal_error;
+  std::string text = call_driver(state.main_driver, job, true, internal_error);
+  // A process the snippet forked ends here too, as a script's would; only the child reports.
+  if (::getpid() != self) ::_exit(0);
+  if (!internal_error.empty()) text = nlohmann::json{{"internal_error", internal_error}}.dump();
+  write_all(result_fd, text);
+  if (pages_fd >= 0) {
+    std::vector<PageRun> written = own_written_pages();
+    const std::size_t size = written.size() * sizeof(PageRun);
+    if (::pwrite(pages_fd, written.data(), size, 0) != static_cast<ssize_t>(size)) ::_exit(0);
+  }
+  ::_exit(0);
+}
+
+}  // namespace
+
+SessionReport Interpreter::run_process(const Job& job, const std::function<void(pid_t)>& on_child) {
+  SessionReport report;
+  State& state = *m_state;
+  if (state.starter_socket < 0) {
+    report.internal_error = "the process tier could not start";
     return report;
   }
-  on_child(pid);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  // The job and a clean result file, then the go: the child waiting for it has been forked.
+  const std::string text = nlohmann::json(job).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (::ftruncate(state.job_fd, 0) != 0 || ::pwrite(state.job_fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size()) ||
+      ::ftruncate(state.result_fd, 0) != 0 || ::lseek(state.result_fd, 0, SEEK_SET) != 0) {
+    report.internal_error = std::string("cannot hand the job over: ") + std::strerror(errno);
+    return report;
   }
+  const char go = 'J';
+  if (::send(state.starter_socket, &go, 1, MSG_NOSIGNAL) != 1) {
+    report.internal_error = "the process tier's starter is gone";
+    return report;
+  }
+  std::optional<StarterMessage> started = receive_message(state.starter_socket);
+  if (!started || started->kind != 'S') {
+    report.internal_error = "the process tier's starter could not start the job";
+    return report;
+  }
+  on_child(started->value);
+  std::optional<StarterMessage> ended = receive_message(state.starter_socket);
   on_child(0);
-  std::string text = read_whole(result_fd);
-  ::close(result_fd);
-  if (job.sandbox && !take_sandbox_line(text, report)) return report;
+  if (!ended || ended->kind != 'E') {
+    report.internal_error = "the process tier's starter is gone";
+    return report;
+  }
+  const int status = ended->value;
+  std::string result = read_whole(state.result_fd);
+  if (job.sandbox && !take_sandbox_line(result, report)) return report;
   if (WIFSIGNALED(status)) {
     report.crash_signal = WTERMSIG(status);
     return report;
   }
-  if (text.empty()) {
+  if (result.empty()) {
     report.crash_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return report;
   }
-  auto parsed = nlohmann::json::parse(text, nullptr, false);
+  auto parsed = nlohmann::json::parse(result, nullptr, false);
   if (parsed.is_object() && parsed.contains("internal_error")) {
     report.internal_error = parsed["internal_error"].get<std::string>();
     return report;
   }
-  parse_driver_result(text, report);
+  parse_driver_result(result, report);
   return report;
 }
 

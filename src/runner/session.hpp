@@ -2,7 +2,7 @@
 // configured for Debian's /usr/bin/python3 (sys.executable, UTF-8 mode, isolated from the
 // environment), preloads the bank's modules, and runs a job in one of two tiers:
 //  - run_subinterpreter(): a new sub-interpreter of this process, ended afterwards;
-//  - run_process(): a forked child that runs the snippet in its own main interpreter, so fork,
+//  - run_process(): a child forked (by the "starter", see start_process_tier) that runs the snippet in its own main interpreter, so fork,
 //    multiprocessing, signal handlers and numpy work, and a crash kills only the child.
 // Either way the snippet executes as __main__, statement by statement, with output offsets
 // recorded after each. This layer does not capture output (the worker points fds 1 and 2 at
@@ -52,7 +52,18 @@ class Interpreter {
   // Runs one job in a fresh sub-interpreter. The caller has set cwd, fds and limits.
   SessionReport run_subinterpreter(const Job& job);
 
-  // Runs one job in a forked child; `on_child(pid)` is told the child's pid while it runs
+  // Makes the next job's sub-interpreter now (a new interpreter, the driver, what `site` did),
+  // so that a worker waiting for its next job spends the wait on it; run_subinterpreter() takes
+  // it, or makes one itself when none is ready. Runs no code of any snippet.
+  void prepare_subinterpreter();
+
+  // Makes the process tier's starter, a single-threaded copy of this process that forks the
+  // children run_process() uses. Call once, before any other thread exists and before any job.
+  void start_process_tier();
+  // Ends the starter and its waiting child (tests start one per captured run).
+  void stop_process_tier();
+
+  // Runs one job in a child of the starter; `on_child(pid)` is told the child's pid while it runs
   // (and 0 once it ended), so a watchdog can ask it for its stack.
   SessionReport run_process(const Job& job, const std::function<void(pid_t)>& on_child);
 

@@ -70,21 +70,6 @@ void install_signal_handlers() {
   ::signal(SIGXFSZ, SIG_IGN);
 }
 
-void set_limit(int resource, rlim_t value) {
-  rlimit limit{};
-  ::getrlimit(static_cast<__rlimit_resource>(resource), &limit);
-  limit.rlim_cur = (limit.rlim_max == RLIM_INFINITY || value < limit.rlim_max) ? value : limit.rlim_max;
-  ::setrlimit(static_cast<__rlimit_resource>(resource), &limit);
-}
-
-void apply_job_limits(const Job& job) {
-  set_limit(RLIMIT_FSIZE, job.file_size_limit);
-#ifndef SNIPCHECK_SANITIZED
-  // AddressSanitizer reserves terabytes of address space; the memory limit is off in that build.
-  set_limit(RLIMIT_AS, job.memory_limit);
-#endif
-}
-
 void restore_limits(const rlimit& fsize, const rlimit& as) {
   ::setrlimit(RLIMIT_FSIZE, &fsize);
   ::setrlimit(RLIMIT_AS, &as);
@@ -315,6 +300,7 @@ int worker_main(bool verbose, const std::vector<std::string>& preload) {
     std::string line = "snipcheck: warning: cannot preload " + failure + "\n";
     write_text(k_worker_log_fd, line.c_str());
   }
+  python.start_process_tier();  // while this is the only thread: its copy must have no other
   Watchdog watchdog(channel, ::pthread_self());
   ProcessState baseline = ProcessState::capture();
   if (!channel.send({{"type", "ready"}, {"pid", ::getpid()}})) return 0;
@@ -329,6 +315,9 @@ int worker_main(bool verbose, const std::vector<std::string>& preload) {
     }
     if (!channel.send(result)) break;
     if (!result.value("taint", "").empty() || !result.value("internal_error", "").empty()) break;
+    // While the supervisor judges this result and picks the next job: the next job is likely
+    // to run where this one did.
+    if (result.value("tier", "") == "subinterpreter") python.prepare_subinterpreter();
   }
   // Finalising CPython after sub-interpreters (some possibly abandoned) gains nothing here.
   ::_exit(0);
