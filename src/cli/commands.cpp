@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include <cstdlib>
 #include <functional>
 #include <iostream>
 
@@ -15,13 +16,15 @@ namespace snipcheck {
 
 namespace {
 
-// `snipcheck __worker [--preload a,b] [-v]`: started by the supervisor only, so not in --help.
+// `snipcheck __worker [--preload a,b] [-v] [--unset-bind-now]`: started by the supervisor only,
+// so not in --help.
 int worker_entry(int argc, char** argv) {
   bool verbose = false;
   std::vector<std::string> preload;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "-v") verbose = true;
+    if (arg == "--unset-bind-now") ::unsetenv("LD_BIND_NOW");  // the supervisor's, not the user's
     if (arg == "--preload" && i + 1 < argc) {
       std::string list = argv[++i];
       for (std::size_t start = 0; start < list.size();) {

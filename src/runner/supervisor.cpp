@@ -95,6 +95,11 @@ std::string read_capture(int fd, std::uint64_t limit, bool& truncated) {
   for (const std::string& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
   std::vector<const char*> argv = {"snipcheck", "__worker", "--preload", preload.c_str()};
   if (options.verbose) argv.push_back("-v");
+  // The dynamic linker resolves every symbol at load time, so the process tier's children,
+  // forked from a copy of the worker, do not each resolve (and write, copying pages) the same
+  // lazily bound symbols again. The worker removes the variable before Python starts, so
+  // snippets never see it.
+  if (::getenv("LD_BIND_NOW") == nullptr && ::setenv("LD_BIND_NOW", "1", 1) == 0) argv.push_back("--unset-bind-now");
   argv.push_back(nullptr);
   ::execv(options.executable.c_str(), const_cast<char* const*>(argv.data()));
   ::_exit(127);
