@@ -148,11 +148,15 @@ struct MaterialAudit {
   std::string markdown;
   std::string fix;
   MaterialAudit() {
-    // A generous timeout: under ASan on a loaded 2-core CI machine, importing scikit-learn alone
-    // can take more than the default 10 s.
-    run = snipcheck({"audit", k_material.string(), "-j", "2", "--timeout", "40", "--json", (scratch.path / "audit.json").string(),
-                     "--markdown", (scratch.path / "audit.md").string(), "--fix", (scratch.path / "fix.diff").string()},
-                    scratch.path);
+    // What a user gets: the default timeout and worker count. An example that is only slow (an
+    // import on a loaded machine) and runs past the audit's first look is run again with the full
+    // timeout, so its verdict does not depend on the load. Under ASan on a loaded 2-core CI
+    // machine, importing scikit-learn alone can take more than the default 10 s: a longer one there.
+    std::vector<std::string> args = {"audit", k_material.string(), "--json", (scratch.path / "audit.json").string(),
+                                     "--markdown", (scratch.path / "audit.md").string(),
+                                     "--fix", (scratch.path / "fix.diff").string()};
+    if (SNIPCHECK_SANITIZED) args.insert(args.end(), {"--timeout", "40"});
+    run = snipcheck(args, scratch.path);
     report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
     markdown = slurp(scratch.path / "audit.md");
     fix = slurp(scratch.path / "fix.diff");
@@ -322,7 +326,8 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
   }
 
   SECTION("it takes seconds, not minutes (allowing for a loaded machine and sanitizers)") {
-    CHECK(audit.run.seconds < 180);
+    // About 10 s on an idle 2-core machine; a loaded CI machine, a debug build or ASan are slower.
+    CHECK(audit.run.seconds < (SNIPCHECK_SANITIZED ? 180 : 60));
   }
 }
 
