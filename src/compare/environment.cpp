@@ -61,9 +61,107 @@ std::optional<std::string> stuck_reason(const std::string& stack) {
   return std::string(place->reason);
 }
 
+// The Python this machine runs (Debian 12's, which snipcheck embeds).
+constexpr std::string_view k_this_python = "3.11";
+
+std::string needs_python(std::string_view version, const std::string& what) {
+  return "needs Python " + std::string(version) + " (" + what + "); this machine runs Python " + std::string(k_this_python);
+}
+
+// Syntax that a later Python accepts, told from the SyntaxError's message or from the line it names.
+struct LaterSyntax {
+  std::string_view message;  // a part of the SyntaxError's message, or "" to test the line
+  std::string_view line;     // a regex for the offending line, or ""
+  std::string_view version;
+  std::string_view what;
+};
+
+const LaterSyntax k_later_syntax[] = {
+    {"f-string: expecting", "", "3.12", "f-strings with nested quotes, PEP 701"},
+    {"f-string: unmatched", "", "3.12", "f-strings with nested quotes, PEP 701"},
+    {"", R"(^\s*type\s+[A-Za-z_]\w*\s*(\[[^\]]*\])?\s*=)", "3.12", "type alias statements, PEP 695"},
+    {"", R"(^\s*(async\s+)?(def|class)\s+[A-Za-z_]\w*\s*\[)", "3.12", "type parameter lists, PEP 695"},
+    {"multiple exception types must be parenthesized", "", "3.14", "except without parentheses, PEP 758"},
+    {"", R"((^|[^\w.'"])([tT][rR]?|[rR][tT])["'])", "3.14", "template strings, PEP 750"},
+};
+
+// Standard-library names that a later Python added: the module (or the type whose attribute it
+// is, as an AttributeError names it) and the name, with the version that added it.
+struct LaterName {
+  std::string_view owner;
+  std::string_view name;
+  std::string_view version;
+};
+
+const LaterName k_later_names[] = {
+    {"itertools", "batched", "3.12"},        {"typing", "override", "3.12"},
+    {"typing", "TypeAliasType", "3.12"},     {"typing", "get_protocol_members", "3.13"},
+    {"typing", "TypeIs", "3.13"},            {"typing", "ReadOnly", "3.13"},
+    {"typing", "NoDefault", "3.13"},         {"math", "sumprod", "3.12"},
+    {"math", "fma", "3.13"},                 {"copy", "replace", "3.13"},
+    {"warnings", "deprecated", "3.13"},      {"posixpath", "splitroot", "3.12"},
+    {"PosixPath", "walk", "3.12"},           {"Path", "walk", "3.12"},
+    {"random", "binomialvariate", "3.12"},   {"statistics", "kde", "3.13"},
+    {"calendar", "Month", "3.12"},           {"calendar", "Day", "3.12"},
+    {"collections.abc", "Buffer", "3.12"},   {"types", "get_original_bases", "3.12"},
+    {"asyncio", "eager_task_factory", "3.12"}, {"queue", "ShutDown", "3.13"},
+    {"base64", "z85encode", "3.13"},         {"sys", "monitoring", "3.12"},
+    {"sys", "_is_gil_enabled", "3.13"},      {"annotationlib", "", "3.14"},
+    {"compression", "", "3.14"},             {"string.templatelib", "", "3.14"},
+};
+
+std::optional<std::string> later_name_reason(const std::string& owner, const std::string& name) {
+  for (const LaterName& later : k_later_names) {
+    if (later.owner == owner && later.name == name) {
+      std::string what = name.empty() ? "the module " + owner : owner + "." + name;
+      return needs_python(later.version, what + " is new in Python " + std::string(later.version));
+    }
+  }
+  return std::nullopt;
+}
+
+std::string line_of(const std::string& code, int line) {
+  std::size_t begin = 0;
+  for (int n = 1; n < line && begin != std::string::npos; ++n) {
+    begin = code.find('\n', begin);
+    if (begin != std::string::npos) ++begin;
+  }
+  if (begin == std::string::npos || begin >= code.size()) return {};
+  return code.substr(begin, code.find('\n', begin) - begin);
+}
+
+// An example that fails on syntax or a standard-library name of a later Python needs that Python.
+std::optional<std::string> later_python_reason(const PythonError& error, const std::string& code) {
+  if (error.type == "SyntaxError") {
+    std::string line = line_of(code, error.line);
+    for (const LaterSyntax& later : k_later_syntax) {
+      bool found = !later.message.empty() ? contains(error.message, later.message)
+                                          : std::regex_search(line, std::regex(std::string(later.line)));
+      if (found) return needs_python(later.version, std::string(later.what));
+    }
+    return std::nullopt;
+  }
+  std::smatch found;
+  if (error.type == "ModuleNotFoundError") {
+    static const std::regex missing(R"(No module named '([\w.]+)')");
+    if (std::regex_search(error.message, found, missing)) return later_name_reason(found[1].str(), "");
+    return std::nullopt;
+  }
+  static const std::regex cannot_import(R"(cannot import name '(\w+)' from '([\w.]+)')");
+  static const std::regex no_attribute(R"(^(?:module|type object)? ?'([\w.]+)'(?: object)? has no attribute '(\w+)')");
+  if (error.type == "ImportError" && std::regex_search(error.message, found, cannot_import)) {
+    return later_name_reason(found[2].str(), found[1].str());
+  }
+  if (error.type == "AttributeError" && std::regex_search(error.message, found, no_attribute)) {
+    return later_name_reason(found[1].str(), found[2].str());
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> error_reason(const PythonError& error, const Outcome& outcome, const std::string& code) {
   const std::string& message = error.message;
   const std::string all = error.type + ": " + message + "\n" + error.traceback;
+  if (auto later = later_python_reason(error, code)) return later;
   if (error.type == "ModuleNotFoundError" && !error.module_installed) return module_reason(error);
   if (contains_any(all, {"Name or service not known", "Temporary failure in name resolution", "NameResolutionError",
                          "nodename nor servname", "No address associated with hostname", "getaddrinfo failed",
@@ -89,9 +187,6 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
   }
   if (error.type == "BdbQuit" || contains(outcome.stdout_text, "(Pdb)")) {
     return "an interactive debugger waiting on standard input";
-  }
-  if (error.type == "SyntaxError" && (contains(message, "f-string: expecting") || contains(message, "f-string: unmatched"))) {
-    return "needs Python 3.12 (f-strings with nested quotes, PEP 701); this machine runs Python 3.11";
   }
   if (error.type == "ImportError" && contains(message, "relative import")) {
     return "a fragment of a package (a relative import)";

@@ -56,6 +56,34 @@ TEST_CASE("environment_reason", "[compare]") {
   SECTION("syntax that only a later Python accepts") {
     CHECK(environment_reason(raised("SyntaxError", "f-string: expecting '}'"), "", "")->find("Python 3.12") !=
           std::string::npos);
+    Outcome alias = raised("SyntaxError", "invalid syntax (x.py, line 2)");
+    alias.error->line = 2;
+    CHECK(environment_reason(alias, "import sys\ntype Pair = tuple[int, int]\n", "") ==
+          "needs Python 3.12 (type alias statements, PEP 695); this machine runs Python 3.11");
+    Outcome generic = raised("SyntaxError", "expected '(' (x.py, line 1)");
+    generic.error->line = 1;
+    CHECK(environment_reason(generic, "def head[T](xs: list[T]) -> T:\n    return xs[0]\n", "")->find("PEP 695") !=
+          std::string::npos);
+    CHECK(environment_reason(raised("SyntaxError", "multiple exception types must be parenthesized"), "", "")
+              ->find("Python 3.14") != std::string::npos);
+    Outcome template_string = raised("SyntaxError", "invalid syntax (x.py, line 1)");
+    template_string.error->line = 1;
+    CHECK(environment_reason(template_string, "print(t\"{x}\")\n", "")->find("PEP 750") != std::string::npos);
+    CHECK_FALSE(environment_reason(template_string, "print(x y)\n", ""));  // a plain syntax error is the example's
+  }
+  SECTION("a standard-library name that a later Python added") {
+    CHECK(environment_reason(raised("ImportError", "cannot import name 'batched' from 'itertools' (unknown location)"), "",
+                             "") ==
+          "needs Python 3.12 (itertools.batched is new in Python 3.12); this machine runs Python 3.11");
+    CHECK(environment_reason(raised("AttributeError", "module 'math' has no attribute 'sumprod'"), "", "")
+              ->find("math.sumprod") != std::string::npos);
+    CHECK(environment_reason(raised("AttributeError", "'PosixPath' object has no attribute 'walk'"), "", "")
+              ->find("Python 3.12") != std::string::npos);
+    Outcome module = raised("ModuleNotFoundError", "No module named 'annotationlib'");
+    module.error->module = "annotationlib";
+    module.error->module_installed = false;
+    CHECK(environment_reason(module, "", "")->find("the module annotationlib is new in Python 3.14") != std::string::npos);
+    CHECK_FALSE(environment_reason(raised("AttributeError", "'list' object has no attribute 'walk'"), "", ""));
   }
   SECTION("a bug of the example's own is no environment") {
     CHECK_FALSE(environment_reason(raised("ZeroDivisionError", "division by zero"), "1/0\n", ""));
