@@ -107,10 +107,11 @@ std::string code_with_planned_probes(const Question& question, const std::vector
 
 // Runs the `selected` questions (chains included), each with the code `code_of` gives it, in new
 // workers; the longest first, by `expected_ms`, so that no long example starts last.
+// With `files_left`, also the files each working directory held once its question ran.
 std::vector<std::optional<Result>> run_selected(const std::vector<Question>& questions, const std::vector<bool>& selected,
                                                 const std::function<std::string(std::size_t)>& code_of,
-                                                const std::vector<std::int64_t>& expected_ms,
-                                                const ExecuteOptions& options) {
+                                                const std::vector<std::int64_t>& expected_ms, ExecuteOptions options,
+                                                std::vector<std::vector<std::string>>* files_left = nullptr) {
   std::vector<std::size_t> index;
   for (std::size_t q = 0; q < questions.size(); ++q) {
     if (selected[q]) index.push_back(q);
@@ -123,8 +124,13 @@ std::vector<std::optional<Result>> run_selected(const std::vector<Question>& que
   }
   std::vector<std::optional<Result>> results(questions.size());
   if (subset.empty()) return results;
+  options.list_files = files_left != nullptr;
   Execution execution = execute(subset, options, {});
-  for (std::size_t i = 0; i < index.size(); ++i) results[index[i]] = std::move(execution.results[i]);
+  if (files_left != nullptr) files_left->assign(questions.size(), {});
+  for (std::size_t i = 0; i < index.size(); ++i) {
+    results[index[i]] = std::move(execution.results[i]);
+    if (files_left != nullptr) (*files_left)[index[i]] = std::move(execution.files_left[i]);
+  }
   return results;
 }
 
@@ -133,16 +139,18 @@ struct AuditRuns {
   std::vector<Result> first;                  // the example as printed
   std::vector<std::optional<Result>> second;  // again with its probes, where that can change a verdict
   ProbePlans probes;
+  std::vector<std::string> observed_after;  // a chain the first run showed (observed_chains()), or ""
   int workers = 1;
 };
 
 // 1. A first look at every example, with the first-look deadline.
 // 2. In new workers (another hash seed, other temporary directories): again with their probes the
 //    examples where a second run can change a verdict, and with their full timeout those stopped
-//    at the first look for a reason their stack does not tell (with their chains). Both in one
-//    run, so that a slow example costs no run of its own.
+//    at the first look for a reason their stack does not tell, and those that failed on a file an
+//    earlier example left (now chained after it), each with its chain. All in one run, so that a
+//    slow example costs no run of its own.
 // 3. Those of the latter that ran to their end, again with their probes where needed (rare).
-AuditRuns run_audit(const std::vector<Question>& questions, const std::vector<ImportedQuestion>& imported,
+AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQuestion>& imported,
                     const ExecuteOptions& options) {
   const std::size_t count = questions.size();
   std::vector<Question> look = questions;
@@ -152,14 +160,22 @@ AuditRuns run_audit(const std::vector<Question>& questions, const std::vector<Im
     prior[q] = imports_a_library(questions[q].code) ? 1 : 0;
   }
   AuditRuns runs;
-  for (std::optional<Result>& result :
-       run_selected(look, std::vector<bool>(count, true), [&](std::size_t q) { return look[q].code; }, prior, options)) {
+  std::vector<std::vector<std::string>> files_left;
+  for (std::optional<Result>& result : run_selected(look, std::vector<bool>(count, true),
+                                                    [&](std::size_t q) { return look[q].code; }, prior, options, &files_left)) {
     runs.first.push_back(std::move(*result));
   }
   runs.workers = std::max(1, std::min(options.workers, static_cast<int>(count)));
   runs.second.resize(count);
 
-  std::vector<bool> full = with_chains(questions, stopped_early(questions, look, runs.first));
+  runs.observed_after = observed_chains(questions, runs.first, files_left);
+  std::vector<bool> full = stopped_early(questions, look, runs.first);
+  for (std::size_t q = 0; q < count; ++q) {
+    if (runs.observed_after[q].empty()) continue;
+    questions[q].settings.after = runs.observed_after[q];
+    full[q] = true;
+  }
+  full = with_chains(questions, full);
   SecondRunPlan plan = plan_second_run(imported, runs.first);
   std::vector<bool> probed(count, false);
   for (std::size_t q = 0; q < count; ++q) probed[q] = !full[q] && plan.needed[q] && ran_to_its_end(questions[q], runs.first[q]);
@@ -234,6 +250,13 @@ int audit_command(const AuditOptions& options) {
 
   // Judge every claim and question.
   std::vector<AuditQuestion> questions = audit_results(plan.questions, runs.first, runs.second, runs.probes);
+  for (std::size_t q = 0; q < questions.size(); ++q) {
+    if (runs.observed_after[q].empty()) continue;
+    Judgement& judgement = questions[q].result.judgement;
+    std::string chain = "ran after " + runs.observed_after[q] + ", whose file it needs (add after = \"" +
+                        runs.observed_after[q] + "\" to its settings)";
+    judgement.reason = judgement.reason.empty() ? chain : judgement.reason + "; " + chain;
+  }
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   AuditSummary summary = summarize_audit(questions, elapsed.count(), runs.workers);
 

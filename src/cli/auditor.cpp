@@ -1,6 +1,8 @@
 #include "cli/auditor.hpp"
 
 #include <algorithm>
+#include <regex>
+#include <set>
 
 #include "claims/probe.hpp"
 #include "compare/environment.hpp"
@@ -85,6 +87,30 @@ Judgement audit_judgement(const ImportedQuestion& imported, const Result& result
 }
 
 }  // namespace
+
+std::vector<std::string> observed_chains(const std::vector<Question>& questions, const std::vector<Result>& results,
+                                         const std::vector<std::vector<std::string>>& files_left) {
+  static const std::regex missing(R"(No such file or directory: '([^'/][^']*)')");
+  std::vector<std::string> after(questions.size());
+  std::set<std::string> continued;  // questions that another one runs after
+  for (const Question& question : questions) continued.insert(question.settings.after);
+  for (std::size_t q = 0; q < questions.size() && q < results.size(); ++q) {
+    const std::optional<PythonError>& error = results[q].outcome.error;
+    std::smatch found;
+    if (!questions[q].settings.after.empty() || !error || error->type != "FileNotFoundError" ||
+        error->traceback.find("subprocess.py") != std::string::npos || !std::regex_search(error->message, found, missing)) {
+      continue;
+    }
+    std::string file = found[1].str();
+    if (file.starts_with("./")) file.erase(0, 2);
+    for (std::size_t p = q; p-- > 0;) {
+      if (p >= files_left.size() || !std::binary_search(files_left[p].begin(), files_left[p].end(), file)) continue;
+      if (!continued.contains(questions[p].id)) after[q] = questions[p].id;
+      break;
+    }
+  }
+  return after;
+}
 
 SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first) {
   SecondRunPlan plan;

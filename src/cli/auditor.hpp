@@ -32,6 +32,13 @@ struct SecondRunPlan {
 // Judges every claim on the first run alone and plans the probes that would check the hints.
 SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first);
 
+// Chains seen in a run, where import could not see them in the code: a question in no chain that
+// failed with FileNotFoundError on a relative path that an earlier question's working directory
+// held right after it ran runs after that question (the latest such, when it ends its chain).
+// Per question: the id it should run after, or "". `files_left` is Execution::files_left.
+std::vector<std::string> observed_chains(const std::vector<Question>& questions, const std::vector<Result>& results,
+                                         const std::vector<std::vector<std::string>>& files_left);
+
 // The final results. `second` holds, per question, the result of its second run (with probes),
 // when it had one.
 std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first,

@@ -61,6 +61,20 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   return job;
 }
 
+// The files under `dir`, relative to it, in name order (at most a few hundred: enough to tell
+// which file an example left for a later one).
+std::vector<std::string> files_under(const std::filesystem::path& dir) {
+  constexpr std::size_t k_most = 500;
+  std::vector<std::string> files;
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, error);
+       !error && it != std::filesystem::recursive_directory_iterator() && files.size() < k_most; it.increment(error)) {
+    if (it->is_regular_file(error)) files.push_back(std::filesystem::relative(it->path(), dir, error).string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 }  // namespace
 
 Execution execute(const std::vector<Question>& questions, const ExecuteOptions& options,
@@ -72,6 +86,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   // Plan: skipped questions are judged at once; the others become jobs.
   Execution execution;
   execution.results.reserve(questions.size());
+  if (options.list_files) execution.files_left.resize(questions.size());
   std::vector<Job> jobs;
   std::vector<std::size_t> job_question;
   std::vector<int> job_depth;  // position in its chain: chained questions run in waves, in order
@@ -118,6 +133,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       std::size_t index = job_question[wave_job[wave_index]];
       Result& result = execution.results[index];
       result.outcome = outcome;
+      if (options.list_files) execution.files_left[index] = files_under(wave_jobs[wave_index].cwd);
       if (result.settings.sandbox && !result.outcome.sandbox) result.outcome.sandbox = options.sandbox_probe;
       result.judgement = judge(result.expected, result.settings, outcome, result.path);
       spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), outcome.duration_ms);

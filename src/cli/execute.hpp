@@ -24,11 +24,15 @@ struct ExecuteOptions {
   // What probe_sandbox() found before the run: reported for a sandboxed question whose child
   // could not report itself (stopped at a deadline, killed).
   std::optional<SandboxReport> sandbox_probe;
+  bool list_files = false;  // record the files each question's working directory holds once it ran
 };
 
 struct Execution {
   std::vector<Result> results;  // bank order
   Summary summary;
+  // Per question (with `list_files`): the files in its working directory right after it ran,
+  // relative to it (a chained question shares its chain's directory).
+  std::vector<std::vector<std::string>> files_left;
 };
 
 // `on_result` sees each result as soon as it is judged (index into `questions`).

@@ -506,6 +506,51 @@ pip install requests
   }
 }
 
+TEST_CASE("audit chains an example that fails on a file an earlier one left", "[audit][chain]") {
+  // The file name is built at run time, so import cannot see from the code that example 1 makes
+  // what example 3 reads; the first run shows it.
+  Scratch scratch;
+  fs::path notes = scratch.path / "files.md";
+  write(notes, R"MD(# Files
+
+## 1. Writing
+
+```python
+name = "notes" + ".txt"
+with open(name, "w") as f:
+    f.write("hello\n")
+print("written")  # written
+```
+
+## 2. Something else
+
+```python
+print(1 + 1)  # 2
+```
+
+## 3. Reading
+
+```python
+with open("notes.txt") as f:
+    print(f.read().strip())  # hello
+```
+)MD");
+  Run imported = snipcheck({"import", notes.string(), "--out", (scratch.path / "bank").string()}, scratch.path);
+  REQUIRE(imported.status == 0);
+  CHECK_FALSE(contains(slurp(scratch.path / "bank" / "snipcheck.toml"), "after ="));
+
+  Run run = snipcheck({"audit", notes.string(), "--json", (scratch.path / "audit.json").string()}, scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 0);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  CHECK(results[3]["verdict"] == "pass");
+  CHECK((*claim_at(results[3], 2))["verdict"] == "correct");
+  CHECK(contains(results[3]["reason"], "ran after 001-writing, whose file it needs (add after = \"001-writing\""));
+  CHECK(results[2]["reason"] == "");
+}
+
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
   Scratch scratch;
   fs::path text = scratch.path / "shopping.txt";

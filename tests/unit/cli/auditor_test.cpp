@@ -51,6 +51,33 @@ TEST_CASE("plan_second_run", "[cli][audit]") {
   }
 }
 
+TEST_CASE("observed_chains", "[cli][audit]") {
+  std::vector<Question> questions(4);
+  for (std::size_t q = 0; q < questions.size(); ++q) questions[q].id = "00" + std::to_string(q + 1) + "-demo";
+  std::vector<Result> results(4);
+  results[3].outcome.error = PythonError{"FileNotFoundError", "[Errno 2] No such file or directory: 'out/data.txt'", "", 1, "", true, 2};
+  std::vector<std::vector<std::string>> files = {{"out/data.txt"}, {"out/data.txt", "z.txt"}, {"other.txt"}, {}};
+
+  SECTION("a failure on a file an earlier example left chains it after the latest such example") {
+    CHECK(observed_chains(questions, results, files) == std::vector<std::string>{"", "", "", "002-demo"});
+  }
+  SECTION("not after an example that another one already runs after, nor for one already chained") {
+    questions[2].settings.after = "002-demo";
+    CHECK(observed_chains(questions, results, files)[3].empty());
+    questions[2].settings.after.clear();
+    questions[3].settings.after = "001-demo";
+    CHECK(observed_chains(questions, results, files)[3].empty());
+  }
+  SECTION("not a file no earlier example left, nor a command subprocess did not find") {
+    files[0].clear();
+    files[1].clear();
+    CHECK(observed_chains(questions, results, files)[3].empty());
+    files[1] = {"out/data.txt"};
+    results[3].outcome.error->traceback = "  File \"/usr/lib/python3.11/subprocess.py\", line 1 in _execute_child\n";
+    CHECK(observed_chains(questions, results, files)[3].empty());
+  }
+}
+
 TEST_CASE("audit_results", "[cli][audit]") {
   std::vector<ImportedQuestion> imported = {example()};
   std::string out = "a\nopen\nb\nclose\n<list_iterator object at 0x7f00>\n";
