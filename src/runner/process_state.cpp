@@ -61,6 +61,8 @@ std::vector<pid_t> live_children() {
   return pids;
 }
 
+int thread_count() { return static_cast<int>(list_dir("/proc/self/task").size()); }
+
 void kill_descendants() {
   for (int round = 0; round < 50; ++round) {
     std::vector<pid_t> pids = live_children();
@@ -108,7 +110,7 @@ ProcessState ProcessState::capture() {
   }
   state.umask_bits = ::umask(022);
   ::umask(state.umask_bits);
-  state.threads = static_cast<int>(list_dir("/proc/self/task").size());
+  state.threads = thread_count();
   for (const std::string& fd : list_dir("/proc/self/fd")) state.open_fds.push_back(std::stoi(fd));
   std::sort(state.open_fds.begin(), state.open_fds.end());
   state.children = static_cast<int>(live_children().size());

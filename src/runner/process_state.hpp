@@ -37,6 +37,9 @@ std::vector<pid_t> live_children();
 void keep_child(pid_t pid);
 void forget_child(pid_t pid);
 
+// Threads of this process.
+int thread_count();
+
 // Kills every descendant: children first, then whatever was reparented to us as they died.
 void kill_descendants();
 

@@ -460,14 +460,17 @@ SessionReport Interpreter::run_subinterpreter(const Job& job) {
 
 namespace {
 
-// What the starter and a job's child tell the worker over their socket.
+// What the starter and a job's child tell the worker over their socket: 'S', a child took the
+// job; 'R', it wrote its result and is about to exit with nothing left running; 'E', it ended
+// (with its wait status); 'F', the starter could not fork.
 struct StarterMessage {
-  char kind = 0;  // 'S': a child took the job (value: its pid); 'E': it ended (value: wait status)
-  int value = 0;
+  char kind = 0;
+  pid_t pid = 0;
+  int status = 0;
 };
 
-bool send_message(int fd, char kind, int value) {
-  StarterMessage message{kind, value};
+bool send_message(int fd, char kind, pid_t pid, int status = 0) {
+  StarterMessage message{kind, pid, status};
   return ::send(fd, &message, sizeof message, MSG_NOSIGNAL) == static_cast<ssize_t>(sizeof message);
 }
 
@@ -526,7 +529,7 @@ void write_all(int fd, const std::string& text) {
     PyOS_AfterFork_Parent();
     if (pid < 0) {
       // Nothing to run the next job with: the worker hears of a child that ended at once.
-      send_message(socket, 'E', -1);
+      send_message(socket, 'F', -1);
       ::_exit(0);
     }
     return {pid, learning};
@@ -544,7 +547,7 @@ void write_all(int fd, const std::string& text) {
     int status = 0;
     while (::waitpid(running.pid, &status, 0) < 0 && errno == EINTR) {
     }
-    if (!send_message(socket, 'E', status)) ::_exit(0);  // the worker is gone
+    if (!send_message(socket, 'E', running.pid, status)) ::_exit(0);  // the worker is gone
     if (running.learning) {
       std::string written = read_whole(state.pages_fd);
       std::vector<PageRun> runs(written.size() / sizeof(PageRun));
@@ -636,7 +639,6 @@ namespace {
   if (::write(state.taken_fd, &self, sizeof self) != static_cast<ssize_t>(sizeof self)) ::_exit(0);
   ::close(state.taken_fd);
   if (!send_message(socket, 'S', self)) ::_exit(0);
-  ::close(socket);
   auto fail = [&](const std::string& why) {
     write_all(result_fd, nlohmann::json{{"internal_error", why}}.dump() + "\n");
     ::_exit(0);
@@ -656,6 +658,10 @@ namespace {
   if (::getpid() != self) ::_exit(0);
   if (!internal_error.empty()) text = nlohmann::json{{"internal_error", internal_error}}.dump();
   write_all(result_fd, text);
+  // Tearing down the address space takes a while (5 ms with pandas loaded). When no thread or
+  // process of the snippet is left to write more output or to be orphaned to the worker, the
+  // worker need not wait for it.
+  if (live_children().empty() && thread_count() == 1) send_message(socket, 'R', self);
   if (pages_fd >= 0) {
     std::vector<PageRun> written = own_written_pages();
     const std::size_t size = written.size() * sizeof(PageRun);
@@ -685,19 +691,30 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     report.internal_error = "the process tier's starter is gone";
     return report;
   }
-  std::optional<StarterMessage> started = receive_message(state.starter_socket);
-  if (!started || started->kind != 'S') {
-    report.internal_error = "the process tier's starter could not start the job";
-    return report;
+  // Until the end of this job's child: an 'E' of an earlier job's child, which sent its 'R'
+  // before it exited, may come first and is passed over.
+  pid_t child = 0;
+  int status = 0;
+  for (;;) {
+    std::optional<StarterMessage> message = receive_message(state.starter_socket);
+    if (!message || message->kind == 'F') {
+      if (child != 0) on_child(0);
+      report.internal_error = message ? "the process tier's starter could not fork" : "the process tier's starter is gone";
+      return report;
+    }
+    if (message->kind == 'S' && child == 0) {
+      child = message->pid;
+      on_child(child);
+      continue;
+    }
+    if (child == 0 || message->pid != child) continue;
+    if (message->kind == 'R') break;  // status 0: it is exiting normally
+    if (message->kind == 'E') {
+      status = message->status;
+      break;
+    }
   }
-  on_child(started->value);
-  std::optional<StarterMessage> ended = receive_message(state.starter_socket);
   on_child(0);
-  if (!ended || ended->kind != 'E') {
-    report.internal_error = "the process tier's starter is gone";
-    return report;
-  }
-  const int status = ended->value;
   std::string result = read_whole(state.result_fd);
   if (job.sandbox && !take_sandbox_line(result, report)) return report;
   if (WIFSIGNALED(status)) {
