@@ -17,6 +17,7 @@
 #include <cstring>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -296,7 +297,8 @@ struct Interpreter::State {
   // The next job's sub-interpreter, made ahead (prepare_subinterpreter), and its driver.
   PyThreadState* prepared_thread = nullptr;
   PyObject* prepared_driver = nullptr;
-  std::vector<std::string> preload_failures;
+  std::vector<std::string> preload;           // what the starter imports before its first child
+  std::vector<std::string> preload_failures;  // reported by the starter, not yet taken
   // The process tier's starter (see start_process_tier) and the files a job passes through.
   pid_t starter_pid = -1;
   int starter_socket = -1;
@@ -304,6 +306,7 @@ struct Interpreter::State {
   int result_fd = -1;
   int pages_fd = -1;  // the starter's: where a learning child leaves the pages it wrote
   int taken_fd = -1;  // the starter's: where a child says it took the job
+  int notes_fd = -1;  // the starter's preload failures, one per line, for the worker to report
 };
 
 namespace {
@@ -372,16 +375,13 @@ Interpreter::Interpreter(const std::vector<std::string>& preload) : m_state(std:
     Py_XDECREF(PyImport_ImportModule(module));
     if (PyErr_Occurred()) PyErr_Clear();
   }
-  for (const std::string& module : preload) {
-    PyObject* imported = PyImport_ImportModule(module.c_str());
-    if (imported == nullptr) m_state->preload_failures.push_back(module + ": " + fetch_python_error());
-    Py_XDECREF(imported);
-  }
+  // Imported by the process tier's starter, when the first job reaches it (start_process_tier).
+  m_state->preload = preload;
 }
 
 Interpreter::~Interpreter() = default;
 
-const std::vector<std::string>& Interpreter::preload_failures() const { return m_state->preload_failures; }
+std::vector<std::string> Interpreter::take_preload_failures() { return std::exchange(m_state->preload_failures, {}); }
 
 Route Interpreter::route(const Job& job) {
   // A sub-interpreter is no security boundary: untrusted code always gets a process of its own.
@@ -460,8 +460,8 @@ SessionReport Interpreter::run_subinterpreter(const Job& job) {
 
 namespace {
 
-// What the starter and a job's child tell the worker over their socket: 'S', a child took the
-// job; 'R', it wrote its result and is about to exit with nothing left running; 'E', it ended
+// What the starter and a job's child tell the worker over their socket: 'P', the starter has
+// imported the preload modules (once, for the first job); 'S', a child took the job; 'R', it wrote its result and is about to exit with nothing left running; 'E', it ended
 // (with its wait status); 'F', the starter could not fork.
 struct StarterMessage {
   char kind = 0;
@@ -494,11 +494,22 @@ void write_all(int fd, const std::string& text) {
   }
 }
 
+// Waits for the worker's go (one byte); false when the worker is gone.
+bool receive_go(int socket) {
+  char go = 0;
+  ssize_t got = 0;
+  while ((got = ::recv(socket, &go, 1, 0)) < 0 && errno == EINTR) {
+  }
+  return got == 1;
+}
+
 // A child of the starter, forked before its job exists: waits for the worker's go, takes the
 // job from the job file, becomes the job's process and never returns.
 // `hot`: pages to write before the job (a child that learns gets none); `pages_fd`: where a
 // learning child leaves the pages it wrote, or -1.
-[[noreturn]] void serve_one_job(Interpreter::State& state, int socket, const std::vector<PageRun>& hot, int pages_fd);
+// `has_go`: the starter already received this child's go.
+[[noreturn]] void serve_one_job(Interpreter::State& state, int socket, const std::vector<PageRun>& hot, int pages_fd,
+                                bool has_go);
 
 
 // The starter's loop. One child (the spare) is always forked ahead and waiting for a job; when
@@ -514,7 +525,7 @@ void write_all(int fd, const std::string& text) {
     pid_t pid = -1;
     bool learning = false;
   };
-  auto fork_spare = [&]() -> Child {
+  auto fork_spare = [&](bool has_go) -> Child {
     // Learn from the first children and then from one in 16; the others get the pages.
     const bool learning = forked < 8 || forked % 16 == 0;
     ++forked;
@@ -524,7 +535,7 @@ void write_all(int fd, const std::string& text) {
       PyOS_AfterFork_Child();
       ::close(taken[0]);
       static const std::vector<PageRun> none;
-      serve_one_job(state, socket, learning ? none : pages.hot(), learning ? state.pages_fd : -1);
+      serve_one_job(state, socket, learning ? none : pages.hot(), learning ? state.pages_fd : -1, has_go);
     }
     PyOS_AfterFork_Parent();
     if (pid < 0) {
@@ -534,7 +545,21 @@ void write_all(int fd, const std::string& text) {
     }
     return {pid, learning};
   };
-  Child spare = fork_spare();
+  // The bank's preload modules are imported when the first job arrives, so a worker that only
+  // ever runs sub-interpreter jobs never pays for them, and that job's child has them too.
+  if (!receive_go(socket)) ::_exit(0);
+  std::string notes;
+  for (const std::string& module : state.preload) {
+    PyObject* imported = PyImport_ImportModule(module.c_str());
+    if (imported == nullptr) notes += module + ": " + fetch_python_error() + "\n";
+    Py_XDECREF(imported);
+  }
+  write_all(state.notes_fd, notes);
+  if (!send_message(socket, 'P', 0)) ::_exit(0);  // the job's clock starts now
+  // Objects every child inherits stay out of its garbage collections: a collection touching
+  // them all would copy every page of the heap (copy-on-write) for nothing.
+  freeze_heap();
+  Child spare = fork_spare(true);
   for (;;) {
     pid_t took = 0;
     ssize_t got = 0;
@@ -543,7 +568,7 @@ void write_all(int fd, const std::string& text) {
     if (got != static_cast<ssize_t>(sizeof took)) ::_exit(0);
     if (took != spare.pid) continue;
     const Child running = spare;
-    spare = fork_spare();
+    spare = fork_spare(false);
     int status = 0;
     while (::waitpid(running.pid, &status, 0) < 0 && errno == EINTR) {
     }
@@ -574,16 +599,15 @@ void Interpreter::start_process_tier() {
   int job_fd = ::memfd_create("snipcheck-job", MFD_CLOEXEC);
   int result_fd = ::memfd_create("snipcheck-result", MFD_CLOEXEC);
   int pages_fd = ::memfd_create("snipcheck-pages", MFD_CLOEXEC);
-  if (job_fd < 0 || result_fd < 0 || pages_fd < 0) {
-    for (int fd : {sockets[0], sockets[1], job_fd, result_fd, pages_fd}) if (fd >= 0) ::close(fd);
+  int notes_fd = ::memfd_create("snipcheck-notes", MFD_CLOEXEC);
+  if (job_fd < 0 || result_fd < 0 || pages_fd < 0 || notes_fd < 0) {
+    for (int fd : {sockets[0], sockets[1], job_fd, result_fd, pages_fd, notes_fd}) if (fd >= 0) ::close(fd);
     return;
   }
   m_state->job_fd = job_fd;
   m_state->result_fd = result_fd;
   m_state->pages_fd = pages_fd;
-  // Objects every child inherits stay out of its garbage collections: a collection touching
-  // them all would copy every page of the heap (copy-on-write) for nothing.
-  freeze_heap();
+  m_state->notes_fd = notes_fd;
   const pid_t worker = ::getpid();
   PyOS_BeforeFork();
   pid_t pid = ::fork();
@@ -615,7 +639,7 @@ void Interpreter::stop_process_tier() {
     forget_child(state.starter_pid);
   }
   // The spare notices: its read of the worker's go ends with nothing.
-  for (int* fd : {&state.starter_socket, &state.job_fd, &state.result_fd}) {
+  for (int* fd : {&state.starter_socket, &state.job_fd, &state.result_fd, &state.notes_fd}) {
     if (*fd >= 0) ::close(*fd);
     *fd = -1;
   }
@@ -624,16 +648,13 @@ void Interpreter::stop_process_tier() {
 
 namespace {
 
-[[noreturn]] void serve_one_job(Interpreter::State& state, int socket, const std::vector<PageRun>& hot, int pages_fd) {
+[[noreturn]] void serve_one_job(Interpreter::State& state, int socket, const std::vector<PageRun>& hot, int pages_fd,
+                                bool has_go) {
   const int job_fd = state.job_fd;
   const int result_fd = state.result_fd;
   if (pages_fd < 0) ::close(state.pages_fd);
   populate_pages(hot);
-  char go = 0;
-  ssize_t got = 0;
-  while ((got = ::recv(socket, &go, 1, 0)) < 0 && errno == EINTR) {
-  }
-  if (got != 1) ::_exit(0);  // the worker is gone
+  if (!has_go && !receive_go(socket)) ::_exit(0);  // the worker is gone
   const pid_t self = ::getpid();
   // The starter forks the next spare now; the worker learns which process runs the job.
   if (::write(state.taken_fd, &self, sizeof self) != static_cast<ssize_t>(sizeof self)) ::_exit(0);
@@ -672,7 +693,8 @@ namespace {
 
 }  // namespace
 
-SessionReport Interpreter::run_process(const Job& job, const std::function<void(pid_t)>& on_child) {
+SessionReport Interpreter::run_process(const Job& job, const std::function<void(pid_t)>& on_child,
+                                       const std::function<void()>& on_preloaded) {
   SessionReport report;
   State& state = *m_state;
   if (state.starter_socket < 0) {
@@ -702,6 +724,10 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
       report.internal_error = message ? "the process tier's starter could not fork" : "the process tier's starter is gone";
       return report;
     }
+    if (message->kind == 'P') {
+      if (on_preloaded) on_preloaded();
+      continue;
+    }
     if (message->kind == 'S' && child == 0) {
       child = message->pid;
       on_child(child);
@@ -715,6 +741,14 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     }
   }
   on_child(0);
+  if (std::string notes = read_whole(state.notes_fd); !notes.empty()) {
+    for (std::size_t start = 0, end; start < notes.size(); start = end + 1) {
+      end = notes.find('\n', start);
+      if (end == std::string::npos) end = notes.size();
+      if (end > start) state.preload_failures.push_back(notes.substr(start, end - start));
+    }
+    if (::ftruncate(state.notes_fd, 0) != 0) state.preload_failures.emplace_back("(could not clear the starter's notes)");
+  }
   std::string result = read_whole(state.result_fd);
   if (job.sandbox && !take_sandbox_line(result, report)) return report;
   if (WIFSIGNALED(status)) {

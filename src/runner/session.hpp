@@ -57,18 +57,24 @@ class Interpreter {
   // it, or makes one itself when none is ready. Runs no code of any snippet.
   void prepare_subinterpreter();
 
-  // Makes the process tier's starter, a single-threaded copy of this process that forks the
-  // children run_process() uses. Call once, before any other thread exists and before any job.
+  // Makes the process tier's starter, a single-threaded copy of this process that imports the
+  // preload modules when the first job reaches it and forks the children run_process() uses.
+  // Call once, before any other thread exists and before any job.
   void start_process_tier();
   // Ends the starter and its waiting child (tests start one per captured run).
   void stop_process_tier();
 
   // Runs one job in a child of the starter; `on_child(pid)` is told the child's pid while it runs
   // (and 0 once it ended), so a watchdog can ask it for its stack.
-  SessionReport run_process(const Job& job, const std::function<void(pid_t)>& on_child);
+  // `on_preloaded` is called when the starter has just imported the preload modules, before
+  // this job's child exists (the first job only): the job's time starts then.
+  SessionReport run_process(const Job& job, const std::function<void(pid_t)>& on_child,
+                            const std::function<void()>& on_preloaded = {});
 
-  // Modules of `preload` that failed to import, with the reason.
-  const std::vector<std::string>& preload_failures() const;
+  // Modules of `preload` that failed to import, with the reason, since the last call. The
+  // process tier's starter imports them when its first job arrives, so they are known after
+  // the first run_process().
+  std::vector<std::string> take_preload_failures();
 
   // Writes the Python stack of every thread of the running job to `fd`; safe to call from a
   // signal handler in the job's thread (it is what faulthandler does). No-op between jobs.

@@ -252,7 +252,11 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   watchdog.set_route(route);
   watchdog.arm(job);
   SessionReport report = route.tier == "process"
-                             ? python.run_process(job, [&](pid_t child) { watchdog.set_child(child); })
+                             ? python.run_process(job, [&](pid_t child) { watchdog.set_child(child); },
+                                                 [&] {
+                                                   watchdog.arm(job);
+                                                   start = Clock::now();
+                                                 })
                              : python.run_subinterpreter(job);
   bool in_time = watchdog.disarm();
   restore_limits(fsize, as);
@@ -296,10 +300,6 @@ int worker_main(bool verbose, const std::vector<std::string>& preload) {
   Channel channel(k_worker_control_fd);
   if (::chdir("/") != 0) return 3;
   Interpreter python(preload);
-  for (const std::string& failure : python.preload_failures()) {
-    std::string line = "snipcheck: warning: cannot preload " + failure + "\n";
-    write_text(k_worker_log_fd, line.c_str());
-  }
   python.start_process_tier();  // while this is the only thread: its copy must have no other
   Watchdog watchdog(channel, ::pthread_self());
   ProcessState baseline = ProcessState::capture();
@@ -308,6 +308,10 @@ int worker_main(bool verbose, const std::vector<std::string>& preload) {
     if (message->value("type", "") != "job") break;
     Job job = message->at("job").get<Job>();
     nlohmann::json result = run_job(python, watchdog, job, baseline);
+    for (const std::string& failure : python.take_preload_failures()) {
+      std::string line = "snipcheck: warning: cannot preload " + failure + "\n";
+      write_text(k_worker_log_fd, line.c_str());
+    }
     if (::chdir("/") != 0) result["taint"] = "cannot leave the job's directory";
     if (verbose) {
       std::string line = "worker " + std::to_string(::getpid()) + ": " + job.id + " done\n";

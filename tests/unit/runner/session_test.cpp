@@ -521,12 +521,21 @@ TEST_CASE("Interpreter::route", "[runner][session]") {
   }
 }
 
-TEST_CASE("Interpreter::preload_failures", "[runner][session]") {
-  SECTION("names the modules that could not be imported, and only those") {
-    const std::vector<std::string>& failures = python().preload_failures();
+TEST_CASE("Interpreter::take_preload_failures", "[runner][session]") {
+  SECTION("after a process-tier job: the modules that could not be imported, and only those") {
+    python().take_preload_failures();  // what earlier tests' starters reported
+    Run run = run_code("print('ok')\n", Tier::process);
+    CHECK(run.out == "ok\n");
+    std::vector<std::string> failures = python().take_preload_failures();
     REQUIRE(failures.size() == 1);
     CHECK_THAT(failures[0], Catch::StartsWith(k_missing_preload));
     CHECK_THAT(failures[0], Catch::Contains("ModuleNotFoundError"));
+    CHECK(python().take_preload_failures().empty());  // taken
+  }
+  SECTION("none before the process tier ran a job: the starter imports them then") {
+    python().take_preload_failures();
+    Run run = run_code("print('ok')\n");
+    CHECK(python().take_preload_failures().empty());
   }
 }
 
