@@ -41,6 +41,7 @@ struct Claim {
   std::string note;          // a trailing remark: "Modified" in "# [1]  # Modified"
   std::string code;          // error / verification: the code to evaluate
   std::string expect;        // verification: the value stated ("True", "works", "fails"), or "True"
+  std::string file;          // verification: the file the text says the example writes ("Check app.log")
   double confidence = 1.0;   // below 1: the classification is a guess
   bool prints = false;       // the line calls print()
   bool echo = false;         // a `>>>` transcript line: a REPL echoes an expression's value
@@ -69,7 +70,9 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question);
 Claim classify_comment(const std::string& comment, const std::string& code, const std::vector<std::string>& literals);
 
 // The checks a verification sentence states: "isinstance(x, A) (True)", "len(s) == 2",
-// "lst[0] = 10 (works) vs. t[0] = 10 (fails)", "type(C) returns Meta".
+// "lst[0] = 10 (works) vs. t[0] = 10 (fails)", "type(C) returns Meta", and a file it tells the
+// reader to check ("Check logs in out.log", "Check data.csv with cat data.csv"): the example
+// must have written it (relative to its working directory).
 std::vector<Claim> verification_claims(const std::string& text);
 
 // The first line of the top-level statement holding `line` (1-based), from the code's indentation.

@@ -102,10 +102,35 @@ bool looks_like_code(const std::string& code) {
   return std::regex_search(code, start) && balanced(code) && !has_prose_run(code);
 }
 
+// "Check logs in out.log", "Inspect report.csv", "Open data/table.json with less": the first
+// data file named after a verb that sends the reader to look at a file. Scripts (.py) are what
+// the reader runs, not what the example writes.
+std::string file_to_check(const std::string& sentence) {
+  static const std::regex verb(R"(^(?:Check|Inspect|Open|View|Look at|See)\b)", std::regex::icase);
+  static const std::regex file(
+      R"((?:^|[\s'"`(])((?:[\w-]+/)*[\w-]+\.(?:log|txt|csv|tsv|json|jsonl|xml|html|db|sqlite3?|out|ya?ml|ini|cfg|pdf|png|jpe?g|svg|xlsx|pkl|pickle|parquet|npy|dat|bin|gz|zip))(?=$|[\s'"`),.;:]))",
+      std::regex::icase);
+  std::smatch match;
+  if (!std::regex_search(sentence, verb) || !std::regex_search(sentence, match, file)) return {};
+  return match[1].str();
+}
+
 }  // namespace
 
 std::vector<Claim> verification_claims(const std::string& text) {
   std::vector<Claim> claims;
+  if (std::string file = file_to_check(trim(text)); !file.empty()) {
+    Claim claim;
+    claim.kind = ClaimKind::verification;
+    claim.scope = ClaimScope::namespace_;
+    claim.text = trim(text);
+    claim.file = file;
+    claim.code = "__import__('os').path.isfile(" + std::string(1, '\'') + file + "')";
+    claim.expect = "True";
+    claim.value = "True";
+    claims.push_back(std::move(claim));
+    return claims;
+  }
   for (const std::string& part : segments(trim(text))) {
     std::string code = drop_prose(trim(part));
     std::string expect;

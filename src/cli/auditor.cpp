@@ -44,6 +44,7 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   bool clean_end = python && outcome.ending == Ending::finished && !outcome.error;
   if (claim.scope != ClaimScope::statement || claim.line == 0) {
     evidence.ran = clean_end;
+    evidence.stderr_text = outcome.stderr_text;  // the whole example's: where a missing file's text went
   } else if (int index = statement_of(outcome, claim.line); index >= 0 && python) {
     const StatementOutput& statement = outcome.statements[static_cast<std::size_t>(index)];
     bool raised = outcome.error && index + 1 == static_cast<int>(outcome.statements.size());

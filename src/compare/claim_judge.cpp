@@ -257,6 +257,14 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
       return result;
     }
     result.verdict = probe->str == claim.expect || probe->repr == claim.expect ? ClaimVerdict::correct : ClaimVerdict::wrong;
+    if (!claim.file.empty()) {
+      result.expected = claim.file + " written";
+      result.actual = result.verdict == ClaimVerdict::correct ? claim.file + " written" : "no " + claim.file;
+      if (result.verdict == ClaimVerdict::wrong) {
+        result.hint = "the example leaves no file " + claim.file + " in its working directory";
+        if (!trim(evidence.stderr_text).empty()) result.hint += "; what it logged went to stderr: " + shown(trim(evidence.stderr_text));
+      }
+    }
     return result;
   }
   if (!evidence.ran && !evidence.error) {

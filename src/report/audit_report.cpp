@@ -76,7 +76,11 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
   if (said.scope == ClaimScope::namespace_) {
     // Evaluated after the example ran: commented-out code, a verification expression.
     std::string what = said.kind == ClaimKind::error ? "an error (" + said.value + ")" : said.code + " is " + claim.expected;
-    line = where + ": claims " + one_line(what) + ", gives " + printed(claim);
+    if (!said.file.empty()) {
+      line = where + ": claims the example writes " + said.file + " (\"" + one_line(said.text) + "\"), it does not";
+    } else {
+      line = where + ": claims " + one_line(what) + ", gives " + printed(claim);
+    }
   } else {
     line = where + ": claims " + one_line(claim.expected) + ", prints " + printed(claim);
   }

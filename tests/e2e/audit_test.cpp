@@ -6,8 +6,12 @@
 // The Catch2 main lives in tests/support/catch_main.cpp.
 //
 // What is right about the material was decided by reading it, example by example:
-//   - Two claims are wrong: Q40 prints the generator Path.glob returns, not the list of paths it
-//     claims; Q45 calls asyncio.run() as a statement, so "Done" is returned and never printed.
+//   - Three claims are wrong: Q40 prints the generator Path.glob returns, not the list of paths it
+//     claims; Q45 calls asyncio.run() as a statement, so "Done" is returned and never printed;
+//     Q31's verification line sends the reader to error.log, but logging.basicConfig() without a
+//     filename logs to stderr and no such file is written. The other files verification lines
+//     send the reader to (Q35 app.log, Q36 data.txt, Q37 data.csv, Q40 new_dir/data.txt, Q71
+//     mydb.db) are written.
 //   - Five claims are right in substance but written differently (`format`): Q8 puts a label in
 //     front ("Intersection: {2, 3}"), Q14, Q17 and Q21 join several printed lines with commas
 //     (Q21's claim sits in a `with` body and matches the enclosing statement), Q53 writes 8.0
@@ -18,6 +22,10 @@
 //     example version: shape only, never wrong. Q60 runs `pytest` in an empty directory, finds no
 //     tests and exits 1: reported as error (it fails where it is run), or unverifiable where no
 //     pytest command exists. Q90 reads data.txt, which only Q36's chain creates and Q39 moves away.
+//     Q68 `# More memory-efficient than list` on a three-item array.array is descriptive, though
+//     the material's own check (sys.getsizeof) shows the array larger at that size: a claim about
+//     sizes in general, not about this output. Q54/Q55 `# Approx [8]` after ten optimiser steps
+//     is most likely false, but torch and tensorflow are not installed here: unverifiable.
 //   - Unverifiable on this machine (the set-up installs what Debian packages): Django fragments
 //     (Q26, Q49), modules Debian lacks or that the set-up leaves out (Q29, Q54, Q55, Q58, Q67), the
 //     debugger on stdin (Q33), Flask's reloader signals (Q46), missing cloud credentials (Q59), no
@@ -185,7 +193,14 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
   }
 
   SECTION("the wrong claims, with the hint that explains each") {
-    CHECK(claims_with(audit.report, "wrong") == std::set<std::pair<int, int>>{{40, 5}, {45, 5}});
+    CHECK(claims_with(audit.report, "wrong") == std::set<std::pair<int, int>>{{31, 0}, {40, 5}, {45, 5}});
+    const json* log_file = claim_at(results[31], 0);
+    REQUIRE(log_file != nullptr);
+    CHECK((*log_file)["kind"] == "verification");
+    CHECK((*log_file)["actual"] == "no error.log");
+    CHECK(contains((*log_file)["hint"], "leaves no file error.log in its working directory"));
+    CHECK(contains((*log_file)["hint"], "went to stderr: ERROR:root:Error: division by zero"));
+    CHECK(results[31]["verdict"] == "wrong");
     const json* glob = claim_at(results[40], 5);
     REQUIRE(glob != nullptr);
     CHECK(contains((*glob)["actual"], "<generator object Path.glob at 0x"));
@@ -204,6 +219,22 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
                    "Q40 line 5: claims [PosixPath('new_dir/data.txt')], prints <generator object Path.glob at 0x...> — "
                    "prints the iterator object"));
     CHECK(contains(audit.run.out, "Q45 line 5: claims Done, prints nothing — the value is Done (checked)"));
+    CHECK(contains(audit.run.out, "Q31 verification: claims the example writes error.log (\"Check logs in error.log\"), "
+                                  "it does not — the example leaves no file error.log"));
+  }
+
+  SECTION("files a verification line sends the reader to are checked") {
+    std::map<int, std::string> files;
+    for (const auto& [question, result] : results) {
+      for (const json& claim : result["claims"]) {
+        if (claim["kind"] == "verification" && contains(claim["actual"], " written")) files[question] = claim["actual"];
+      }
+    }
+    CHECK(files == std::map<int, std::string>{{35, "app.log written"},
+                                              {36, "data.txt written"},
+                                              {37, "data.csv written"},
+                                              {40, "new_dir/data.txt written"},
+                                              {71, "mydb.db written"}});
   }
 
   SECTION("right values in another presentation are format, not wrong") {
@@ -323,11 +354,6 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
     CHECK(contains(audit.markdown, "## Wrong claims"));
     CHECK(contains(audit.markdown, "| Q40 What is pathlib"));
     CHECK(contains(audit.markdown, "## Not verifiable on this machine"));
-  }
-
-  SECTION("it takes seconds, not minutes (allowing for a loaded machine and sanitizers)") {
-    // About 10 s on an idle 2-core machine; a loaded CI machine, a debug build or ASan are slower.
-    CHECK(audit.run.seconds < (SNIPCHECK_SANITIZED ? 180 : 60));
   }
 }
 

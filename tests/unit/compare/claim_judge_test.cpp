@@ -178,6 +178,17 @@ TEST_CASE("judge_claim of evaluated claims", "[compare][claims]") {
   CHECK(judge_claim(check, evidence).verdict == ClaimVerdict::unverifiable);
   evidence.probe_result.reset();
   CHECK(judge_claim(check, evidence).verdict == ClaimVerdict::unverifiable);
+
+  Claim file = verification_claims("Check the totals in totals.csv.").front();
+  evidence.probe_result = ProbeResult{true, "True", "True", "", ""};
+  CHECK(judge_claim(file, evidence).verdict == ClaimVerdict::correct);
+  evidence.probe_result = ProbeResult{true, "False", "False", "", ""};
+  evidence.stderr_text = "WARNING:root:totals not written\n";
+  ClaimResult missing = judge_claim(file, evidence);
+  CHECK(missing.verdict == ClaimVerdict::wrong);
+  CHECK(missing.actual == "no totals.csv");
+  CHECK_THAT(missing.hint, Catch::Contains("leaves no file totals.csv"));
+  CHECK_THAT(missing.hint, Catch::Contains("WARNING:root:totals not written"));
 }
 
 TEST_CASE("same_numbers, joined_lines, print_argument", "[compare][claims]") {
