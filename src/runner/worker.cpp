@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -234,6 +235,13 @@ class Watchdog {
   std::thread m_thread;
 };
 
+// A sub-interpreter job that failed only because CPython 3.11 sub-interpreters cannot do what it
+// did (install a signal handler), and left nothing running that could disturb a second run.
+bool needs_main_interpreter(const SessionReport& report) {
+  return report.taint.empty() && report.internal_error.empty() && report.error && report.error->type == "ValueError" &&
+         report.error->message.find("signal only works in main thread of the main interpreter") != std::string::npos;
+}
+
 nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, const ProcessState& baseline) {
   rlimit fsize{}, as{};
   ::getrlimit(RLIMIT_FSIZE, &fsize);
@@ -251,13 +259,30 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   apply_job_limits(job);
   watchdog.set_route(route);
   watchdog.arm(job);
-  SessionReport report = route.tier == "process"
-                             ? python.run_process(job, [&](pid_t child) { watchdog.set_child(child); },
-                                                 [&] {
-                                                   watchdog.arm(job);
-                                                   start = Clock::now();
-                                                 })
-                             : python.run_subinterpreter(job);
+  auto in_process = [&] {
+    return python.run_process(job, [&](pid_t child) { watchdog.set_child(child); },
+                              [&] {
+                                watchdog.arm(job);
+                                start = Clock::now();
+                              });
+  };
+  SessionReport report = route.tier == "process" ? in_process() : python.run_subinterpreter(job);
+  if (route.tier == "subinterpreter" && job.isolation == "auto" && needs_main_interpreter(report) &&
+      ::ftruncate(1, 0) == 0 && ::ftruncate(2, 0) == 0) {
+    // What the AST did not show (a library installing a signal handler, say) the sub-interpreter
+    // refused at run time: the job runs again from the start, in a process of its own, with its
+    // full time. The worker's own state is still checked below.
+    // Descriptors the first attempt left open (a listening socket, say) would stand in the way
+    // of the second; the worker is replaced afterwards anyway, as its state check will say.
+    for (int fd : ProcessState::capture().open_fds) {
+      if (!std::binary_search(baseline.open_fds.begin(), baseline.open_fds.end(), fd)) ::close(fd);
+    }
+    route = {"process", "ran again in a process of its own: in a sub-interpreter, " + report.error->message};
+    watchdog.set_route(route);
+    watchdog.arm(job);
+    start = Clock::now();
+    report = in_process();
+  }
   bool in_time = watchdog.disarm();
   restore_limits(fsize, as);
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();

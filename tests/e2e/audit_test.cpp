@@ -28,8 +28,9 @@
 //     is most likely false, but torch and tensorflow are not installed here: unverifiable.
 //   - Unverifiable on this machine (the set-up installs what Debian packages): Django fragments
 //     (Q26, Q49), modules Debian lacks or that the set-up leaves out (Q29, Q54, Q55, Q58, Q67), the
-//     debugger on stdin (Q33), Flask's reloader signals (Q46), missing cloud credentials (Q59), no
-//     PostgreSQL server (Q74), fragments using an undefined `cursor` (Q75, Q98), argparse without
+//     debugger on stdin (Q33), Flask's development server that runs until stopped (Q46; its
+//     reloader's signal handler, refused in a sub-interpreter, sends it to the process tier),
+//     missing cloud credentials (Q59), no PostgreSQL server (Q74), fragments using an undefined `cursor` (Q75, Q98), argparse without
 //     arguments (Q76), input files the material never provides (Q56, Q77, Q90), DNS (Q78, and Q80
 //     without network), a scheduler that never returns (Q79), and the blocks that are not Python
 //     (Q69 Cython, Q92 Dockerfile, Q93-Q95, Q97, Q99 shell).
@@ -283,7 +284,7 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
         {26, "Django project"},
         {29, "module 'polars' is not installed on this machine (not packaged by Debian 12)"},
         {33, "debugger"},
-        {46, "signal"},
+        {46, "a web server (werkzeug) that runs until it is stopped"},
         {49, "Django project"},
         {54, "module 'tensorflow'"},
         {55, "python3-torch"},
