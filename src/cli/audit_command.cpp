@@ -40,7 +40,7 @@ constexpr double k_audit_timeout_s = 10.0;
 // is most often a server or a scheduler that never returns, which the stack it was stopped in
 // tells (stopped_in_endless_loop()). Any other example stopped there runs again with its full
 // timeout, with its chain, so a slow import on a busy machine is never judged by this deadline.
-constexpr double k_first_look_s = 3.0;
+constexpr double k_first_look_s = 2.0;
 
 std::int64_t since_ms(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
