@@ -460,9 +460,12 @@ SessionReport Interpreter::run_subinterpreter(const Job& job) {
 
 namespace {
 
-// What the starter and a job's child tell the worker over their socket: 'P', the starter has
-// imported the preload modules (once, for the first job); 'S', a child took the job; 'R', it wrote its result and is about to exit with nothing left running; 'E', it ended
-// (with its wait status); 'F', the starter could not fork.
+// What the starter and a job's child tell the worker over their socket:
+//   'P'  the starter has imported the preload modules (once, before the first job's child);
+//   'S'  a child took the job (pid);
+//   'R'  it wrote its result and is about to exit, with nothing of the snippet left running;
+//   'E'  it ended (pid, wait status);
+//   'F'  the starter could not fork.
 struct StarterMessage {
   char kind = 0;
   pid_t pid = 0;
@@ -510,7 +513,6 @@ bool receive_go(int socket) {
 // `has_go`: the starter already received this child's go.
 [[noreturn]] void serve_one_job(Interpreter::State& state, int socket, const std::vector<PageRun>& hot, int pages_fd,
                                 bool has_go);
-
 
 // The starter's loop. One child (the spare) is always forked ahead and waiting for a job; when
 // it takes one, the next spare is forked and prefaulted at once, while the job runs, so neither
