@@ -3,7 +3,6 @@
 // verdict (with the probes that check the hints, in new workers, so another hash seed and other
 // temporary directories; with the full timeout where the first look was too short), judge every
 // claim, report.
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -237,14 +236,7 @@ int audit_command(const AuditOptions& options) {
   if (!sandbox) return report_usage_error(sandbox.error());
 
   // Run every example, then again with the probes that check the hints (see run_audit()).
-  ExecuteOptions execute_options;
-  execute_options.workers = worker_count(options.common);
-  execute_options.keep_tmp = options.common.keep_tmp ? KeepDir::yes : KeepDir::no;
-  execute_options.verbose = options.common.verbose;
-  execute_options.progress = ::isatty(2) && !options.common.quiet;
-  execute_options.worker_settings = bank->workers;
-  execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
-  execute_options.sandbox_probe = *sandbox;
+  ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
   AuditRuns runs = run_audit(bank->questions, plan.questions, execute_options);
   spdlog::debug("runs done at {} ms", since_ms(start));
 

@@ -29,6 +29,19 @@ int worker_count(const CommonOptions& options) {
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
+ExecuteOptions bank_execute_options(const CommonOptions& options, const WorkerSettings& workers,
+                                    const std::optional<SandboxReport>& sandbox_probe) {
+  ExecuteOptions execute_options;
+  execute_options.workers = worker_count(options);
+  execute_options.keep_tmp = options.keep_tmp ? KeepDir::yes : KeepDir::no;
+  execute_options.verbose = options.verbose;
+  execute_options.progress = ::isatty(2) && !options.quiet;
+  execute_options.worker_settings = workers;
+  execute_options.allow_weaker_sandbox = options.allow_weaker_sandbox;
+  execute_options.sandbox_probe = sandbox_probe;
+  return execute_options;
+}
+
 Color terminal_color() {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return Color::no;

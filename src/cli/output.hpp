@@ -17,6 +17,11 @@ int worker_count(const CommonOptions& options);
 Color terminal_color();
 Detail terminal_detail(const CommonOptions& options);
 
+// How `run` and `audit` execute a bank: the command line's workers, --keep-tmp, -v and
+// --allow-weaker-sandbox, the bank's worker settings, and what the sandbox probe found.
+ExecuteOptions bank_execute_options(const CommonOptions& options, const WorkerSettings& workers,
+                                    const std::optional<SandboxReport>& sandbox_probe);
+
 // Fails when a report could not be written there (its folder missing), before the run starts.
 Expected<void> check_report_paths(const CommonOptions& options);
 

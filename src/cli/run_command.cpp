@@ -1,5 +1,4 @@
 // `snipcheck run [BANK]`: the maintainer's job. Reads like a table of contents, one stage a line.
-#include <unistd.h>
 
 #include <iostream>
 
@@ -42,14 +41,7 @@ int run_command(const RunOptions& options) {
 
   // Run every question on the workers, printing each result in bank order as it arrives.
   TerminalReport terminal(std::cout, bank->questions.size(), terminal_color(), terminal_detail(options.common));
-  ExecuteOptions execute_options;
-  execute_options.workers = worker_count(options.common);
-  execute_options.keep_tmp = options.common.keep_tmp ? KeepDir::yes : KeepDir::no;
-  execute_options.verbose = options.common.verbose;
-  execute_options.progress = ::isatty(2) && !options.common.quiet;
-  execute_options.worker_settings = bank->workers;
-  execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
-  execute_options.sandbox_probe = *sandbox;
+  ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
   Execution execution = execute(bank->questions, execute_options,
                                 [&](std::size_t index, const Result& result) { terminal.add(index, result); });
   terminal.finish(execution.summary);
