@@ -135,30 +135,31 @@ Expected<OutputTarget> resolve_output(const std::string& path) {
   if (path == "-") return OutputTarget{OutputKind::standard_output, {}};
   const std::string refused = "cannot write a report here: ";
   if (path.empty()) return fail(path, 0, refused + "the path is empty");
-  // Follow a chain of symlinks by hand: a dangling link still names the file to create.
   fs::path resolved = path;
-  for (int hops = 0;; ++hops) {
-    struct stat link {};
-    if (::lstat(resolved.c_str(), &link) != 0) {
-      if (errno == ENOENT) break;
-      return fail(path, 0, refused + errno_text(errno));
-    }
-    if (!S_ISLNK(link.st_mode)) break;
-    if (hops == k_max_symlinks) return fail(path, 0, refused + errno_text(ELOOP));
-    std::error_code error;
-    fs::path next = fs::read_symlink(resolved, error);
-    if (error) return fail(path, 0, refused + error.message());
-    resolved = next.is_absolute() ? next : resolved.parent_path() / next;
-  }
   struct stat info {};
-  if (::stat(resolved.c_str(), &info) == 0) {
+  if (::stat(path.c_str(), &info) == 0) {
     if (S_ISDIR(info.st_mode)) return fail(path, 0, refused + "it is a directory");
+    // Opened by its own path: the kernel follows every link, /proc's (/dev/stdout) included.
     if (!S_ISREG(info.st_mode) || standard_stream_of(info) >= 0) {
-      if (::access(resolved.c_str(), W_OK) != 0) return fail(path, 0, refused + errno_text(errno));
+      if (::access(path.c_str(), W_OK) != 0) return fail(path, 0, refused + errno_text(errno));
       return OutputTarget{OutputKind::write_through, resolved};
     }
+    std::error_code error;
+    resolved = fs::canonical(path, error);  // the file a symlink names is what gets replaced
+    if (error) return fail(path, 0, refused + error.message());
   } else if (errno != ENOENT) {
     return fail(path, 0, refused + errno_text(errno));
+  } else {
+    // Nothing there yet, or a dangling symlink: follow the chain by hand to the name to create.
+    for (int hops = 0;; ++hops) {
+      struct stat link {};
+      if (::lstat(resolved.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) break;
+      if (hops == k_max_symlinks) return fail(path, 0, refused + errno_text(ELOOP));
+      std::error_code error;
+      fs::path next = fs::read_symlink(resolved, error);
+      if (error) return fail(path, 0, refused + error.message());
+      resolved = next.is_absolute() ? next : resolved.parent_path() / next;
+    }
   }
   fs::path dir = resolved.parent_path();
   if (dir.empty()) dir = ".";
