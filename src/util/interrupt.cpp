@@ -104,6 +104,8 @@ void listen(sigset_t signals) {
 }  // namespace
 
 void install_interrupt_handling() {
+  static std::atomic<bool> installed{false};
+  if (installed.exchange(true)) return;
   sigset_t signals;
   sigemptyset(&signals);
   for (int signal : {SIGINT, SIGTERM, SIGHUP}) {
