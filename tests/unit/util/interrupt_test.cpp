@@ -1,5 +1,6 @@
 #include "util/interrupt.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -37,6 +38,8 @@ Child in_child(const fs::path& keep, const std::function<void(int report_fd)>& b
   REQUIRE(pid >= 0);
   if (pid == 0) {
     ::close(fds[0]);
+    int quiet = ::open("/dev/null", O_WRONLY | O_CLOEXEC);  // the listener's own lines on stderr
+    if (quiet >= 0) ::dup2(quiet, 2);
     forget_on_interrupt(keep);
     body(fds[1]);
     ::_exit(0);
