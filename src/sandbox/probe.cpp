@@ -28,7 +28,7 @@ SandboxReport probe_sandbox() {
   {
     auto held = hold_cleanup();  // an interrupt meanwhile removes it (util/interrupt.hpp)
     std::filesystem::create_directory(dir, ec);
-    remove_on_interrupt(dir, held);
+    if (!ec) remove_on_interrupt(dir, held);
   }
   int fds[2];
   if (ec || ::pipe2(fds, O_CLOEXEC) != 0) {
