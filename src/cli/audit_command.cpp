@@ -27,6 +27,7 @@
 #include "report/audit_report.hpp"
 #include "report/junit_report.hpp"
 #include "util/fs.hpp"
+#include "util/interrupt.hpp"
 
 namespace snipcheck {
 
@@ -45,12 +46,20 @@ std::int64_t since_ms(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
 }
 
-Expected<void> check_audit_paths(const AuditOptions& options) {
-  if (auto paths = check_report_paths(options.common); !paths) return paths;
-  CommonOptions extra;
-  extra.json_path = options.markdown_path;
-  extra.junit_path = options.fix_path;
-  return check_report_paths(extra);
+std::vector<ReportPath> audit_report_paths(const AuditOptions& options) {
+  std::vector<ReportPath> reports = report_paths(options.common);
+  if (!options.markdown_path.empty()) reports.push_back({"--markdown", options.markdown_path});
+  if (!options.fix_path.empty()) reports.push_back({"--fix", options.fix_path});
+  return reports;
+}
+
+// A run interrupted before it settled question q (it was selected, and its result is missing or
+// unfinished) leaves q unfinished: a verdict without the run it was due would be a guess.
+void mark_unsettled(std::vector<Result>& first, const std::vector<bool>& selected,
+                    const std::vector<std::optional<Result>>& results) {
+  for (std::size_t q = 0; q < first.size(); ++q) {
+    if (selected[q] && (!results[q] || !results[q]->finished)) first[q].finished = false;
+  }
 }
 
 // The questions of `wanted`'s chains (`after`, both ways): they share a working directory.
@@ -186,12 +195,18 @@ AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQ
   }
   spdlog::debug("second run: {} examples, {} of them with their full timeout", std::count(again.begin(), again.end(), true),
                 std::count(full.begin(), full.end(), true));
+  if (interrupt_requested()) {
+    mark_unsettled(runs.first, again, std::vector<std::optional<Result>>(count));
+    runs.probes = std::move(plan.probes);
+    return runs;
+  }
   auto second = run_selected(
       questions, again,
       [&](std::size_t q) { return full[q] ? questions[q].code : code_with_planned_probes(questions[q], plan.probes[q]); },
       expected_ms, options);
+  mark_unsettled(runs.first, again, second);
   for (std::size_t q = 0; q < count; ++q) {
-    if (full[q] && second[q]) runs.first[q] = std::move(*second[q]);
+    if (full[q] && second[q] && second[q]->finished) runs.first[q] = std::move(*second[q]);
     if (probed[q]) runs.second[q] = std::move(second[q]);
   }
 
@@ -200,9 +215,13 @@ AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQ
   for (std::size_t q = 0; q < count; ++q) {
     third_probed[q] = full[q] && plan.needed[q] && ran_to_its_end(questions[q], runs.first[q]);
   }
-  auto third = run_selected(
-      questions, with_chains(questions, third_probed),
-      [&](std::size_t q) { return code_with_planned_probes(questions[q], plan.probes[q]); }, expected_ms, options);
+  std::vector<std::optional<Result>> third(count);
+  if (!interrupt_requested()) {
+    third = run_selected(
+        questions, with_chains(questions, third_probed),
+        [&](std::size_t q) { return code_with_planned_probes(questions[q], plan.probes[q]); }, expected_ms, options);
+  }
+  mark_unsettled(runs.first, third_probed, third);
   for (std::size_t q = 0; q < count; ++q) {
     if (third_probed[q]) runs.second[q] = std::move(third[q]);
   }
@@ -215,7 +234,8 @@ AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQ
 int audit_command(const AuditOptions& options) {
   configure_logging(options.common);
   auto start = std::chrono::steady_clock::now();
-  if (auto paths = check_audit_paths(options); !paths) return report_usage_error(paths.error());
+  const std::vector<ReportPath> reports = audit_report_paths(options);
+  if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
 
   // Read the material and import it into a temporary bank, validated like any other.
   auto material = read_material(options.material);
@@ -235,8 +255,10 @@ int audit_command(const AuditOptions& options) {
                                                                                    : WeakerSandbox::refuse);
   if (!sandbox) return report_usage_error(sandbox.error());
 
-  // Run every example, then again with the probes that check the hints (see run_audit()).
+  // Run every example, then again with the probes that check the hints (see run_audit()). A
+  // signal stops the runs; the questions they settled are reported, marked interrupted.
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
+  GracefulStop graceful;
   AuditRuns runs = run_audit(bank->questions, plan.questions, execute_options);
   spdlog::debug("runs done at {} ms", since_ms(start));
 
@@ -251,9 +273,10 @@ int audit_command(const AuditOptions& options) {
   }
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   AuditSummary summary = summarize_audit(questions, elapsed.count(), runs.workers);
+  summary.questions.interrupted = interrupt_requested();
 
-  // Reports.
-  print_audit(std::cout, questions, summary, terminal_detail(options.common));
+  // Reports, each written whole.
+  print_audit(terminal_stream(reports), questions, summary, terminal_detail(options.common));
   const std::string name = std::filesystem::path(options.material).filename().string();
   std::vector<std::pair<std::string, std::string>> files;
   if (!options.common.json_path.empty()) files.emplace_back(options.common.json_path, render_audit_json(questions, summary));
@@ -269,8 +292,9 @@ int audit_command(const AuditOptions& options) {
     files.emplace_back(options.common.junit_path, render_junit_report(results, summary.questions, "snipcheck-audit"));
   }
   for (const auto& [path, content] : files) {
-    if (auto written = write_file_atomic(path, content); !written) return report_usage_error(written.error());
+    if (auto written = write_output(path, content); !written) return report_usage_error(written.error());
   }
+  if (summary.questions.interrupted) return interrupted_exit_status();
   if (summary.questions.internal_failure) return k_exit_internal;
   return summary.failing() ? k_exit_failed : k_exit_ok;
 }

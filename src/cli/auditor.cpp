@@ -142,6 +142,10 @@ std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& im
     question.code_lines = item.question.code_lines;
     question.verification_line = item.question.verification_line;
     question.result = first[q];
+    if (!question.result.finished) {  // interrupted: nothing to judge its claims by
+      questions.push_back(std::move(question));
+      continue;
+    }
     std::optional<std::vector<ProbeResult>> probes;
     if (second[q]) probes = parse_probe_results(second[q]->outcome.stdout_text);
     std::vector<PythonLine> lines = scan_python(item.question.code);

@@ -40,7 +40,8 @@ std::vector<std::string> observed_chains(const std::vector<Question>& questions,
                                          const std::vector<std::vector<std::string>>& files_left);
 
 // The final results. `second` holds, per question, the result of its second run (with probes),
-// when it had one.
+// when it had one. A question whose first result is unfinished (an interrupted run) keeps it,
+// with no claims judged.
 std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first,
                                          const std::vector<std::optional<Result>>& second, const ProbePlans& plans);
 

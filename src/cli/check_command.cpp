@@ -60,7 +60,8 @@ Expected<std::string> read_code(const std::string& source) {
 
 int check_command(const CheckOptions& options) {
   configure_logging(options.common);
-  if (auto paths = check_report_paths(options.common); !paths) return report_usage_error(paths.error());
+  const std::vector<ReportPath> reports = report_paths(options.common);
+  if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
 
   // What the candidate is held to, and the candidate's code.
   auto reference = reference_for(options);
@@ -100,8 +101,10 @@ int check_command(const CheckOptions& options) {
   Execution execution = execute({candidate}, execute_options, {});
 
   // Verdict and diff.
-  TerminalReport terminal(std::cout, 1, terminal_color(), Detail::verbose);
-  terminal.add(0, execution.results.front());
+  std::ostream& out = terminal_stream(reports);
+  TerminalReport terminal(out, 1, terminal_color(out), Detail::verbose);
+  if (execution.results.front().finished) terminal.add(0, execution.results.front());
+  if (execution.summary.interrupted) terminal.finish(execution.summary);
   if (auto written = write_reports(options.common, execution, "snipcheck-check"); !written) {
     return report_usage_error(written.error());
   }

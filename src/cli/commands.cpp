@@ -11,6 +11,7 @@
 #include "cli/sandbox_gate.hpp"
 #include "runner/worker.hpp"
 #include "util/error.hpp"
+#include "util/interrupt.hpp"
 
 namespace snipcheck {
 
@@ -49,8 +50,8 @@ struct Parsed {
 void add_common(CLI::App& command, CommonOptions& options) {
   command.add_option("--timeout", options.timeout_s, "Seconds each question may run (overrides the bank; default 10)")
       ->check(CLI::PositiveNumber);
-  command.add_option("--json", options.json_path, "Write the JSON report to PATH");
-  command.add_option("--junit", options.junit_path, "Write a JUnit XML report to PATH");
+  command.add_option("--json", options.json_path, "Write the JSON report to PATH (- for stdout)");
+  command.add_option("--junit", options.junit_path, "Write a JUnit XML report to PATH (- for stdout)");
   command.add_option("-j,--jobs", options.jobs, "Worker processes (default: one per core)")->check(CLI::Range(1, 256));
   command.add_flag("--keep-tmp", options.keep_tmp, "Keep each question's working directory");
   command.add_option("--isolation", options.isolation,
@@ -100,8 +101,8 @@ const std::vector<Command>& command_table() {
       {"audit", "Check every claim a piece of material makes about what its examples print",
        [](CLI::App& app, Parsed& parsed) {
          app.add_option("MATERIAL", parsed.audit.material, "The material file")->required();
-         app.add_option("--markdown", parsed.audit.markdown_path, "Write a Markdown report to PATH");
-         app.add_option("--fix", parsed.audit.fix_path, "Write a unified diff correcting the wrong claims to PATH");
+         app.add_option("--markdown", parsed.audit.markdown_path, "Write a Markdown report to PATH (- for stdout)");
+         app.add_option("--fix", parsed.audit.fix_path, "Write a unified diff correcting the wrong claims to PATH (- for stdout)");
          add_common(app, parsed.audit.common);
        },
        [](const Parsed& parsed) { return audit_command(parsed.audit); }},
@@ -136,6 +137,12 @@ int run_cli(int argc, char** argv) {
     std::cerr << "snipcheck: " << error.what() << "\n(see snipcheck --help)\n";
     return k_exit_usage;
   }
+  // SIGINT, SIGTERM and SIGHUP from here on: a run stops and reports what finished, anything
+  // else ends at once, removing what it made (util/interrupt.hpp).
+  install_interrupt_handling();
+  struct Settle {
+    ~Settle() { settle_interrupts(); }
+  } settle;
   for (const auto& [sub, command] : commands) {
     if (sub->parsed()) return command->handler(parsed);
   }

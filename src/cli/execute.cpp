@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "runner/supervisor.hpp"
+#include "util/interrupt.hpp"
 
 namespace snipcheck {
 
@@ -101,6 +102,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
                                         {}, false};
       continue;
     }
+    execution.results[i].finished = false;  // until its outcome is judged
     int depth = 0;
     std::string root = chain_root(questions, i, depth);
     jobs.push_back(make_job(questions[i], run_dir.path(), options.worker_settings, root));
@@ -112,7 +114,9 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
     if (!execution.results[i].judgement.reason.empty() && on_result) on_result(i, execution.results[i]);
   }
 
-  // Run, judging each outcome as it arrives.
+  // Run, judging each outcome as it arrives. A first signal stops the run here (the supervisor
+  // kills what runs); what finished is returned, the rest marked unfinished.
+  GracefulStop graceful;
   std::size_t finished = 0;
   SupervisorOptions supervisor_options;
   supervisor_options.workers = options.workers;
@@ -120,7 +124,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   supervisor_options.verbose = options.verbose;
   supervisor_options.preload = options.worker_settings.preload;
   int waves = jobs.empty() ? 0 : *std::max_element(job_depth.begin(), job_depth.end()) + 1;
-  for (int wave = 0; wave < waves; ++wave) {
+  for (int wave = 0; wave < waves && !interrupt_requested(); ++wave) {
     std::vector<Job> wave_jobs;
     std::vector<std::size_t> wave_job;
     for (std::size_t j = 0; j < jobs.size(); ++j) {
@@ -136,6 +140,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       if (options.list_files) execution.files_left[index] = files_under(wave_jobs[wave_index].cwd);
       if (result.settings.sandbox && !result.outcome.sandbox) result.outcome.sandbox = options.sandbox_probe;
       result.judgement = judge(result.expected, result.settings, outcome, result.path);
+      result.finished = true;
       spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), outcome.duration_ms);
       if (options.progress) std::fprintf(stderr, "\r\033[K");
       if (on_result) on_result(index, result);
@@ -148,6 +153,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   execution.summary = summarize(execution.results,
                                 std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(),
                                 std::max(1, std::min<int>(options.workers, static_cast<int>(std::max<std::size_t>(1, jobs.size())))));
+  execution.summary.interrupted = interrupt_requested();
   return execution;
 }
 

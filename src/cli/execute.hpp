@@ -2,6 +2,8 @@
 // results over in bank order. Shared by `run`, `check` and `audit`; it writes no report itself.
 // Skipped and non-Python questions are judged without running; a question chained with `after`
 // runs in its chain's first working directory, after the question it names (chains run in waves).
+// A signal while it runs (util/interrupt.hpp) stops the run: the results of the questions that
+// had not finished say `finished = false` and the summary `interrupted`.
 #pragma once
 
 #include <functional>

@@ -7,6 +7,7 @@
 #include "cli/importer.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
+#include "util/interrupt.hpp"
 
 namespace snipcheck {
 
@@ -15,9 +16,17 @@ int import_command(const ImportOptions& options) {
   auto material = read_material(options.material);
   if (!material) return report_usage_error(material.error());
 
-  // Derive the bank and write it.
+  // Derive the bank and write it. A bank is written whole: a first signal meanwhile waits for it
+  // (milliseconds), then ends the command; anywhere else a signal ends it at once.
   ImportPlan plan = plan_import(*material);
-  if (auto written = write_bank(options.out, plan.draft); !written) return report_usage_error(written.error());
+  {
+    GracefulStop graceful;
+    if (auto written = write_bank(options.out, plan.draft); !written) return report_usage_error(written.error());
+  }
+  if (interrupt_requested()) {
+    std::cerr << "snipcheck: interrupted; the bank in " << options.out << " was written whole\n";
+    return interrupted_exit_status();
+  }
 
   // What was written must load as a bank: a check of our own work.
   auto bank = load_bank(options.out);

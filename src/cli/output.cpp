@@ -14,6 +14,7 @@
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
 #include "util/fs.hpp"
+#include "util/interrupt.hpp"
 
 namespace snipcheck {
 
@@ -42,10 +43,11 @@ ExecuteOptions bank_execute_options(const CommonOptions& options, const WorkerSe
   return execute_options;
 }
 
-Color terminal_color() {
+Color terminal_color(const std::ostream& out) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return Color::no;
-  return ::isatty(1) ? Color::yes : Color::no;
+  const int fd = &out == &std::cerr ? 2 : 1;
+  return ::isatty(fd) ? Color::yes : Color::no;
 }
 
 Detail terminal_detail(const CommonOptions& options) {
@@ -53,31 +55,62 @@ Detail terminal_detail(const CommonOptions& options) {
   return options.quiet ? Detail::quiet : Detail::normal;
 }
 
-Expected<void> check_report_paths(const CommonOptions& options) {
-  for (const std::string& path : {options.json_path, options.junit_path}) {
-    if (path.empty()) continue;
-    std::filesystem::path parent = std::filesystem::absolute(path).parent_path();
-    std::error_code ec;
-    if (!std::filesystem::is_directory(parent, ec)) return fail(path, 0, "cannot write a report here: no such directory");
-    if (::access(parent.c_str(), W_OK) != 0) return fail(path, 0, "cannot write a report here: directory not writable");
+std::vector<ReportPath> report_paths(const CommonOptions& options) {
+  std::vector<ReportPath> reports;
+  if (!options.json_path.empty()) reports.push_back({"--json", options.json_path});
+  if (!options.junit_path.empty()) reports.push_back({"--junit", options.junit_path});
+  return reports;
+}
+
+namespace {
+
+// Whether two reports would land on one file (a later one replacing an earlier one) or both on
+// stdout. Devices and FIFOs may take both.
+bool same_destination(const OutputTarget& a, const OutputTarget& b) {
+  if (a.kind == OutputKind::standard_output || b.kind == OutputKind::standard_output) return a.kind == b.kind;
+  if (a.kind != OutputKind::replace || b.kind != OutputKind::replace) return false;
+  std::error_code ignored;
+  return std::filesystem::weakly_canonical(a.path, ignored) == std::filesystem::weakly_canonical(b.path, ignored);
+}
+
+}  // namespace
+
+Expected<void> check_report_paths(const std::vector<ReportPath>& reports) {
+  std::vector<std::pair<const ReportPath*, OutputTarget>> targets;
+  for (const ReportPath& report : reports) {
+    auto target = resolve_output(report.path);
+    if (!target) return fail(report.path, 0, target.error().message + " (" + report.option + ")");
+    for (const auto& [other, seen] : targets) {
+      if (same_destination(seen, *target)) {
+        return fail(report.path, 0, other->option + " and " + report.option + " would write the same file");
+      }
+    }
+    targets.emplace_back(&report, *target);
   }
   return {};
 }
 
+std::ostream& terminal_stream(const std::vector<ReportPath>& reports) {
+  for (const ReportPath& report : reports) {
+    if (report.path == "-") return std::cerr;
+  }
+  return std::cout;
+}
+
 Expected<void> write_reports(const CommonOptions& options, const Execution& execution, const std::string& suite) {
   if (!options.json_path.empty()) {
-    auto written = write_file_atomic(options.json_path, render_json_report(execution.results, execution.summary));
+    auto written = write_output(options.json_path, render_json_report(execution.results, execution.summary));
     if (!written) return written;
   }
   if (!options.junit_path.empty()) {
-    auto written = write_file_atomic(options.junit_path,
-                                     render_junit_report(execution.results, execution.summary, suite));
+    auto written = write_output(options.junit_path, render_junit_report(execution.results, execution.summary, suite));
     if (!written) return written;
   }
   return {};
 }
 
 int exit_status_of(const Summary& summary) {
+  if (summary.interrupted) return interrupted_exit_status();
   if (summary.internal_failure) return k_exit_internal;
   return summary.failing() > 0 ? k_exit_failed : k_exit_ok;
 }

@@ -1,7 +1,10 @@
-// What `run` and `check` share at their edges: logging set-up, the number of workers, report
-// paths checked before anything runs, reports written whole (or not at all), and the exit status.
+// What `run`, `check` and `audit` share at their edges: logging set-up, the number of workers,
+// report paths checked before anything runs, reports written whole (or not at all) where the
+// user asked (util/fs.hpp write_output(): a file replaced atomically, a device or FIFO written
+// through, `-` standard output), and the exit status (128 + the signal when interrupted).
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -14,7 +17,8 @@ namespace snipcheck {
 
 void configure_logging(const CommonOptions& options);
 int worker_count(const CommonOptions& options);
-Color terminal_color();
+// Colour when `out` is std::cout on a TTY (or std::cerr on one), and NO_COLOR is not set.
+Color terminal_color(const std::ostream& out);
 Detail terminal_detail(const CommonOptions& options);
 
 // How `run` and `audit` execute a bank: the command line's workers, --keep-tmp, -v and
@@ -22,12 +26,26 @@ Detail terminal_detail(const CommonOptions& options);
 ExecuteOptions bank_execute_options(const CommonOptions& options, const WorkerSettings& workers,
                                     const std::optional<SandboxReport>& sandbox_probe);
 
-// Fails when a report could not be written there (its folder missing), before the run starts.
-Expected<void> check_report_paths(const CommonOptions& options);
+// A report the command line asks for: its option (for messages) and its path.
+struct ReportPath {
+  std::string option;  // "--json"
+  std::string path;
+};
 
-// Writes the --json and --junit reports, each atomically.
+// The --json and --junit paths given.
+std::vector<ReportPath> report_paths(const CommonOptions& options);
+
+// Fails, before the run starts, when a report could not be written where asked: a directory, a
+// folder missing or not writable, two reports onto `-` or onto the same file.
+Expected<void> check_report_paths(const std::vector<ReportPath>& reports);
+
+// Where the terminal report goes: stderr when a report is written to `-` (stdout), else stdout.
+std::ostream& terminal_stream(const std::vector<ReportPath>& reports);
+
+// Writes the --json and --junit reports, each whole.
 Expected<void> write_reports(const CommonOptions& options, const Execution& execution, const std::string& suite);
 
+// 128 + the signal when interrupted; else 3 for an internal failure, 1 when a question failed, 0.
 int exit_status_of(const Summary& summary);
 
 // Prints an error that names file and line, and returns the usage exit status.

@@ -16,8 +16,9 @@ namespace snipcheck {
 int run_command(const RunOptions& options) {
   configure_logging(options.common);
 
-  // Refuse unwritable report paths before spending any time.
-  if (auto paths = check_report_paths(options.common); !paths) return report_usage_error(paths.error());
+  // Refuse report paths that cannot be written before spending any time.
+  const std::vector<ReportPath> reports = report_paths(options.common);
+  if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
 
   // Load and validate the whole bank; a malformed bank runs nothing.
   auto bank = load_bank(options.bank, options.filters);
@@ -39,14 +40,16 @@ int run_command(const RunOptions& options) {
                                                                                    : WeakerSandbox::refuse);
   if (!sandbox) return report_usage_error(sandbox.error());
 
-  // Run every question on the workers, printing each result in bank order as it arrives.
-  TerminalReport terminal(std::cout, bank->questions.size(), terminal_color(), terminal_detail(options.common));
+  // Run every question on the workers, printing each result in bank order as it arrives (a
+  // signal stops the run: what finished is reported, marked interrupted).
+  std::ostream& out = terminal_stream(reports);
+  TerminalReport terminal(out, bank->questions.size(), terminal_color(out), terminal_detail(options.common));
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
   Execution execution = execute(bank->questions, execute_options,
                                 [&](std::size_t index, const Result& result) { terminal.add(index, result); });
   terminal.finish(execution.summary);
 
-  // Reports, each written whole.
+  // Reports, each written whole; the exit status (128 + the signal when interrupted).
   if (auto written = write_reports(options.common, execution, "snipcheck"); !written) {
     return report_usage_error(written.error());
   }

@@ -92,6 +92,7 @@ void print_audit(std::ostream& out, const std::vector<AuditQuestion>& questions,
                  Detail detail) {
   const bool verbose = detail == Detail::verbose;
   for (const AuditQuestion& question : questions) {
+    if (!question.result.finished) continue;
     const Judgement& judgement = question.result.judgement;
     if (detail == Detail::quiet && judgement.verdict != Verdict::wrong && !is_failing(judgement.verdict)) continue;
     std::string head = pad("Q" + std::to_string(question.number), 6) + pad(to_string(judgement.verdict), 14) +
@@ -117,6 +118,10 @@ void print_audit(std::ostream& out, const std::vector<AuditQuestion>& questions,
   for (int i = 0; i < k_claim_verdict_count; ++i) {
     out << pad(to_string(static_cast<ClaimVerdict>(i)), 18) << summary.count(static_cast<ClaimVerdict>(i)) << "\n";
   }
+  if (summary.questions.interrupted) {
+    out << "interrupted: " << summary.questions.unfinished << " of "
+        << summary.questions.total + summary.questions.unfinished << " questions not finished\n";
+  }
   out << summary.questions.total << " questions, " << summary.count(ClaimVerdict::wrong) << " wrong claims ("
       << (static_cast<double>(summary.questions.duration_ms) / 1000.0) << " s, " << summary.questions.workers
       << " workers)\n";
@@ -124,7 +129,12 @@ void print_audit(std::ostream& out, const std::vector<AuditQuestion>& questions,
 
 std::string render_audit_json(const std::vector<AuditQuestion>& questions, const AuditSummary& summary) {
   nlohmann::json items = nlohmann::json::array();
+  nlohmann::json unfinished = nlohmann::json::array();
   for (const AuditQuestion& question : questions) {
+    if (!question.result.finished) {
+      unfinished.push_back(question.id);
+      continue;
+    }
     nlohmann::json item = result_to_json(question.result);
     item["question"] = question.number;
     item["title"] = question.title;
@@ -157,7 +167,9 @@ std::string render_audit_json(const std::vector<AuditQuestion>& questions, const
   }
   counts["claims"] = claim_counts;
   counts["failed"] = summary.failing() ? 1 : 0;
-  nlohmann::json report = {{"summary", counts}, {"results", items}};
+  counts["unfinished"] = summary.questions.unfinished;
+  nlohmann::json report = {
+      {"summary", counts}, {"interrupted", summary.questions.interrupted}, {"unfinished", unfinished}, {"results", items}};
   return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -174,6 +186,10 @@ std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, c
   };
   std::ostringstream out;
   out << "# snipcheck audit of `" << material_name << "`\n\n";
+  if (summary.questions.interrupted) {
+    out << "**Interrupted**: " << summary.questions.unfinished << " of "
+        << summary.questions.total + summary.questions.unfinished << " questions not finished, left out below.\n\n";
+  }
   out << "| verdict | questions |\n| --- | --- |\n";
   for (int i = 0; i < k_verdict_count; ++i) {
     int count = summary.questions.count(static_cast<Verdict>(i));
@@ -206,6 +222,7 @@ std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, c
   if (!any) out << "None.\n";
   out << "\n## Every question\n\n| question | verdict | details |\n| --- | --- | --- |\n";
   for (const AuditQuestion& question : questions) {
+    if (!question.result.finished) continue;
     const Judgement& judgement = question.result.judgement;
     out << "| Q" << question.number << " " << cell(question.title) << " | " << to_string(judgement.verdict) << " | "
         << cell(judgement.reason.empty() ? claims_summary(question) : judgement.reason) << " |\n";

@@ -3,7 +3,8 @@
 // summary table (terminal); the same as JSON (the run report's fields plus "question", "title",
 // "source_line" and "claims") and as Markdown for a merge request; and --fix, a unified diff
 // against the material that rewrites each wrong claim's comment to what the code prints. Pure
-// rendering: it decides no verdict.
+// rendering: it decides no verdict. Questions an interrupted run did not finish are left out
+// (listed as "unfinished" in the JSON) and the reports say it was interrupted.
 #pragma once
 
 #include <array>

@@ -65,9 +65,14 @@ nlohmann::json report_to_json(const std::vector<Result>& results, const Summary&
     counts[to_string(static_cast<Verdict>(i))] = summary.counts[static_cast<std::size_t>(i)];
   }
   counts["failed"] = summary.failing();
+  counts["unfinished"] = summary.unfinished;
   nlohmann::json items = nlohmann::json::array();
-  for (const Result& result : results) items.push_back(result_to_json(result));
-  return {{"summary", counts}, {"results", items}};
+  nlohmann::json unfinished = nlohmann::json::array();
+  for (const Result& result : results) {
+    if (result.finished) items.push_back(result_to_json(result));
+    else unfinished.push_back(result.id);
+  }
+  return {{"summary", counts}, {"interrupted", summary.interrupted}, {"unfinished", unfinished}, {"results", items}};
 }
 
 std::string render_json_report(const std::vector<Result>& results, const Summary& summary) {

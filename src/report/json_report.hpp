@@ -1,5 +1,6 @@
-// The JSON report (--json): the summary and one object per question, in bank order. Field names
-// are a contract with CI scripts: add fields, never rename them.
+// The JSON report (--json): the summary and one object per finished question, in bank order;
+// "interrupted" (a signal stopped the run) and the ids of the questions it left "unfinished".
+// Field names are a contract with CI scripts: add fields, never rename them.
 #pragma once
 
 #include <string>

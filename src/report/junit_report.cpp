@@ -46,10 +46,11 @@ std::string render_junit_report(const std::vector<Result>& results, const Summar
   auto suites = document.append_child("testsuites");
   auto node = suites.append_child("testsuite");
   node.append_attribute("name") = suite.c_str();
-  node.append_attribute("tests") = summary.total;
+  node.append_attribute("tests") = summary.total + summary.unfinished;
   node.append_attribute("failures") = summary.count(Verdict::wrong);
   node.append_attribute("errors") = summary.failing() - summary.count(Verdict::wrong);
-  node.append_attribute("skipped") = summary.count(Verdict::skipped) + summary.count(Verdict::unverifiable);
+  node.append_attribute("skipped") =
+      summary.count(Verdict::skipped) + summary.count(Verdict::unverifiable) + summary.unfinished;
   node.append_attribute("time") = seconds(summary.duration_ms).c_str();
   for (const Result& result : results) {
     auto testcase = node.append_child("testcase");
@@ -57,6 +58,10 @@ std::string render_junit_report(const std::vector<Result>& results, const Summar
     testcase.append_attribute("name") = result.id.c_str();
     testcase.append_attribute("file") = result.file.c_str();
     testcase.append_attribute("time") = seconds(result.outcome.duration_ms).c_str();
+    if (!result.finished) {
+      testcase.append_child("skipped").append_attribute("message") = "not finished: the run was interrupted";
+      continue;
+    }
     const Verdict verdict = result.judgement.verdict;
     if (verdict == Verdict::skipped || verdict == Verdict::unverifiable) {
       testcase.append_child("skipped").append_attribute("message") = xml_safe(result.judgement.reason).c_str();

@@ -1,5 +1,6 @@
 // The JUnit XML report (--junit): one testsuite, one testcase per question, failures for the
-// failing verdicts, skipped for skipped/unverifiable, in the shape CI systems read.
+// failing verdicts, skipped for skipped/unverifiable and for the questions an interrupted run
+// did not finish, in the shape CI systems read.
 #pragma once
 
 #include <string>

@@ -12,10 +12,14 @@ int Summary::failing() const {
 
 Summary summarize(const std::vector<Result>& results, std::int64_t duration_ms, int workers) {
   Summary summary;
-  summary.total = static_cast<int>(results.size());
   summary.duration_ms = duration_ms;
   summary.workers = workers;
   for (const Result& result : results) {
+    if (!result.finished) {
+      ++summary.unfinished;
+      continue;
+    }
+    ++summary.total;
     ++summary.counts[static_cast<std::size_t>(result.judgement.verdict)];
     summary.internal_failure = summary.internal_failure || result.judgement.internal;
   }

@@ -20,6 +20,7 @@ struct Result {
   std::optional<std::string> expected;
   Outcome outcome;
   Judgement judgement;
+  bool finished = true;  // false: the run was interrupted before this question was judged
 };
 
 struct Summary {
@@ -31,8 +32,12 @@ struct Summary {
   int count(Verdict verdict) const { return counts[static_cast<std::size_t>(verdict)]; }
   int failing() const;
   bool internal_failure = false;
+  // A signal stopped the run: `counts` and `total` are of the finished questions only.
+  bool interrupted = false;
+  int unfinished = 0;
 };
 
+// Counts the finished results; `unfinished` the others.
 Summary summarize(const std::vector<Result>& results, std::int64_t duration_ms, int workers);
 
 }  // namespace snipcheck

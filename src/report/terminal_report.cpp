@@ -72,12 +72,24 @@ std::string format_summary_line(const Summary& summary) {
     if (count == 0) continue;
     parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", count, to_string(static_cast<Verdict>(i)));
   }
-  return fmt::format("{} question{}: {}  ({:.2f} s, {} worker{})", summary.total, summary.total == 1 ? "" : "s",
-                     parts.empty() ? "nothing run" : parts, static_cast<double>(summary.duration_ms) / 1000.0,
-                     summary.workers, summary.workers == 1 ? "" : "s");
+  const int all = summary.total + summary.unfinished;
+  std::string head = summary.interrupted
+                         ? fmt::format("interrupted after {} of {} question{}", summary.total, all, all == 1 ? "" : "s")
+                         : fmt::format("{} question{}", summary.total, summary.total == 1 ? "" : "s");
+  return fmt::format("{}: {}  ({:.2f} s, {} worker{})", head, parts.empty() ? "nothing run" : parts,
+                     static_cast<double>(summary.duration_ms) / 1000.0, summary.workers,
+                     summary.workers == 1 ? "" : "s");
 }
 
 void TerminalReport::finish(const Summary& summary) {
+  if (summary.interrupted) {
+    // What finished after a question that did not, still in bank order.
+    for (std::size_t i = m_next; i < m_results.size(); ++i) {
+      if (m_results[i]) print(*m_results[i]);
+    }
+    m_next = m_results.size();
+    if (summary.unfinished > 0) m_out << summary.unfinished << " not finished (interrupted)\n";
+  }
   m_out << format_summary_line(summary) << "\n";
   m_out.flush();
 }

@@ -1,6 +1,7 @@
 // The terminal report: one line per question in bank order as results arrive (a result that
 // finishes early waits for those before it), details under failures (diff, traceback, the stack
 // where a timeout was stuck), and a summary line. Colour only when asked (a TTY without NO_COLOR).
+// An interrupted run's summary says so, after whatever finished behind a question that did not.
 #pragma once
 
 #include <cstddef>

@@ -23,6 +23,7 @@
 #include "runner/protocol.hpp"
 #include "runner/worker.hpp"
 #include "util/error.hpp"
+#include "util/interrupt.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -116,6 +117,10 @@ class Pool {
     const std::size_t wanted = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, m_options.workers)), m_jobs.size());
     for (std::size_t i = 0; i < wanted; ++i) m_workers.push_back(start_worker());
     while (m_done < m_jobs.size()) {
+      if (interrupt_requested()) {
+        stop_everything();
+        break;
+      }
       poll_once();
       enforce_deadlines();
     }
@@ -134,6 +139,8 @@ class Pool {
     Worker worker;
     worker.stdout_file = make_memfd("snipcheck-stdout");
     worker.stderr_file = make_memfd("snipcheck-stderr");
+    // Forked under the cleanup lock: the immediate end of an interrupt sees every worker.
+    auto held = hold_cleanup();
     pid_t pid = ::fork();
     if (pid < 0) throw Fatal{std::string("fork failed: ") + std::strerror(errno)};
     if (pid == 0) exec_worker(m_options, fds[1], worker.stdout_file, worker.stderr_file);
@@ -171,6 +178,14 @@ class Pool {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, nullptr, 0);
     }
+  }
+
+  // Interrupted: every worker killed with its process group, then whatever they started in
+  // sessions of their own (reparented to us, a subreaper), until nothing is left. Unfinished
+  // jobs keep an empty outcome; their callback is never called.
+  void stop_everything() {
+    for (Worker& worker : m_workers) stop(worker, Kill::yes);
+    kill_descendants();
   }
 
   void replace(Worker& worker, Kill kill) {
@@ -291,7 +306,8 @@ class Pool {
       return;
     }
     int ready = ::poll(fds.data(), fds.size(), 20);
-    if (ready <= 0) return;
+    // Interrupted: a worker killed meanwhile is no crash to report; run() stops everything.
+    if (ready <= 0 || interrupt_requested()) return;
     for (std::size_t k = 0; k < fds.size(); ++k) {
       if (fds[k].revents == 0) continue;
       Worker& worker = m_workers[owners[k]];

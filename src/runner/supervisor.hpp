@@ -29,7 +29,9 @@ class Supervisor {
  public:
   explicit Supervisor(SupervisorOptions options);
 
-  // Runs every job; throws Fatal when workers cannot be started at all.
+  // Runs every job; throws Fatal when workers cannot be started at all. Once
+  // interrupt_requested() (util/interrupt.hpp), it kills every worker and everything they
+  // started and returns: the jobs whose callback was not called did not finish.
   std::vector<Outcome> run(const std::vector<Job>& jobs, const OutcomeCallback& on_outcome = {});
 
  private:

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <string>
 
+#include "util/interrupt.hpp"
+
 namespace snipcheck {
 
 namespace {
@@ -23,7 +25,11 @@ SandboxReport probe_sandbox() {
   SandboxReport report;
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::temp_directory_path(ec) / ("snipcheck-probe-" + std::to_string(::getpid()));
-  std::filesystem::create_directory(dir, ec);
+  {
+    auto held = hold_cleanup();  // an interrupt meanwhile removes it (util/interrupt.hpp)
+    std::filesystem::create_directory(dir, ec);
+    if (!ec) remove_on_interrupt(dir, held);
+  }
   int fds[2];
   if (ec || ::pipe2(fds, O_CLOEXEC) != 0) {
     report.error = "cannot prepare the probe: " + (ec ? ec.message() : std::string(std::strerror(errno)));
@@ -55,6 +61,7 @@ SandboxReport probe_sandbox() {
   while (pid > 0 && ::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   std::filesystem::remove_all(dir, ec);
+  forget_on_interrupt(dir);
   if (pid < 0) report.error = errno_text("fork");
   for (std::size_t start = 0; start < text.size();) {
     std::size_t end = text.find('\n', start);

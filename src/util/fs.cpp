@@ -1,18 +1,84 @@
 #include "util/fs.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <system_error>
 #include <vector>
 
+#include "util/interrupt.hpp"
+
 namespace snipcheck {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int k_max_symlinks = 40;
+
+std::string errno_text(int error) { return std::strerror(error); }
+
+// Writes all of `content` to `fd`; 0, or the errno of the write that failed.
+int write_all(int fd, std::string_view content) {
+  std::size_t done = 0;
+  while (done < content.size()) {
+    ssize_t wrote = ::write(fd, content.data() + done, content.size() - done);
+    if (wrote > 0) {
+      done += static_cast<std::size_t>(wrote);
+      continue;
+    }
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote < 0 && errno == EAGAIN) {  // a non-blocking descriptor we were handed (stdout)
+      pollfd ready{fd, POLLOUT, 0};
+      ::poll(&ready, 1, -1);
+      continue;
+    }
+    return wrote < 0 ? errno : EIO;
+  }
+  return 0;
+}
+
+// 1 or 2 when `info` is the file our stdout or stderr is, else -1: a report there is written
+// through that descriptor (after what we printed), never replaced.
+int standard_stream_of(const struct stat& info) {
+  for (int fd : {1, 2}) {
+    struct stat stream {};
+    if (::fstat(fd, &stream) == 0 && stream.st_dev == info.st_dev && stream.st_ino == info.st_ino) return fd;
+  }
+  return -1;
+}
+
+Expected<void> write_to_stream(int fd, const std::string& path, std::string_view content) {
+  std::cout.flush();
+  std::cerr.flush();
+  if (int error = write_all(fd, content)) return fail(path, 0, "write failed: " + errno_text(error));
+  return {};
+}
+
+Expected<void> write_through(const OutputTarget& target, const std::string& path, std::string_view content) {
+  struct stat info {};
+  if (::stat(target.path.c_str(), &info) == 0) {
+    if (int stream = standard_stream_of(info); stream >= 0) return write_to_stream(stream, path, content);
+  }
+  // No O_CREAT, no O_TRUNC: a device or a FIFO is written to, never made into a file.
+  int fd = ::open(target.path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return fail(path, 0, "cannot open it for writing: " + errno_text(errno));
+  int error = write_all(fd, content);
+  if (::close(fd) != 0 && error == 0 && errno != EINTR) error = errno;
+  if (error != 0) return fail(path, 0, "write failed: " + errno_text(error));
+  return {};
+}
+
+}  // namespace
 
 Expected<std::string> read_file(const fs::path& path) {
   std::error_code ec;
@@ -25,26 +91,98 @@ Expected<std::string> read_file(const fs::path& path) {
   return buffer.str();
 }
 
-Expected<void> write_file_atomic(const fs::path& path, const std::string& content) {
-  fs::path tmp = path;
-  tmp += ".tmp" + std::to_string(::getpid());
+Expected<void> write_file_atomic(const fs::path& path, std::string_view content) {
+  static std::atomic<unsigned> counter{0};
+  fs::path tmp;
+  int fd = -1;
   {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return fail(path.string(), 0, std::string("cannot write: ") + std::strerror(errno));
-    out << content;
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(tmp, ignored);
-      return fail(path.string(), 0, "write failed (disk full?)");
+    // Registered before it exists, so the immediate end of an interrupt never leaves it.
+    auto held = hold_cleanup();
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+      tmp = path;
+      tmp += ".tmp" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+      fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd < 0 && errno != EEXIST) break;
+    }
+    if (fd < 0) return fail(path.string(), 0, "cannot write: " + errno_text(errno));
+    remove_on_interrupt(tmp, held);
+  }
+  auto give_up = [&](const std::string& message) -> Expected<void> {
+    if (fd >= 0) ::close(fd);
+    ::unlink(tmp.c_str());
+    forget_on_interrupt(tmp);
+    return fail(path.string(), 0, message);
+  };
+  // The file replaced keeps its permissions (and, written by root, its owner).
+  struct stat old {};
+  if (::lstat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
+    ::fchmod(fd, old.st_mode & 07777);
+    if (::geteuid() == 0 && (old.st_uid != 0 || old.st_gid != 0)) {
+      int ignored = ::fchown(fd, old.st_uid, old.st_gid);
+      (void)ignored;
     }
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return fail(path.string(), 0, "cannot replace: " + ec.message());
+  if (int error = write_all(fd, content)) return give_up("write failed: " + errno_text(error));
+  int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0 && errno != EINTR) return give_up("write failed: " + errno_text(errno));
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return give_up("cannot replace it: " + errno_text(errno));
+  forget_on_interrupt(tmp);
+  return {};
+}
+
+Expected<OutputTarget> resolve_output(const std::string& path) {
+  if (path == "-") return OutputTarget{OutputKind::standard_output, {}};
+  const std::string refused = "cannot write a report here: ";
+  if (path.empty()) return fail(path, 0, refused + "the path is empty");
+  fs::path resolved = path;
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0) {
+    if (S_ISDIR(info.st_mode)) return fail(path, 0, refused + "it is a directory");
+    // Opened by its own path: the kernel follows every link, /proc's (/dev/stdout) included.
+    if (!S_ISREG(info.st_mode) || standard_stream_of(info) >= 0) {
+      if (::access(path.c_str(), W_OK) != 0) return fail(path, 0, refused + errno_text(errno));
+      return OutputTarget{OutputKind::write_through, resolved};
+    }
+    std::error_code error;
+    resolved = fs::canonical(path, error);  // the file a symlink names is what gets replaced
+    if (error) return fail(path, 0, refused + error.message());
+  } else if (errno != ENOENT) {
+    return fail(path, 0, refused + errno_text(errno));
+  } else {
+    // Nothing there yet, or a dangling symlink: follow the chain by hand to the name to create.
+    for (int hops = 0;; ++hops) {
+      struct stat link {};
+      if (::lstat(resolved.c_str(), &link) != 0 || !S_ISLNK(link.st_mode)) break;
+      if (hops == k_max_symlinks) return fail(path, 0, refused + errno_text(ELOOP));
+      std::error_code error;
+      fs::path next = fs::read_symlink(resolved, error);
+      if (error) return fail(path, 0, refused + error.message());
+      resolved = next.is_absolute() ? next : resolved.parent_path() / next;
+    }
   }
+  fs::path dir = resolved.parent_path();
+  if (dir.empty()) dir = ".";
+  struct stat dir_info {};
+  if (::stat(dir.c_str(), &dir_info) != 0 || !S_ISDIR(dir_info.st_mode)) {
+    return fail(path, 0, refused + "no such directory (" + dir.string() + ")");
+  }
+  if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+    return fail(path, 0, refused + "directory not writable (" + dir.string() + ")");
+  }
+  return OutputTarget{OutputKind::replace, resolved};
+}
+
+Expected<void> write_output(const std::string& path, std::string_view content) {
+  auto target = resolve_output(path);
+  if (!target) return tl::unexpected(target.error());
+  switch (target->kind) {
+    case OutputKind::standard_output: return write_to_stream(1, path, content);
+    case OutputKind::write_through: return write_through(*target, path, content);
+    case OutputKind::replace: break;
+  }
+  auto written = write_file_atomic(target->path, content);
+  if (!written) return fail(path, 0, written.error().message);
   return {};
 }
 
@@ -53,16 +191,19 @@ TempDir::TempDir(const std::string& prefix, KeepDir keep) : m_keep(keep) {
   std::string tmpl = std::string(base && *base ? base : "/tmp") + "/" + prefix + "-XXXXXX";
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');
+  auto held = hold_cleanup();
   if (::mkdtemp(buf.data()) == nullptr) {
     throw Fatal{"cannot create a temporary directory under " + tmpl + ": " + std::strerror(errno)};
   }
   m_path = buf.data();
+  if (m_keep == KeepDir::no) remove_on_interrupt(m_path, held);
 }
 
 TempDir::~TempDir() {
   if (m_keep == KeepDir::yes) return;
   std::error_code ignored;
   fs::remove_all(m_path, ignored);
+  forget_on_interrupt(m_path);
 }
 
 }  // namespace snipcheck

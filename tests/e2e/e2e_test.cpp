@@ -9,8 +9,10 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -32,6 +34,7 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #ifndef SNIPCHECK_EXE
@@ -1494,6 +1497,431 @@ TEST_CASE("e2e subinterpreter-numpy", "[e2e]") {
       }
       CHECK(pids.size() == 3);
       check_summary(run, {{"pass", 3}});
+    }
+  }
+}
+
+// =============================================================================================
+// Signals: a run stops, reports what finished, and leaves nothing behind (issue 9, item 12)
+// =============================================================================================
+
+namespace {
+
+// snipcheck started in the background with a TMPDIR of its own, stdout and stderr to files.
+class Background {
+ public:
+  enum class Dev { as_is, read_only };
+
+  Background(const std::vector<std::string>& args, Dev dev = Dev::as_is) {
+    prepare_process_once();
+    // The sandbox runs `check`'s candidate under a uid of its own: it must reach its directory.
+    fs::permissions(m_dir.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                      fs::perms::others_read | fs::perms::others_exec);
+    fs::create_directory(m_dir / "tmp");
+    std::vector<std::string> argv = {kExe};
+    for (std::string arg : args) {  // "{dir}" is this run's folder, where reports go
+      if (std::size_t at = arg.find("{dir}"); at != std::string::npos) arg.replace(at, 5, m_dir.path().string());
+      argv.push_back(arg);
+    }
+    std::vector<std::string> env = {"TMPDIR=" + (m_dir / "tmp").string()};
+    for (char** entry = environ; *entry != nullptr; ++entry) {
+      if (std::strncmp(*entry, "TMPDIR=", 7) != 0) env.emplace_back(*entry);
+    }
+    std::vector<char*> c_argv, c_env;
+    for (auto& arg : argv) c_argv.push_back(arg.data());
+    c_argv.push_back(nullptr);
+    for (auto& entry : env) c_env.push_back(entry.data());
+    c_env.push_back(nullptr);
+    const std::string out = (m_dir / "stdout").string(), err = (m_dir / "stderr").string();
+    m_pid = ::fork();
+    if (m_pid < 0) throw std::system_error(errno, std::generic_category(), "fork");
+    if (m_pid == 0) {
+      ::setpgid(0, 0);
+      if (dev == Dev::read_only && !readonly_dev()) ::_exit(k_no_readonly_dev);
+      int in = ::open("/dev/null", O_RDONLY);
+      int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (in < 0 || o < 0 || e < 0 || ::dup2(in, 0) < 0 || ::dup2(o, 1) < 0 || ::dup2(e, 2) < 0) ::_exit(126);
+      sigset_t none;
+      sigemptyset(&none);
+      ::sigprocmask(SIG_SETMASK, &none, nullptr);
+      for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) ::signal(sig, SIG_DFL);
+      ::execve(c_argv[0], c_argv.data(), c_env.data());
+      ::_exit(127);
+    }
+  }
+  ~Background() {
+    if (m_pid > 0 && !m_done) {
+      ::kill(-m_pid, SIGKILL);
+      ::waitpid(m_pid, nullptr, 0);
+    }
+  }
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+
+  static constexpr int k_no_readonly_dev = 99;
+
+  const fs::path& dir() const { return m_dir.path(); }
+  fs::path tmpdir() const { return m_dir / "tmp"; }
+  void signal(int sig) const { ::kill(m_pid, sig); }
+
+  // Waits (at most `limit`) for a file named `name` in a question's working directory, i.e.
+  // TMPDIR/<run dir>/<question>/name; returns its content, or "" once the command ended first.
+  std::string wait_for_job_file(const std::string& name, std::chrono::seconds limit = 120s) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline && !exited()) {
+      std::error_code error;
+      for (const auto& run : fs::directory_iterator(tmpdir(), error)) {
+        for (const auto& job : fs::directory_iterator(run.path(), error)) {
+          if (fs::exists(job.path() / name, error)) return read_file(job.path() / name);
+        }
+      }
+      std::this_thread::sleep_for(20ms);
+    }
+    return {};
+  }
+
+  // Waits for the command to end (killing it after `limit`): exit status, or 128 + signal.
+  int wait(std::chrono::seconds limit = 120s) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!exited() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
+    if (!m_done) {
+      ::kill(-m_pid, SIGKILL);
+      ::waitpid(m_pid, &m_status, 0);
+      m_done = true;
+      m_killed = true;
+    }
+    return status();
+  }
+  int status() const { return WIFEXITED(m_status) ? WEXITSTATUS(m_status) : 128 + WTERMSIG(m_status); }
+  bool killed_by_test() const { return m_killed; }
+  bool died_of_signal() const { return WIFSIGNALED(m_status); }
+  std::string out() const { return read_file(m_dir / "stdout"); }
+  std::string err() const { return read_file(m_dir / "stderr"); }
+  std::string describe() const {
+    return "exit " + std::to_string(status()) + (m_killed ? " (killed by the test)" : "") + "\n--- stdout ---\n" +
+           shorten(out()) + "\n--- stderr ---\n" + shorten(err());
+  }
+
+ private:
+  bool exited() {
+    if (m_done) return true;
+    if (::waitpid(m_pid, &m_status, WNOHANG) == m_pid) m_done = true;
+    return m_done;
+  }
+
+  // In the child: /dev read-only in a mount namespace of its own, so that whatever snipcheck
+  // does with /dev/null, /dev/full or /dev/stdout it can write through them but never replace
+  // this machine's. Not root, they are not ours to replace anyway.
+  static bool readonly_dev() {
+    if (::geteuid() != 0) return true;
+    return ::unshare(CLONE_NEWNS) == 0 && ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
+           ::mount("/dev", "/dev", nullptr, MS_BIND | MS_REC, nullptr) == 0 &&
+           ::mount(nullptr, "/dev", nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) == 0 &&
+           ::access("/dev", W_OK) != 0 && errno == EROFS;
+  }
+
+  TempDir m_dir;
+  pid_t m_pid = -1;
+  int m_status = 0;
+  bool m_done = false;
+  bool m_killed = false;
+};
+
+std::vector<std::string> names_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(dir, error)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool process_gone(pid_t pid) { return pid > 0 && ::kill(pid, 0) == -1 && errno == ESRCH; }
+
+std::vector<std::string> isolation_args() {
+  const char* isolation = std::getenv("SNIPCHECK_E2E_ISOLATION");
+  if (isolation == nullptr || *isolation == '\0') return {};
+  return {"--isolation", isolation};
+}
+
+// The testcase `id` of a JUnit report, as text.
+std::string junit_case(const std::string& junit, const std::string& id) {
+  std::size_t start = junit.find("name=\"" + id + "\"");
+  if (start == std::string::npos) return {};
+  std::size_t end = junit.find("</testcase>", start);
+  std::size_t empty_end = junit.find("/>", start);
+  std::size_t next = junit.find("<testcase", start);
+  if (end == std::string::npos || (next != std::string::npos && next < end)) end = empty_end;
+  return junit.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// What every interrupted command must leave: no run directory in its TMPDIR, no process of the
+// snippet's, nothing but the reports beside them (no temporary file of a report).
+void check_no_debris(const Background& run, pid_t child, const std::vector<std::string>& reports) {
+  INFO(run.describe());
+  CHECK(names_in(run.tmpdir()).empty());
+  INFO("the snippet's child " << child);
+  CHECK(process_gone(child));
+  std::vector<std::string> beside = names_in(run.dir());
+  std::vector<std::string> allowed = {"stderr", "stdout", "tmp"};
+  allowed.insert(allowed.end(), reports.begin(), reports.end());
+  for (const std::string& name : beside) {
+    INFO("beside the reports: " << name);
+    CHECK(std::find(allowed.begin(), allowed.end(), name) != allowed.end());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("e2e interrupt run", "[e2e][interrupt]") {
+  const fs::path bank = fixture("interrupt");
+  for (auto [sig, status] : {std::pair{SIGINT, 130}, std::pair{SIGTERM, 143}, std::pair{SIGHUP, 129}}) {
+    DYNAMIC_SECTION("signal " << sig << ": exit " << status) {
+      std::vector<std::string> args = {"run", bank.string(), "-j", "1", "--json", "{dir}/r.json", "--junit", "{dir}/r.xml"};
+      for (const std::string& arg : isolation_args()) args.push_back(arg);
+      Background run(args);
+      // 003-daemon writes its child's pid once 001 and 002 have finished (one worker, bank order).
+      const pid_t child = std::atoi(run.wait_for_job_file("child.pid").c_str());
+      INFO(run.describe());
+      REQUIRE(child > 0);
+      run.signal(sig);
+      CHECK(run.wait() == status);
+      INFO(run.describe());
+      CHECK_FALSE(run.died_of_signal());
+      CHECK_THAT(run.out(), Catch::Contains("interrupted after 2 of 4 questions: 2 pass"));
+
+      json report = json::parse(read_file(run.dir() / "r.json"));
+      CHECK(report["interrupted"] == true);
+      CHECK(report["unfinished"] == json::array({"003-daemon", "004-after"}));
+      REQUIRE(report["results"].size() == 2);
+      CHECK(verdict_of(result_of(report, "001-first")) == "pass");
+      CHECK(verdict_of(result_of(report, "002-second")) == "pass");
+      CHECK(report["summary"]["total"] == 2);
+
+      const std::string junit = read_file(run.dir() / "r.xml");
+      CHECK_THAT(junit_case(junit, "003-daemon"), Catch::Contains("<skipped"));
+      CHECK_THAT(junit_case(junit, "004-after"), Catch::Contains("<skipped"));
+      CHECK_THAT(junit_case(junit, "001-first"), !Catch::Contains("<skipped"));
+
+      check_no_debris(run, child, {"r.json", "r.xml"});
+    }
+  }
+}
+
+// A second signal ends at once, wherever the first left the run: still nothing left behind, and
+// a report is either whole or not there.
+TEST_CASE("e2e interrupt twice", "[e2e][interrupt]") {
+  std::vector<std::string> args = {"run", fixture("interrupt").string(), "-j", "1", "--json", "{dir}/r.json"};
+  for (const std::string& arg : isolation_args()) args.push_back(arg);
+  Background run(args);
+  const pid_t child = std::atoi(run.wait_for_job_file("child.pid").c_str());
+  INFO(run.describe());
+  REQUIRE(child > 0);
+  run.signal(SIGINT);
+  run.signal(SIGTERM);
+  int status = run.wait();
+  INFO(run.describe());
+  CHECK((status == 130 || status == 143));
+  CHECK_FALSE(run.died_of_signal());
+  if (fs::exists(run.dir() / "r.json")) {
+    json report = json::parse(read_file(run.dir() / "r.json"), nullptr, false);
+    CHECK_FALSE(report.is_discarded());
+    CHECK(report["interrupted"] == true);
+  }
+  check_no_debris(run, child, {"r.json"});
+}
+
+TEST_CASE("e2e interrupt check", "[e2e][interrupt]") {
+  const fs::path candidates = fixture("interrupt") / "candidates";
+  Background run({"check", "--expected", (candidates / "daemon.out").string(), (candidates / "daemon.py").string(),
+                  "--json", "{dir}/c.json", "--junit", "{dir}/c.xml"});
+  const pid_t child = std::atoi(run.wait_for_job_file("child.pid").c_str());
+  INFO(run.describe());
+  REQUIRE(child > 0);
+  run.signal(SIGTERM);
+  CHECK(run.wait() == 143);
+  INFO(run.describe());
+  json report = json::parse(read_file(run.dir() / "c.json"));
+  CHECK(report["interrupted"] == true);
+  CHECK(report["unfinished"] == json::array({"candidate"}));
+  CHECK(report["results"].empty());
+  CHECK_THAT(junit_case(read_file(run.dir() / "c.xml"), "candidate"), Catch::Contains("<skipped"));
+  check_no_debris(run, child, {"c.json", "c.xml"});
+}
+
+TEST_CASE("e2e interrupt audit", "[e2e][interrupt]") {
+  Background run({"audit", (fixture("interrupt") / "material.md").string(), "-j", "1", "--json", "{dir}/a.json",
+                  "--junit", "{dir}/a.xml", "--markdown", "{dir}/a.md"});
+  const pid_t child = std::atoi(run.wait_for_job_file("child.pid").c_str());
+  INFO(run.describe());
+  REQUIRE(child > 0);
+  run.signal(SIGINT);
+  CHECK(run.wait() == 130);
+  INFO(run.describe());
+  CHECK_THAT(run.out(), Catch::Contains("interrupted: 1 of 3 questions not finished"));
+  json report = json::parse(read_file(run.dir() / "a.json"));
+  CHECK(report["interrupted"] == true);
+  REQUIRE(report["unfinished"].size() == 1);
+  CHECK_THAT(report["unfinished"][0].get<std::string>(), Catch::StartsWith("003-"));
+  REQUIRE(report["results"].size() == 2);
+  CHECK(report["results"][0]["verdict"] == "pass");
+  CHECK(report["results"][1]["verdict"] == "pass");
+  CHECK_THAT(junit_case(read_file(run.dir() / "a.xml"), report["unfinished"][0].get<std::string>()),
+             Catch::Contains("<skipped"));
+  CHECK_THAT(read_file(run.dir() / "a.md"), Catch::Contains("**Interrupted**"));
+  check_no_debris(run, child, {"a.json", "a.xml", "a.md"});
+}
+
+// =============================================================================================
+// Report paths: written where asked, never replacing a link or a device (issue 9, item 11)
+// =============================================================================================
+
+TEST_CASE("e2e report paths", "[e2e][report-paths]") {
+  const std::string bank = fixture("interrupt").string();
+  const std::vector<std::string> first = {kExe, "run", bank, "-k", "001-*"};
+  auto with = [](std::vector<std::string> args, std::vector<std::string> more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+  };
+  SECTION("onto a symlink: the link stays, the file it names gets the report") {
+    TempDir tmp;
+    fs::create_directory(tmp / "real");
+    std::ofstream(tmp / "real" / "r.json") << "old";
+    fs::create_symlink("real/r.json", tmp / "link.json");
+    fs::create_symlink("real/r.xml", tmp / "dangling.xml");
+    CommandResult cmd = run_command(with(first, {"--json", (tmp / "link.json").string(), "--junit", (tmp / "dangling.xml").string()}));
+    INFO(cmd.err);
+    CHECK(cmd.status == 0);
+    CHECK(fs::is_symlink(fs::symlink_status(tmp / "link.json")));
+    CHECK(fs::is_symlink(fs::symlink_status(tmp / "dangling.xml")));
+    CHECK(json::parse(read_file(tmp / "real" / "r.json"))["summary"]["pass"] == 1);
+    CHECK_THAT(read_file(tmp / "real" / "r.xml"), Catch::Contains("<testsuites"));
+    CHECK(names_in(tmp / "real") == std::vector<std::string>{"r.json", "r.xml"});
+  }
+  SECTION("onto a FIFO: written through, the FIFO stays") {
+    TempDir tmp;
+    const fs::path fifo = tmp / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] {
+      int fd = ::open(fifo.c_str(), O_RDONLY | O_CLOEXEC);
+      char buffer[4096];
+      for (ssize_t got; fd >= 0 && (got = ::read(fd, buffer, sizeof buffer)) > 0;) received.append(buffer, static_cast<std::size_t>(got));
+      if (fd >= 0) ::close(fd);
+    });
+    CommandResult cmd = run_command(with(first, {"--junit", fifo.string()}));
+    // Had snipcheck not opened the FIFO, the reader would wait for ever: open it once ourselves.
+    if (int unblock = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC); unblock >= 0) ::close(unblock);
+    reader.join();
+    INFO(cmd.err);
+    CHECK(cmd.status == 0);
+    CHECK_THAT(received, Catch::Contains("<testsuites"));
+    struct stat info {};
+    REQUIRE(::stat(fifo.c_str(), &info) == 0);
+    CHECK(S_ISFIFO(info.st_mode));
+    CHECK(names_in(tmp.path()) == std::vector<std::string>{"pipe"});
+  }
+  SECTION("- is stdout, and the terminal report moves to stderr") {
+    CommandResult cmd = run_command(with(first, {"--json", "-"}));
+    INFO(cmd.err);
+    CHECK(cmd.status == 0);
+    json report = json::parse(cmd.out, nullptr, false);
+    REQUIRE_FALSE(report.is_discarded());
+    CHECK(report["summary"]["pass"] == 1);
+    CHECK_THAT(cmd.err, Catch::Contains("1 question: 1 pass"));
+  }
+  SECTION("two reports onto -: refused before the run") {
+    CommandResult cmd = run_command(with(first, {"--json", "-", "--junit", "-"}));
+    CHECK(cmd.status == 2);
+    CHECK_THAT(cmd.err, Catch::Contains("--json and --junit would write the same file"));
+    CHECK(cmd.out.empty());
+  }
+  SECTION("a directory, or a folder that does not exist: refused before the run, naming it") {
+    TempDir tmp;
+    for (const std::string option : {"--json", "--junit"}) {
+      for (const fs::path& path : {tmp.path(), tmp / "no-such-dir" / "r.json"}) {
+        CommandResult cmd = run_command(with(first, {option, path.string()}));
+        INFO(option << " " << path << "\n" << cmd.err);
+        CHECK(cmd.status == 2);
+        CHECK_THAT(cmd.err, Catch::Contains(path.string() + ": cannot write a report here"));
+        CHECK_THAT(cmd.err, Catch::Contains(option));
+        CHECK(cmd.out.empty());  // nothing ran
+      }
+    }
+    CommandResult check = run_command({kExe, "check", "--expected", (fixture("interrupt") / "expected" / "001-first.out").string(),
+                                       (fixture("interrupt") / "snippets" / "001-first.py").string(), "--json", tmp.path().string()});
+    CHECK(check.status == 2);
+    CHECK(check.out.empty());
+    CHECK(names_in(tmp.path()).empty());
+  }
+  SECTION("/dev/null, /dev/stdout: written through, the nodes stay what they are") {
+    struct stat null_before {}, stdout_before {};
+    REQUIRE(::stat("/dev/null", &null_before) == 0);
+    REQUIRE(::lstat("/dev/stdout", &stdout_before) == 0);
+    Background run(with({"run", bank, "-k", "001-*"}, {"--json", "/dev/null", "--junit", "/dev/stdout"}), Background::Dev::read_only);
+    int status = run.wait();
+    if (status == Background::k_no_readonly_dev) {
+      WARN("no mount namespace with a read-only /dev: device paths not tried");
+      return;
+    }
+    INFO(run.describe());
+    CHECK(status == 0);
+    CHECK_THAT(run.out(), Catch::Contains("<testsuites"));
+    struct stat null_after {}, stdout_after {};
+    REQUIRE(::stat("/dev/null", &null_after) == 0);
+    REQUIRE(::lstat("/dev/stdout", &stdout_after) == 0);
+    CHECK(S_ISCHR(null_after.st_mode));
+    CHECK(null_after.st_ino == null_before.st_ino);
+    CHECK(S_ISLNK(stdout_after.st_mode));
+    CHECK(stdout_after.st_ino == stdout_before.st_ino);
+  }
+  SECTION("/dev/full: a write error naming it, exit 2") {
+    Background run(with({"run", bank, "-k", "001-*"}, {"--json", "/dev/full"}), Background::Dev::read_only);
+    int status = run.wait();
+    if (status == Background::k_no_readonly_dev) {
+      WARN("no mount namespace with a read-only /dev: /dev/full not tried");
+      return;
+    }
+    INFO(run.describe());
+    CHECK(status == 2);
+    CHECK_THAT(run.err(), Catch::Contains("/dev/full: write failed: " + std::string(std::strerror(ENOSPC))));
+    struct stat info {};
+    REQUIRE(::stat("/dev/full", &info) == 0);
+    CHECK(S_ISCHR(info.st_mode));
+  }
+}
+
+TEST_CASE("e2e report paths audit", "[e2e][report-paths]") {
+  const std::string material = (fixture("interrupt") / "wrong-claim.md").string();
+  SECTION("--fix and --markdown onto symlinks: the links stay, the files they name get the diff and the report") {
+    TempDir tmp;
+    fs::create_directory(tmp / "real");
+    std::ofstream(tmp / "real" / "fix.diff") << "old";
+    fs::create_symlink("real/fix.diff", tmp / "fix.diff");
+    fs::create_symlink("real/audit.md", tmp / "audit.md");
+    CommandResult cmd = run_command({kExe, "audit", material, "--fix", (tmp / "fix.diff").string(), "--markdown",
+                                     (tmp / "audit.md").string()});
+    INFO(cmd.out << cmd.err);
+    CHECK(cmd.status == 1);  // a wrong claim
+    CHECK(fs::is_symlink(fs::symlink_status(tmp / "fix.diff")));
+    CHECK(fs::is_symlink(fs::symlink_status(tmp / "audit.md")));
+    CHECK_THAT(read_file(tmp / "real" / "fix.diff"), Catch::Contains("+print(1 + 1)  # 2"));
+    CHECK_THAT(read_file(tmp / "real" / "audit.md"), Catch::Contains("# snipcheck audit"));
+  }
+  SECTION("--fix - writes the diff to stdout") {
+    CommandResult cmd = run_command({kExe, "audit", material, "--fix", "-"});
+    INFO(cmd.err);
+    CHECK(cmd.status == 1);
+    CHECK_THAT(cmd.out, Catch::StartsWith("--- a/wrong-claim.md"));
+  }
+  SECTION("a directory as --fix or --markdown: refused before anything runs") {
+    TempDir tmp;
+    for (const std::string option : {"--fix", "--markdown"}) {
+      CommandResult cmd = run_command({kExe, "audit", material, option, tmp.path().string()});
+      INFO(option << "\n" << cmd.err);
+      CHECK(cmd.status == 2);
+      CHECK_THAT(cmd.err, Catch::Contains(tmp.path().string() + ": cannot write a report here: it is a directory (" + option + ")"));
+      CHECK(cmd.out.empty());
     }
   }
 }

@@ -159,6 +159,25 @@ TEST_CASE("report_to_json", "[report][json]") {
     CHECK(report["results"][2]["id"] == "003-c");
     CHECK(report["results"][3]["id"] == "004-d");
   }
+  SECTION("a run that was not interrupted says so") {
+    CHECK(report["interrupted"] == false);
+    CHECK(report["unfinished"] == json::array());
+  }
+  SECTION("an interrupted run: the finished results, the ids of the others, interrupted") {
+    results[1].finished = false;
+    results[2].finished = false;
+    Summary partial = summarize(results, 1500, 2);
+    partial.interrupted = true;
+    json cut = report_to_json(results, partial);
+    CHECK(cut["interrupted"] == true);
+    CHECK(cut["unfinished"] == json::array({"002-b", "003-c"}));
+    REQUIRE(cut["results"].size() == 2);
+    CHECK(cut["results"][0]["id"] == "001-a");
+    CHECK(cut["results"][1]["id"] == "004-d");
+    CHECK(cut["summary"]["total"] == 2);
+    CHECK(cut["summary"]["unfinished"] == 2);
+    CHECK(cut["summary"]["wrong"] == 0);
+  }
   SECTION("no results: an empty array") {
     json empty = report_to_json({}, summarize({}, 0, 1));
     CHECK(empty["results"].is_array());

@@ -49,6 +49,21 @@ std::vector<Result> mixed_results() {
 }  // namespace
 
 TEST_CASE("render_junit_report", "[report][junit]") {
+  SECTION("an interrupted run: the questions it did not finish are skipped, and counted") {
+    std::vector<Result> results = {make_result("001-a", Verdict::pass), make_result("002-b", Verdict::pass)};
+    results[1].finished = false;
+    Summary summary = summarize(results, 100, 1);
+    summary.interrupted = true;
+    pugi::xml_document document;
+    parse(document, render_junit_report(results, summary, "bank"));
+    pugi::xml_node suite = document.child("testsuites").child("testsuite");
+    CHECK(suite.attribute("tests").as_int() == 2);
+    CHECK(suite.attribute("skipped").as_int() == 1);
+    pugi::xml_node second = suite.find_child_by_attribute("testcase", "name", "002-b");
+    REQUIRE(second);
+    CHECK_THAT(std::string(second.child("skipped").attribute("message").value()), Catch::Contains("interrupted"));
+    CHECK_FALSE(suite.find_child_by_attribute("testcase", "name", "001-a").child("skipped"));
+  }
   SECTION("the suite's counts") {
     std::vector<Result> results = mixed_results();
     std::string xml = render_junit_report(results, summarize(results, 2500, 2), "my-bank");

@@ -26,6 +26,15 @@ TEST_CASE("summarize", "[report][result]") {
     CHECK(summary.count(Verdict::no_claim) == 0);
     CHECK_FALSE(summary.internal_failure);
   }
+  SECTION("unfinished results (an interrupted run) are counted apart") {
+    std::vector<Result> results = {make_result("001-a", Verdict::pass), make_result("002-b", Verdict::wrong)};
+    results[1].finished = false;
+    Summary summary = summarize(results, 10, 1);
+    CHECK(summary.total == 1);
+    CHECK(summary.unfinished == 1);
+    CHECK(summary.count(Verdict::wrong) == 0);
+    CHECK(summary.failing() == 0);
+  }
   SECTION("no results") {
     Summary summary = summarize({}, 0, 1);
     CHECK(summary.total == 0);

@@ -168,6 +168,25 @@ TEST_CASE("TerminalReport::finish", "[report][terminal]") {
   }
 }
 
+TEST_CASE("TerminalReport::finish interrupted", "[report][terminal]") {
+  SECTION("prints what finished behind an unfinished question, how many did not, and says interrupted") {
+    std::ostringstream out;
+    TerminalReport report(out, 3, Color::no, Detail::normal);
+    std::vector<Result> results = {make_result("001-a", Verdict::pass), make_result("002-b", Verdict::pass),
+                                   make_result("003-c", Verdict::pass)};
+    results[1].finished = false;
+    report.add(0, results[0]);
+    report.add(2, results[2]);
+    CHECK(out.str().find("003-c") == std::string::npos);  // waits for 002-b
+    Summary summary = summarize(results, 250, 1);
+    summary.interrupted = true;
+    report.finish(summary);
+    CHECK(out.str().find("003-c") != std::string::npos);
+    CHECK_THAT(out.str(), Catch::Contains("1 not finished (interrupted)"));
+    CHECK_THAT(out.str(), Catch::EndsWith("interrupted after 2 of 3 questions: 2 pass  (0.25 s, 1 worker)\n"));
+  }
+}
+
 TEST_CASE("format_summary_line", "[report][terminal]") {
   SECTION("counts in verdict order, duration and workers") {
     std::vector<Result> results = {make_result("001-a", Verdict::wrong), make_result("002-b", Verdict::pass),

@@ -1,8 +1,19 @@
 #include "util/fs.hpp"
 
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -19,6 +30,58 @@ std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
   return names;
+}
+
+struct stat stat_of(const fs::path& path) {
+  struct stat info {};
+  REQUIRE(::stat(path.c_str(), &info) == 0);
+  return info;
+}
+
+// Opens the FIFO for reading on a thread of its own (the writer's open blocks until then) and
+// reads until the writer closes it.
+class FifoReader {
+ public:
+  explicit FifoReader(const fs::path& fifo)
+      : m_thread([this, fifo] {
+          int fd = ::open(fifo.c_str(), O_RDONLY | O_CLOEXEC);
+          if (fd < 0) return;
+          char buffer[4096];
+          for (ssize_t got; (got = ::read(fd, buffer, sizeof buffer)) > 0;) m_text.append(buffer, static_cast<std::size_t>(got));
+          ::close(fd);
+        }) {}
+  std::string finish() {
+    m_thread.join();
+    return m_text;
+  }
+
+ private:
+  std::string m_text;
+  std::thread m_thread;
+};
+
+constexpr int k_no_readonly_dev = 99;
+
+// Runs `body` in a child process whose /dev is a read-only bind mount in a mount namespace of its
+// own: whatever the code under test does, it can write through the device nodes but can never
+// replace one of this machine's. Returns the child's exit status; k_no_readonly_dev when, as
+// root, no such namespace could be made (then `body` did not run). Not root, /dev is not ours
+// to replace anyway, and `body` runs in the child as it is.
+int in_readonly_dev(const std::function<int()>& body) {
+  pid_t pid = ::fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    bool isolated = ::unshare(CLONE_NEWNS) == 0 && ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0 &&
+                    ::mount("/dev", "/dev", nullptr, MS_BIND | MS_REC, nullptr) == 0 &&
+                    ::mount(nullptr, "/dev", nullptr, MS_REMOUNT | MS_BIND | MS_RDONLY, nullptr) == 0;
+    bool read_only = ::access("/dev", W_OK) != 0 && errno == EROFS;
+    if (::geteuid() == 0 && !(isolated && read_only)) ::_exit(k_no_readonly_dev);
+    ::_exit(body());
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 }  // namespace
@@ -71,12 +134,140 @@ TEST_CASE("write_file_atomic", "[util][fs]") {
     CHECK(read_file(target).value() == "new");
     CHECK(names_in(dir.path()) == std::vector<std::string>{"report.json"});
   }
+  SECTION("the file replaced keeps its permissions") {
+    testing::write_tree(dir.path(), {{"report.json", "old"}});
+    fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    REQUIRE(write_file_atomic(target, "new").has_value());
+    CHECK(fs::status(target).permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+  }
   SECTION("a folder that does not exist gives an Error naming the file") {
     const fs::path bad = dir.path() / "no-such-dir" / "report.json";
     auto written = write_file_atomic(bad, "x");
     REQUIRE_FALSE(written.has_value());
     CHECK(written.error().file == bad.string());
     CHECK(names_in(dir.path()).empty());
+  }
+}
+
+TEST_CASE("resolve_output", "[util][fs]") {
+  TempDir dir("snipcheck-unit");
+  SECTION("- is standard output") {
+    auto target = resolve_output("-");
+    REQUIRE(target.has_value());
+    CHECK(target->kind == OutputKind::standard_output);
+  }
+  SECTION("a new file in a folder that exists is replaced atomically") {
+    auto target = resolve_output((dir.path() / "new.json").string());
+    REQUIRE(target.has_value());
+    CHECK(target->kind == OutputKind::replace);
+    CHECK(names_in(dir.path()).empty());
+  }
+  SECTION("a symlink resolves to the file it names, also when that file does not exist yet") {
+    fs::create_directory(dir.path() / "real");
+    fs::create_symlink("real/report.json", dir.path() / "link.json");
+    auto target = resolve_output((dir.path() / "link.json").string());
+    REQUIRE(target.has_value());
+    CHECK(target->kind == OutputKind::replace);
+    CHECK(target->path == dir.path() / "real/report.json");
+  }
+  SECTION("a FIFO is written through, and not opened to decide it") {
+    REQUIRE(::mkfifo((dir.path() / "pipe").c_str(), 0600) == 0);
+    auto target = resolve_output((dir.path() / "pipe").string());
+    REQUIRE(target.has_value());
+    CHECK(target->kind == OutputKind::write_through);
+  }
+  SECTION("a character device is written through") {
+    auto target = resolve_output("/dev/null");
+    REQUIRE(target.has_value());
+    CHECK(target->kind == OutputKind::write_through);
+  }
+  SECTION("a directory is refused, naming it") {
+    auto target = resolve_output(dir.path().string());
+    REQUIRE_FALSE(target.has_value());
+    CHECK(target.error().file == dir.path().string());
+    CHECK_THAT(target.error().message, Catch::Contains("is a directory"));
+  }
+  SECTION("a folder that does not exist is refused") {
+    auto target = resolve_output((dir.path() / "no-such-dir" / "r.json").string());
+    REQUIRE_FALSE(target.has_value());
+    CHECK_THAT(target.error().message, Catch::Contains("no such directory"));
+  }
+  SECTION("a path through a regular file is refused") {
+    testing::write_tree(dir.path(), {{"file", "x"}});
+    auto target = resolve_output((dir.path() / "file" / "r.json").string());
+    REQUIRE_FALSE(target.has_value());
+  }
+}
+
+TEST_CASE("write_output", "[util][fs]") {
+  TempDir dir("snipcheck-unit");
+  SECTION("a regular file is replaced whole, with no temp file left") {
+    testing::write_tree(dir.path(), {{"r.json", "an older and much longer content"}});
+    REQUIRE(write_output((dir.path() / "r.json").string(), "new").has_value());
+    CHECK(read_file(dir.path() / "r.json").value() == "new");
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"r.json"});
+  }
+  SECTION("a symlink is kept and the file it names replaced") {
+    testing::write_tree(dir.path(), {{"real/r.json", "old"}});
+    fs::create_symlink("real/r.json", dir.path() / "link.json");
+    REQUIRE(write_output((dir.path() / "link.json").string(), "new").has_value());
+    CHECK(fs::is_symlink(fs::symlink_status(dir.path() / "link.json")));
+    CHECK(fs::read_symlink(dir.path() / "link.json") == "real/r.json");
+    CHECK(read_file(dir.path() / "real/r.json").value() == "new");
+    CHECK(names_in(dir.path() / "real") == std::vector<std::string>{"r.json"});
+  }
+  SECTION("a dangling symlink gets the file it names") {
+    fs::create_directory(dir.path() / "real");
+    fs::create_symlink(dir.path() / "real/r.json", dir.path() / "link.json");
+    REQUIRE(write_output((dir.path() / "link.json").string(), "new").has_value());
+    CHECK(fs::is_symlink(fs::symlink_status(dir.path() / "link.json")));
+    CHECK(read_file(dir.path() / "real/r.json").value() == "new");
+  }
+  SECTION("a FIFO is written through and stays a FIFO") {
+    const fs::path fifo = dir.path() / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    FifoReader reader(fifo);
+    auto written = write_output(fifo.string(), "{\"through\": true}\n");
+    std::string received = reader.finish();
+    REQUIRE(written.has_value());
+    CHECK(received == "{\"through\": true}\n");
+    CHECK(S_ISFIFO(stat_of(fifo).st_mode));
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"pipe"});
+  }
+  SECTION("/dev/null is written through and stays this machine's character device") {
+    const struct stat before = stat_of("/dev/null");
+    int status = in_readonly_dev([] { return write_output("/dev/null", "report\n").has_value() ? 0 : 1; });
+    if (status == k_no_readonly_dev) {
+      WARN("no mount namespace with a read-only /dev: /dev/null not tried");
+      return;
+    }
+    CHECK(status == 0);
+    const struct stat after = stat_of("/dev/null");
+    CHECK(S_ISCHR(after.st_mode));
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(after.st_rdev == before.st_rdev);
+  }
+  SECTION("/dev/full gives an Error naming it, and stays a character device") {
+    int status = in_readonly_dev([] {
+      auto written = write_output("/dev/full", "report\n");
+      if (written) return 1;
+      if (written.error().file != "/dev/full") return 2;
+      return written.error().message.find(std::strerror(ENOSPC)) == std::string::npos ? 3 : 0;
+    });
+    if (status == k_no_readonly_dev) {
+      WARN("no mount namespace with a read-only /dev: /dev/full not tried");
+      return;
+    }
+    CHECK(status == 0);
+    CHECK(S_ISCHR(stat_of("/dev/full").st_mode));
+  }
+  SECTION("a directory is refused and left as it is") {
+    fs::create_directory(dir.path() / "out");
+    auto written = write_output((dir.path() / "out").string(), "x");
+    REQUIRE_FALSE(written.has_value());
+    CHECK(written.error().file == (dir.path() / "out").string());
+    CHECK(fs::is_directory(dir.path() / "out"));
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"out"});
   }
 }
 
