@@ -35,13 +35,15 @@ std::string toml_string(const std::string& text) {
 Expected<void> remove_stale(const fs::path& dir, const std::string& extension, const std::set<std::string>& keep) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return {};
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const fs::path& path = entry.path();
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
     if (path.extension() != extension || !is_question_id(path.stem().string())) continue;
     if (keep.contains(path.stem().string())) continue;
-    fs::remove(path, ec);
-    if (ec) return fail(path.string(), 0, "cannot remove a stale file: " + ec.message());
+    std::error_code removed;
+    fs::remove(path, removed);
+    if (removed) return fail(path.string(), 0, "cannot remove a stale file: " + removed.message());
   }
+  if (ec) return fail(dir.string(), 0, "cannot list: " + ec.message());
   return {};
 }
 

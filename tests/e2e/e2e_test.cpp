@@ -1406,6 +1406,22 @@ TEST_CASE("e2e bank entries outside the bank", "[e2e]") {
   }
 }
 
+// Issue 9, item 9: an open_files_limit the machine's hard limit does not allow left a sandbox
+// that could not start (exit 3). Told before running, naming the setting and the limit.
+TEST_CASE("e2e open_files_limit above the hard limit", "[e2e]") {
+  if (!fs::exists("/usr/bin/prlimit")) {
+    WARN("no /usr/bin/prlimit: skipped");
+    return;
+  }
+  ScratchBank scratch;
+  std::ofstream(scratch.bank / "snipcheck.toml") << "[defaults]\nsandbox = true\nopen_files_limit = 2000\n";
+  CommandResult cmd = run_command({"/usr/bin/prlimit", "--nofile=1024:1024", kExe, "run", scratch.bank.string()});
+  INFO(cmd.err);
+  CHECK(cmd.status == 2);
+  CHECK(cmd.err.find("open_files_limit = 2000") != std::string::npos);
+  CHECK(cmd.err.find("1024") != std::string::npos);
+}
+
 // Issue 9, items 9 and 10: numbers on the command line were taken as CLI11 read them (nan,
 // 1e300, 1e-9 seconds) or thrown from std::stoi (exit 3).
 TEST_CASE("e2e numeric options", "[e2e]") {
