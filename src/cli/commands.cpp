@@ -8,10 +8,10 @@
 #include <spdlog/spdlog.h>
 
 #include "bank/settings.hpp"
+#include "cli/number_flags.hpp"
 #include "cli/options.hpp"
 #include "cli/sandbox_gate.hpp"
 #include "runner/worker.hpp"
-#include "cli/output.hpp"
 #include "util/error.hpp"
 
 namespace snipcheck {

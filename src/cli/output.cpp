@@ -14,7 +14,6 @@
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
 #include "util/fs.hpp"
-#include "util/parse.hpp"
 
 namespace snipcheck {
 
@@ -76,18 +75,6 @@ Expected<void> write_reports(const CommonOptions& options, const Execution& exec
     if (!written) return written;
   }
   return {};
-}
-
-std::string check_number_text(const std::string& text, NumberKind kind, double min, double max) {
-  if (kind == NumberKind::seconds) {
-    auto seconds = parse_double(text, min, max);
-    if (seconds) return {};
-    std::string message = seconds.error();  // "'1e10' is out of range (0.001 to 86400)"
-    if (message.ends_with(")")) return message.insert(message.size() - 1, " seconds");
-    return message + " (a number of seconds)";
-  }
-  auto number = parse_int(text, static_cast<std::int64_t>(min), static_cast<std::int64_t>(max));
-  return number ? std::string() : number.error();
 }
 
 int exit_status_of(const Summary& summary) {

@@ -28,12 +28,6 @@ Expected<void> check_report_paths(const CommonOptions& options);
 // Writes the --json and --junit reports, each atomically.
 Expected<void> write_reports(const CommonOptions& options, const Execution& execution, const std::string& suite);
 
-enum class NumberKind { seconds, whole };
-
-// Checks a number given on the command line with the checked parsers (util/parse.hpp): "" when it
-// is one in [min, max], otherwise the message, the range in plain words.
-std::string check_number_text(const std::string& text, NumberKind kind, double min, double max);
-
 int exit_status_of(const Summary& summary);
 
 // Prints an error that names file and line, and returns the usage exit status.

@@ -1,5 +1,5 @@
-// Unit tests for src/cli/output.cpp: what run, check and audit share at their edges.
-#include "cli/output.hpp"
+// Unit tests for src/cli/number_flags.cpp: numbers given on the command line.
+#include "cli/number_flags.hpp"
 
 #include <catch2/catch.hpp>
 
