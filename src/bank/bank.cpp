@@ -30,11 +30,12 @@ bool is_within(const fs::path& path, const fs::path& root) {
 std::string kind_of(fs::file_type type) {
   switch (type) {
     case fs::file_type::directory: return "a directory";
+    case fs::file_type::regular: return "a file";
     case fs::file_type::fifo: return "a FIFO";
     case fs::file_type::socket: return "a socket";
     case fs::file_type::block:
     case fs::file_type::character: return "a device";
-    default: return "not a regular file";
+    default: return "neither a file nor a directory";
   }
 }
 
@@ -124,7 +125,10 @@ Expected<void> check_folder_names(const fs::path& root, const fs::path& shown) {
   std::error_code ec;
   for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name == "snippets" || name == "expected" || name.size() > 12 || !it->is_directory(ec)) continue;
+    if (name == "snippets" || name == "expected" || name.starts_with(".") || name.size() > 12 ||
+        !it->is_directory(ec)) {
+      continue;
+    }
     std::string lower = name;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
     for (const char* wanted : {"snippets", "expected"}) {

@@ -348,8 +348,15 @@ TEST_CASE("load_bank: folders and question numbers", "[bank]") {
   }
   SECTION("other folders are the bank's own business") {
     testing::write_tree(root, {{"expected/001-ok.out", "1\n"}, {"src/x.cpp", ""}, {"tests/t.cpp", ""},
-                               {"docs/a.md", ""}, {"scripts/s.sh", ""}, {"expected-old.txt", ""}});
+                               {"docs/a.md", ""}, {"scripts/s.sh", ""}, {"expected-old.txt", ""},
+                               {".expected-cache/x", ""}});
     CHECK(load_bank(root).has_value());
+  }
+  SECTION("a file where expected/ should be is refused") {
+    testing::write_tree(root, {{"expected", "not a folder"}});
+    Error error = rejected(root);
+    CHECK(error.file == (root / "expected").string());
+    CHECK(error.message == "a file, expected a directory");
   }
   SECTION("two snippets with one number are refused, naming both") {
     testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-other.py", "print(2)\n"}});
