@@ -166,6 +166,25 @@ Expected<SettingsFile> load_bank_settings(const fs::path& real_root, const fs::p
   return settings;
 }
 
+// The folders: snippets/ and expected/, nothing that looks like a slip of either.
+Expected<void> check_layout(const fs::path& real_root, const fs::path& root, const fs::path& shown) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(root / "snippets", ec))) {
+    return fail((shown / "snippets").string(), 0, "missing: a bank keeps its code in snippets/NNN-slug.py");
+  }
+  auto snippets = resolve_entry(real_root, root / "snippets", (shown / "snippets").string(), fs::file_type::directory);
+  if (!snippets) return tl::unexpected(snippets.error());
+  if (auto names = check_folder_names(root, shown); !names) return tl::unexpected(names.error());
+  if (!fs::exists(fs::symlink_status(root / "expected", ec))) {
+    return fail((shown / "expected").string() + "/", 0,
+                "missing: a bank documents each snippet's stdout in expected/NNN-slug.out (an empty expected/ "
+                "folder, e.g. holding only a .keep file, says that nothing is documented: every question no_claim)");
+  }
+  auto expected = resolve_entry(real_root, root / "expected", (shown / "expected").string(), fs::file_type::directory);
+  if (!expected) return tl::unexpected(expected.error());
+  return {};
+}
+
 }  // namespace
 
 bool is_question_id(std::string_view stem) {
@@ -195,23 +214,7 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
   const fs::path real_root = fs::canonical(bank.root, ec);
   if (ec) return fail(root_in.string(), 0, "cannot resolve: " + ec.message());
 
-  // The folders: snippets/ and expected/, nothing that looks like a slip of either.
-  if (!fs::exists(fs::symlink_status(bank.root / "snippets", ec))) {
-    return fail((root_in / "snippets").string(), 0, "missing: a bank keeps its code in snippets/NNN-slug.py");
-  }
-  auto snippets_dir = resolve_entry(real_root, bank.root / "snippets", (root_in / "snippets").string(),
-                                    fs::file_type::directory);
-  if (!snippets_dir) return tl::unexpected(snippets_dir.error());
-  if (auto names = check_folder_names(bank.root, root_in); !names) return tl::unexpected(names.error());
-  if (!fs::exists(fs::symlink_status(bank.root / "expected", ec))) {
-    return fail((root_in / "expected").string() + "/", 0,
-                "missing: a bank documents each snippet's stdout in expected/NNN-slug.out (an empty expected/ "
-                "folder, e.g. holding only a .keep file, says that nothing is documented: every question no_claim)");
-  }
-  auto expected_dir = resolve_entry(real_root, bank.root / "expected", (root_in / "expected").string(),
-                                    fs::file_type::directory);
-  if (!expected_dir) return tl::unexpected(expected_dir.error());
-
+  if (auto layout = check_layout(real_root, bank.root, root_in); !layout) return tl::unexpected(layout.error());
   auto settings = load_bank_settings(real_root, bank.root, root_in);
   if (!settings) return tl::unexpected(settings.error());
   bank.workers = settings->workers;
