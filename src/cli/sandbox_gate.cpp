@@ -3,8 +3,8 @@
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <string>
 #include <iostream>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
