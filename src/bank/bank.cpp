@@ -1,6 +1,7 @@
 #include "bank/bank.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <system_error>
 
@@ -20,25 +21,124 @@ bool matches_any(const std::vector<std::string>& filters, const std::string& id)
                      [&](const std::string& glob) { return glob_match(glob, id); });
 }
 
-// Files of `dir` with the given extension, keyed by stem; any other file is an error.
-Expected<std::map<std::string, fs::path>> list_files(const fs::path& dir, const std::string& extension,
-                                                     const std::string& rel) {
-  std::map<std::string, fs::path> files;
+// True when `path` is `root` or below it (both canonical).
+bool is_within(const fs::path& path, const fs::path& root) {
+  auto [stop, ignored] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return stop == root.end();
+}
+
+std::string kind_of(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::directory: return "a directory";
+    case fs::file_type::regular: return "a file";
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device";
+    default: return "neither a file nor a directory";
+  }
+}
+
+// Where the bank entry `path` really is. A symbolic link is followed only when it leads inside
+// the bank (`root`, canonical): a bank is read as a whole, and a link to /etc/passwd must not be
+// run, nor one to a secret printed in a diff. `want` is the type the entry must have once resolved.
+Expected<fs::path> resolve_entry(const fs::path& root, const fs::path& path, const std::string& display,
+                                 fs::file_type want) {
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const fs::path& path = entry.path();
+  fs::path real = fs::canonical(path, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) {
+    return fail(display, 0, "a loop of symbolic links (" + ec.message() + ")");
+  }
+  if (ec && fs::is_symlink(fs::symlink_status(path, ec))) return fail(display, 0, "a symbolic link to nothing");
+  if (ec) return fail(display, 0, "cannot resolve: " + ec.message());
+  if (!is_within(real, root)) {
+    return fail(display, 0, "a symbolic link to " + real.string() +
+                                ", outside the bank: links in a bank must point inside it");
+  }
+  fs::file_type type = fs::status(real, ec).type();
+  if (ec) return fail(display, 0, "cannot read: " + ec.message());
+  if (type != want) {
+    return fail(display, 0, kind_of(type) + ", expected " +
+                                (want == fs::file_type::directory ? "a directory" : "a regular file"));
+  }
+  return real;
+}
+
+struct Entry {
+  fs::path path;  // in the bank's folder, as listed
+  fs::path real;  // what it resolves to, inside the bank
+};
+
+// Files of `dir` with the given extension, keyed by stem; any other file is an error.
+Expected<std::map<std::string, Entry>> list_files(const fs::path& root, const fs::path& dir,
+                                                  const std::string& extension, const std::string& rel) {
+  std::map<std::string, Entry> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
     std::string name = path.filename().string();
     if (name.starts_with(".")) continue;  // editor droppings such as .swp files
     std::string stem = path.stem().string();
-    if (path.extension() != extension || !is_question_id(stem) || !entry.is_regular_file()) {
+    if (path.extension() != extension || !is_question_id(stem)) {
       return fail(rel + "/" + name, 0,
                   "not a question file: names are NNN-slug" + extension + " (three digits, a dash, "
                   "lower-case words joined by dashes)");
     }
-    files.emplace(stem, path);
+    auto real = resolve_entry(root, path, rel + "/" + name, fs::file_type::regular);
+    if (!real) return tl::unexpected(real.error());
+    files.emplace(stem, Entry{path, *real});
   }
   if (ec) return fail(rel, 0, "cannot list: " + ec.message());
   return files;
+}
+
+// Each question has a number of its own: `check --question 7` must name one question.
+Expected<void> check_unique_numbers(const std::map<std::string, Entry>& snippets, const std::string& rel) {
+  std::map<std::string, std::string> by_number;
+  for (const auto& [id, entry] : snippets) {
+    auto [first, inserted] = by_number.emplace(id.substr(0, 3), entry.path.filename().string());
+    if (inserted) continue;
+    return fail(rel + "/" + entry.path.filename().string(), 0,
+                "question number " + id.substr(0, 3) + " is used twice: " + rel + "/" + first->second + " and " +
+                    rel + "/" + entry.path.filename().string() + " (each question has a number of its own)");
+  }
+  return {};
+}
+
+// Edits (insertions, deletions, substitutions, swaps of neighbours) between `a` and `b`.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+// A top-level folder whose name is a slip of "snippets" or "expected" ("expect", "Expected",
+// "snipets") would be ignored, and its questions with it: refused, naming it.
+Expected<void> check_folder_names(const fs::path& root, const fs::path& shown) {
+  std::error_code ec;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name == "snippets" || name == "expected" || name.starts_with(".") || name.size() > 12 ||
+        !it->is_directory(ec)) {
+      continue;
+    }
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (const char* wanted : {"snippets", "expected"}) {
+      if (edit_distance(lower, wanted) > 2) continue;
+      return fail((shown / name).string() + "/", 0,
+                  std::string("looks like a misspelt ") + wanted + "/ folder, which a bank names exactly " + wanted +
+                      "/ (rename it, or move it out of the bank)");
+    }
+  }
+  return {};
 }
 
 Expected<std::string> read_snippet_checked(const fs::path& path, const std::string& display) {
@@ -48,6 +148,41 @@ Expected<std::string> read_snippet_checked(const fs::path& path, const std::stri
     return fail(display, line_of_offset(*code, *bad), "not valid UTF-8 (snippets are UTF-8 text)");
   }
   return code;
+}
+
+// BANK/snipcheck.toml, when there is one (resolved like every entry of the bank).
+Expected<SettingsFile> load_bank_settings(const fs::path& real_root, const fs::path& root, const fs::path& shown) {
+  const std::string display = (shown / "snipcheck.toml").string();
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(root / "snipcheck.toml", ec))) return SettingsFile{};
+  auto real = resolve_entry(real_root, root / "snipcheck.toml", display, fs::file_type::regular);
+  if (!real) return tl::unexpected(real.error());
+  auto settings = load_settings(*real);
+  if (!settings) {
+    Error error = settings.error();
+    error.file = display;
+    return tl::unexpected(error);
+  }
+  return settings;
+}
+
+// The folders: snippets/ and expected/, nothing that looks like a slip of either.
+Expected<void> check_layout(const fs::path& real_root, const fs::path& root, const fs::path& shown) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(root / "snippets", ec))) {
+    return fail((shown / "snippets").string(), 0, "missing: a bank keeps its code in snippets/NNN-slug.py");
+  }
+  auto snippets = resolve_entry(real_root, root / "snippets", (shown / "snippets").string(), fs::file_type::directory);
+  if (!snippets) return tl::unexpected(snippets.error());
+  if (auto names = check_folder_names(root, shown); !names) return tl::unexpected(names.error());
+  if (!fs::exists(fs::symlink_status(root / "expected", ec))) {
+    return fail((shown / "expected").string() + "/", 0,
+                "missing: a bank documents each snippet's stdout in expected/NNN-slug.out (an empty expected/ "
+                "folder, e.g. holding only a .keep file, says that nothing is documented: every question no_claim)");
+  }
+  auto expected = resolve_entry(real_root, root / "expected", (shown / "expected").string(), fs::file_type::directory);
+  if (!expected) return tl::unexpected(expected.error());
+  return {};
 }
 
 }  // namespace
@@ -69,31 +204,30 @@ bool is_question_id(std::string_view stem) {
 
 Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>& filters) {
   std::error_code ec;
-  if (!fs::exists(root_in, ec)) return fail(root_in.string(), 0, "no such bank directory");
+  if (!fs::exists(root_in, ec)) {
+    if (ec == std::errc::too_many_symbolic_link_levels) return fail(root_in.string(), 0, "a loop of symbolic links");
+    return fail(root_in.string(), 0, "no such bank directory");
+  }
   if (!fs::is_directory(root_in, ec)) return fail(root_in.string(), 0, "a bank is a directory");
   Bank bank;
   bank.root = fs::absolute(root_in, ec).lexically_normal();
-  if (!fs::is_directory(bank.root / "snippets", ec)) {
-    return fail((root_in / "snippets").string(), 0, "missing: a bank keeps its code in snippets/NNN-slug.py");
-  }
-  auto settings = load_settings(bank.root / "snipcheck.toml");
-  if (!settings) {
-    Error error = settings.error();
-    error.file = (root_in / "snipcheck.toml").string();
-    return tl::unexpected(error);
-  }
+  const fs::path real_root = fs::canonical(bank.root, ec);
+  if (ec) return fail(root_in.string(), 0, "cannot resolve: " + ec.message());
+
+  if (auto layout = check_layout(real_root, bank.root, root_in); !layout) return tl::unexpected(layout.error());
+  auto settings = load_bank_settings(real_root, bank.root, root_in);
+  if (!settings) return tl::unexpected(settings.error());
   bank.workers = settings->workers;
-  auto snippets = list_files(bank.root / "snippets", ".py", (root_in / "snippets").string());
+  auto snippets = list_files(real_root, bank.root / "snippets", ".py", (root_in / "snippets").string());
   if (!snippets) return tl::unexpected(snippets.error());
-  std::map<std::string, fs::path> expected;
-  if (fs::is_directory(bank.root / "expected", ec)) {
-    auto listed = list_files(bank.root / "expected", ".out", (root_in / "expected").string());
-    if (!listed) return tl::unexpected(listed.error());
-    expected = std::move(*listed);
+  if (auto unique = check_unique_numbers(*snippets, (root_in / "snippets").string()); !unique) {
+    return tl::unexpected(unique.error());
   }
-  for (const auto& [id, path] : expected) {
+  auto expected = list_files(real_root, bank.root / "expected", ".out", (root_in / "expected").string());
+  if (!expected) return tl::unexpected(expected.error());
+  for (const auto& [id, entry] : *expected) {
     if (!snippets->contains(id)) {
-      return fail((root_in / "expected" / path.filename()).string(), 0,
+      return fail((root_in / "expected" / entry.path.filename()).string(), 0,
                   "expected output without a snippet (no snippets/" + id + ".py)");
     }
   }
@@ -108,18 +242,18 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
                   "after = \"" + after + "\" must name an earlier question of this bank");
     }
   }
-  for (const auto& [id, path] : *snippets) {
+  for (const auto& [id, entry] : *snippets) {
     if (!filters.empty() && !matches_any(filters, id)) continue;
     Question question;
     question.id = id;
-    question.snippet = path;
-    question.display_path = "snippets/" + path.filename().string();
-    auto code = read_snippet_checked(path, (root_in / question.display_path).string());
+    question.snippet = entry.path;
+    question.display_path = "snippets/" + entry.path.filename().string();
+    auto code = read_snippet_checked(entry.real, (root_in / question.display_path).string());
     if (!code) return tl::unexpected(code.error());
     question.code = std::move(*code);
-    if (auto found = expected.find(id); found != expected.end()) {
-      auto text = read_file(found->second);
-      if (!text) return tl::unexpected(text.error());
+    if (auto found = expected->find(id); found != expected->end()) {
+      auto text = read_file(found->second.real);
+      if (!text) return fail((root_in / "expected" / found->second.path.filename()).string(), 0, text.error().message);
       question.expected = std::move(*text);
     }
     question.settings = settings->for_question(id);

@@ -1,6 +1,11 @@
 // Bank: a folder of questions (snippets/NNN-slug.py, expected/NNN-slug.out, snipcheck.toml),
 // loaded and validated as a whole before anything runs, so a malformed bank is reported once,
 // naming the file, and nothing is executed. It does not run or compare anything.
+// Every entry read is a regular file inside the bank: a symbolic link is followed only when it
+// leads inside the bank (so a bank never runs or prints a file from elsewhere); a FIFO, a device,
+// a directory named like a question or a loop of links is an error naming the entry. A bank has
+// both snippets/ and expected/ (empty: nothing documented), no folder named like a slip of either,
+// and no two questions with the same number.
 #pragma once
 
 #include <filesystem>

@@ -35,14 +35,32 @@ std::string toml_string(const std::string& text) {
 Expected<void> remove_stale(const fs::path& dir, const std::string& extension, const std::set<std::string>& keep) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return {};
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const fs::path& path = entry.path();
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
     if (path.extension() != extension || !is_question_id(path.stem().string())) continue;
     if (keep.contains(path.stem().string())) continue;
-    fs::remove(path, ec);
-    if (ec) return fail(path.string(), 0, "cannot remove a stale file: " + ec.message());
+    std::error_code removed;
+    fs::remove(path, removed);
+    if (removed) return fail(path.string(), 0, "cannot remove a stale file: " + removed.message());
   }
+  if (ec) return fail(dir.string(), 0, "cannot list: " + ec.message());
   return {};
+}
+
+// Whether `dir` may be written: it does not exist, is empty, or holds a bank import wrote (its
+// marker). A hand-made bank or anything else is left untouched: import replaces files there.
+Expected<void> check_writable(const fs::path& dir) {
+  std::error_code ec;
+  fs::file_status status = fs::symlink_status(dir, ec);
+  if (status.type() == fs::file_type::not_found) return {};
+  if (!fs::is_directory(fs::status(dir, ec))) return fail(dir.string(), 0, "exists and is not a directory");
+  if (fs::is_empty(dir, ec) && !ec) return {};
+  if (fs::is_regular_file(fs::symlink_status(dir / k_import_marker, ec))) return {};
+  if (fs::exists(fs::symlink_status(dir / "snippets", ec))) {
+    return fail(dir.string(), 0, std::string("holds a bank that `snipcheck import` did not write (no ") +
+                                     k_import_marker + "): refusing to replace it; import into a new or empty folder");
+  }
+  return fail(dir.string(), 0, "not empty and not a bank: refusing to write into it; import into a new or empty folder");
 }
 
 }  // namespace
@@ -61,15 +79,19 @@ std::string render_settings(const BankDraft& draft) {
   return out;
 }
 
+std::string import_marker_text(const BankDraft& draft) {
+  return "This bank was written by `snipcheck import` from " + draft.source +
+         ". Importing again into this folder replaces its questions; without this file, import refuses to.\n";
+}
+
 Expected<void> write_bank(const fs::path& dir, const BankDraft& draft) {
   std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) return fail(dir.string(), 0, "exists and is not a directory");
-  if (fs::is_directory(dir, ec) && !fs::is_empty(dir, ec) && !fs::is_directory(dir / "snippets", ec)) {
-    return fail(dir.string(), 0, "not empty and not a bank (no snippets/): refusing to write into it");
-  }
+  if (auto writable = check_writable(dir); !writable) return writable;
   fs::create_directories(dir / "snippets", ec);
   if (!ec) fs::create_directories(dir / "expected", ec);
   if (ec) return fail(dir.string(), 0, "cannot create: " + ec.message());
+  // The marker first: a bank half-written (disk full) is still one import may replace.
+  if (auto marked = write_file_atomic(dir / k_import_marker, import_marker_text(draft)); !marked) return marked;
   std::set<std::string> snippets, expected;
   for (const BankEntry& entry : draft.entries) {
     if (auto written = write_file_atomic(dir / "snippets" / (entry.id + ".py"), entry.code); !written) return written;

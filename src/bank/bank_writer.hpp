@@ -1,6 +1,7 @@
 // Bank writer: writes a bank (snippets/, expected/, snipcheck.toml) from questions already
 // decided elsewhere (`snipcheck import`). Deterministic: the same entries give the same bytes,
-// and files of an earlier import that are no longer produced are removed. It decides nothing
+// and files of an earlier import that are no longer produced are removed; a bank it did not
+// write is never touched. It decides nothing
 // about claims or languages.
 #pragma once
 
@@ -33,8 +34,14 @@ struct BankDraft {
 // The snipcheck.toml text for `draft`.
 std::string render_settings(const BankDraft& draft);
 
-// Writes `draft` into `dir` (created when missing). Refuses a non-empty directory that is not a
-// bank (no snippets/ folder), so that it never mixes a bank into unrelated files.
+// The file import leaves at the top of every bank it writes, naming the material: the only kind
+// of non-empty folder it writes into again.
+inline constexpr const char* k_import_marker = ".snipcheck-import";
+std::string import_marker_text(const BankDraft& draft);
+
+// Writes `draft` into `dir` (created when missing). Writes only into a folder that does not
+// exist, an empty one, or a bank an earlier import wrote (its k_import_marker file); refuses any
+// other (a hand-made bank, unrelated files) and touches nothing there.
 Expected<void> write_bank(const std::filesystem::path& dir, const BankDraft& draft);
 
 }  // namespace snipcheck

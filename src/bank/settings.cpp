@@ -1,6 +1,8 @@
 #include "bank/settings.hpp"
 
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <system_error>
 #include <toml++/toml.h>
 
@@ -12,16 +14,63 @@ namespace snipcheck {
 
 namespace {
 
+// A sandboxed Python opens about 14 descriptors before the code runs (measured); room for imports.
+constexpr std::int64_t k_min_open_files = 32;
+
 int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
+// The range of a size setting, and why it has that floor (said in the message).
+struct SizeRange {
+  const char* key;
+  std::uint64_t min;
+  std::uint64_t max;
+  const char* why;
+};
+
+constexpr std::uint64_t k_kib = 1024;
+constexpr std::uint64_t k_mib = 1024 * k_kib;
+constexpr std::uint64_t k_gib = 1024 * k_mib;
+
+constexpr SizeRange k_size_ranges[] = {
+    {"output_limit", 1 * k_kib, 1 * k_gib, "what a question prints is kept in memory, per stream"},
+    {"memory_limit", 64 * k_mib, 1024 * k_gib,
+     "an address-space limit on the process that runs the question, Python included: below about 32 MiB "
+     "Python cannot even start one"},
+    {"file_size_limit", 1 * k_kib, 1024 * k_gib, "the largest file a question may write"},
+};
+
+const SizeRange& size_range(const std::string& key) {
+  for (const SizeRange& range : k_size_ranges) {
+    if (key == range.key) return range;
+  }
+  return k_size_ranges[0];
+}
+
 Expected<std::uint64_t> size_value(const toml::node& node, const std::string& file, const std::string& key) {
+  const SizeRange& range = size_range(key);
+  std::optional<std::uint64_t> bytes;
   if (auto integer = node.value<std::int64_t>(); integer && *integer > 0 && node.is_integer()) {
-    return static_cast<std::uint64_t>(*integer);
+    bytes = static_cast<std::uint64_t>(*integer);
+  } else if (auto text = node.value<std::string>(); text && node.is_string()) {
+    bytes = parse_size(*text);
   }
-  if (auto text = node.value<std::string>()) {
-    if (auto bytes = parse_size(*text); bytes && *bytes > 0) return *bytes;
+  if (!bytes || *bytes < range.min || *bytes > range.max) {
+    return fail(file, line_of(node), key + " must be a size from " + format_size(range.min) + " to " +
+                                         format_size(range.max) + ", in bytes or such as \"1MiB\" (" + range.why +
+                                         ")");
   }
-  return fail(file, line_of(node), key + " must be a positive number of bytes or a size such as \"1MiB\"");
+  return *bytes;
+}
+
+// A whole number in [min, max] (a count or seconds); `what` says what it counts.
+Expected<std::uint64_t> count_value(const toml::node& node, const std::string& file, const std::string& key,
+                                    std::int64_t min, std::int64_t max, const std::string& what) {
+  auto count = node.value<std::int64_t>();
+  if (!count || !node.is_integer() || *count < min || *count > max) {
+    return fail(file, line_of(node), key + " must be a whole number from " + std::to_string(min) + " to " +
+                                         std::to_string(max) + " (" + what + ")");
+  }
+  return static_cast<std::uint64_t>(*count);
 }
 
 Expected<std::vector<std::string>> module_list(const toml::node& node, const std::string& file, const std::string& key) {
@@ -53,7 +102,10 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
       (key == "preload" ? workers->preload : workers->process_modules) = std::move(*modules);
     } else if (key == "timeout") {
       auto seconds = node.value<double>();
-      if (!seconds || !std::isfinite(*seconds) || *seconds <= 0) return fail(file, line_of(node), "timeout must be a positive number of seconds");
+      if (!seconds || !(node.is_integer() || node.is_floating_point()) || !std::isfinite(*seconds) ||
+          *seconds < k_min_timeout_s || *seconds > k_max_timeout_s) {
+        return fail(file, line_of(node), "timeout must be a number of seconds from 0.001 to 86400 (a day)");
+      }
       settings.timeout_s = *seconds;
     } else if (key == "compare") {
       auto name = node.value<std::string>();
@@ -74,8 +126,8 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
       if (!node.is_string()) return fail(file, line_of(node), "title must be a string");
       settings.title = *node.value<std::string>();
     } else if (key == "source_line" && allow_skip) {
-      auto line = node.value<std::int64_t>();
-      if (!line || !node.is_integer() || *line < 1) return fail(file, line_of(node), "source_line must be a positive line number");
+      auto line = count_value(node, file, key, 1, std::numeric_limits<int>::max(), "a line of the material");
+      if (!line) return tl::unexpected(line.error());
       settings.source_line = static_cast<int>(*line);
     } else if (key == "language" && allow_skip) {
       auto language = node.value<std::string>();
@@ -100,11 +152,15 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
         settings.sandbox_env.push_back(*name);
       }
     } else if (key == "cpu_limit" || key == "process_limit" || key == "open_files_limit") {
-      auto count = node.value<std::int64_t>();
-      if (!count || !node.is_integer() || *count < 1) return fail(file, line_of(node), key + " must be a positive integer");
-      if (key == "cpu_limit") settings.cpu_limit_s = static_cast<std::uint64_t>(*count);
-      else if (key == "process_limit") settings.process_limit = static_cast<std::uint64_t>(*count);
-      else settings.open_files_limit = static_cast<std::uint64_t>(*count);
+      Expected<std::uint64_t> count =
+          key == "cpu_limit"       ? count_value(node, file, key, 1, 86400, "CPU seconds, at most a day")
+          : key == "process_limit" ? count_value(node, file, key, 1, 4096, "processes and threads at once")
+                                   : count_value(node, file, key, k_min_open_files, 4096,
+                                                 "open file descriptors: Python needs about 14 to start a question");
+      if (!count) return tl::unexpected(count.error());
+      if (key == "cpu_limit") settings.cpu_limit_s = *count;
+      else if (key == "process_limit") settings.process_limit = *count;
+      else settings.open_files_limit = *count;
     } else {
       return fail(file, line_of(node), "unknown setting '" + key + "'");
     }

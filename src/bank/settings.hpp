@@ -27,6 +27,11 @@ enum class Isolation { automatic, subinterpreter, process };
 std::string to_string(Isolation isolation);
 std::optional<Isolation> isolation_from(std::string_view name);
 
+// The range of a question's timeout, in the settings and on the command line (--timeout): below a
+// millisecond nothing can run, above a day is a slip of the keyboard.
+inline constexpr double k_min_timeout_s = 0.001;
+inline constexpr double k_max_timeout_s = 86400;
+
 struct Settings {
   double timeout_s = 10.0;
   CompareMode compare = CompareMode::exact;

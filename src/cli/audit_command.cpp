@@ -236,6 +236,8 @@ int audit_command(const AuditOptions& options) {
   auto start = std::chrono::steady_clock::now();
   const std::vector<ReportPath> reports = audit_report_paths(options);
   if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
+  // Where every question gets its working directory: a missing or full TMPDIR is told now.
+  if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 
   // Read the material and import it into a temporary bank, validated like any other.
   auto material = read_material(options.material);

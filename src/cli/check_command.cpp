@@ -10,20 +10,23 @@
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
 #include "util/fs.hpp"
+#include "util/parse.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
 
 namespace {
 
-// The question named by id ("007-generators") or by number ("7", "007").
+// The question named by id ("007-generators") or by number ("7", "007"); a bank has one question
+// per number (load_bank() checks it).
 const Question* find_question(const Bank& bank, const std::string& wanted) {
   for (const Question& question : bank.questions) {
     if (question.id == wanted) return &question;
   }
-  if (wanted.empty() || wanted.find_first_not_of("0123456789") != std::string::npos) return nullptr;
+  auto number = parse_int(wanted, 0, 999);
+  if (!number) return nullptr;
   for (const Question& question : bank.questions) {
-    if (std::stoi(question.id.substr(0, 3)) == std::stoi(wanted)) return &question;
+    if (parse_int(question.id.substr(0, 3), 0, 999) == number) return &question;
   }
   return nullptr;
 }
@@ -35,7 +38,10 @@ Expected<Question> reference_for(const CheckOptions& options) {
     auto bank = load_bank(options.bank);
     if (!bank) return tl::unexpected(bank.error());
     const Question* question = find_question(*bank, options.question);
-    if (question == nullptr) return fail(options.bank, 0, "no question '" + options.question + "' in this bank");
+    if (question == nullptr) {
+      return fail(options.bank, 0, "no question '" + options.question + "' in this bank (--question takes an id "
+                                   "such as 007-generators or a number from 0 to 999)");
+    }
     reference = *question;
     if (!reference.expected) return fail(options.bank + "/expected/" + reference.id + ".out", 0,
                                          "the question documents no expected output to check against");
@@ -62,6 +68,8 @@ int check_command(const CheckOptions& options) {
   configure_logging(options.common);
   const std::vector<ReportPath> reports = report_paths(options.common);
   if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
+  // Where every question gets its working directory: a missing or full TMPDIR is told now.
+  if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 
   // What the candidate is held to, and the candidate's code.
   auto reference = reference_for(options);

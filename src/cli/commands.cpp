@@ -7,6 +7,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include "bank/settings.hpp"
+#include "cli/number_flags.hpp"
 #include "cli/options.hpp"
 #include "cli/sandbox_gate.hpp"
 #include "runner/worker.hpp"
@@ -47,12 +49,32 @@ struct Parsed {
   DoctorOptions doctor;
 };
 
+// Numbers on the command line go through the checked parsers (util/parse.hpp): CLI11's own
+// conversion takes "nan", "1e300" and "1e-9" as numbers of seconds.
+CLI::Validator seconds_between(double min, double max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        return check_number_text(text, NumberKind::seconds, min, max);
+      },
+      "SECONDS");
+}
+
+CLI::Validator whole_number_between(std::int64_t min, std::int64_t max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        return check_number_text(text, NumberKind::whole, static_cast<double>(min), static_cast<double>(max));
+      },
+      "N");
+}
+
 void add_common(CLI::App& command, CommonOptions& options) {
-  command.add_option("--timeout", options.timeout_s, "Seconds each question may run (overrides the bank; default 10)")
-      ->check(CLI::PositiveNumber);
+  command.add_option("--timeout", options.timeout_s,
+                     "Seconds each question may run, 0.001 to 86400 (overrides the bank; default 10)")
+      ->check(seconds_between(k_min_timeout_s, k_max_timeout_s));
   command.add_option("--json", options.json_path, "Write the JSON report to PATH (- for stdout)");
   command.add_option("--junit", options.junit_path, "Write a JUnit XML report to PATH (- for stdout)");
-  command.add_option("-j,--jobs", options.jobs, "Worker processes (default: one per core)")->check(CLI::Range(1, 256));
+  command.add_option("-j,--jobs", options.jobs, "Worker processes, 1 to 256 (default: one per core)")
+      ->check(whole_number_between(1, 256));
   command.add_flag("--keep-tmp", options.keep_tmp, "Keep each question's working directory");
   command.add_option("--isolation", options.isolation,
                      "Where questions run: auto, subinterpreter or process (overrides the bank)")

@@ -46,7 +46,6 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   job.path = question.snippet.string();
   job.code = question.code;
   job.cwd = (run_dir / cwd_name).string();
-  std::filesystem::create_directory(job.cwd);
   job.timeout_ms = std::llround(question.settings.timeout_s * 1000.0);
   job.output_limit = question.settings.output_limit;
   job.memory_limit = question.settings.memory_limit;
@@ -105,6 +104,14 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
     execution.results[i].finished = false;  // until its outcome is judged
     int depth = 0;
     std::string root = chain_root(questions, i, depth);
+    // TMPDIR can fill up or run out of inodes during a run: that question gets an error, not the run.
+    std::error_code made;
+    std::filesystem::create_directory(run_dir.path() / root, made);
+    if (made) {
+      execution.results[i].judgement = {Verdict::error, "cannot create its working directory in " +
+                                        run_dir.path().string() + " (TMPDIR): " + made.message(), {}, false};
+      continue;
+    }
     jobs.push_back(make_job(questions[i], run_dir.path(), options.worker_settings, root));
     jobs.back().sandbox_allow_weaker = options.allow_weaker_sandbox;
     job_question.push_back(i);

@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
+#include "util/fs.hpp"
 
 namespace snipcheck {
 
@@ -19,6 +20,8 @@ int run_command(const RunOptions& options) {
   // Refuse report paths that cannot be written before spending any time.
   const std::vector<ReportPath> reports = report_paths(options.common);
   if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
+  // Where every question gets its working directory: a missing or full TMPDIR is told now.
+  if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 
   // Load and validate the whole bank; a malformed bank runs nothing.
   auto bank = load_bank(options.bank, options.filters);

@@ -1,7 +1,10 @@
 #include "cli/sandbox_gate.hpp"
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <iostream>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -33,9 +36,28 @@ int doctor_command(const DoctorOptions& options) {
   return 1;
 }
 
+namespace {
+
+// A sandboxed question's open_files_limit above this process's hard limit could not be set in
+// the child, which would then refuse to run the code (exit 3): the machine's limit, told first.
+Expected<void> check_hard_limits(const std::vector<Question>& questions) {
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_max == RLIM_INFINITY) return {};
+  for (const Question& question : questions) {
+    if (!question.settings.sandbox || question.settings.open_files_limit <= files.rlim_max) continue;
+    return fail("", 0, "open_files_limit = " + std::to_string(question.settings.open_files_limit) + " (question " +
+                           question.id + ") is above this machine's hard limit on open files, " +
+                           std::to_string(files.rlim_max) + " (`ulimit -Hn`): lower it in snipcheck.toml");
+  }
+  return {};
+}
+
+}  // namespace
+
 Expected<std::optional<SandboxReport>> sandbox_gate(const std::vector<Question>& questions, WeakerSandbox weaker) {
   const bool needed = std::any_of(questions.begin(), questions.end(), [](const Question& q) { return q.settings.sandbox; });
   if (!needed) return std::optional<SandboxReport>{};
+  if (auto limits = check_hard_limits(questions); !limits) return tl::unexpected(limits.error());
   SandboxReport report = probe_sandbox();
   if (report.complete()) return std::optional<SandboxReport>{report};
   for (const std::string& line : report.missing()) {

@@ -72,9 +72,16 @@ Expected<std::vector<MaterialQuestion>> read_article(const std::string& text, co
   int previous = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     // Numbers only grow: "1. Clarify" inside an answer is indented or out of sequence.
-    if (int number = heading_number(lines[i]); number > previous) {
+    int number = heading_number(lines[i]);
+    if (number > previous) {
       headings.push_back(i);
       previous = number;
+    } else if (number > 0 && number == previous) {
+      // Two questions with one number: the second would vanish into the first one's answer.
+      return fail(file, static_cast<int>(i) + 1,
+                  "question " + std::to_string(number) + " again (its first heading is line " +
+                      std::to_string(headings.back() + 1) +
+                      "): number each question once (a numbered step inside an answer is indented)");
     }
   }
   std::vector<MaterialQuestion> questions;

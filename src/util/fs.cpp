@@ -186,6 +186,51 @@ Expected<void> write_output(const std::string& path, std::string_view content) {
   return {};
 }
 
+namespace {
+
+std::string temp_base_path() {
+  const char* base = std::getenv("TMPDIR");
+  return base && *base ? base : "/tmp";
+}
+
+}  // namespace
+
+Expected<fs::path> usable_temp_base() {
+  const std::string base = temp_base_path();
+  const std::string what = std::getenv("TMPDIR") && *std::getenv("TMPDIR") ? "TMPDIR" : "the temporary folder";
+  const std::string fix = " (set TMPDIR to a writable folder with some free space)";
+  std::error_code ec;
+  fs::file_status status = fs::status(base, ec);
+  if (status.type() == fs::file_type::not_found) return fail(base, 0, what + " does not exist" + fix);
+  if (ec) return fail(base, 0, what + " cannot be used: " + ec.message() + fix);
+  if (!fs::is_directory(status)) return fail(base, 0, what + " is not a directory" + fix);
+  std::string tmpl = base + "/snipcheck-probe-XXXXXX";
+  {
+    auto held = hold_cleanup();  // an interrupt meanwhile removes it (util/interrupt.hpp)
+    if (::mkdtemp(tmpl.data()) == nullptr) {
+      return fail(base, 0, what + ": cannot create a folder there: " + std::strerror(errno) + fix);
+    }
+    remove_on_interrupt(tmpl, held);
+  }
+  // A page of data: a full file system takes the folder (an inode) but not the page.
+  const std::string page(4096, '\n');
+  fs::path probe = fs::path(tmpl) / "probe";
+  int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int saved = errno;
+  bool written = fd >= 0 && ::write(fd, page.data(), page.size()) == static_cast<ssize_t>(page.size());
+  if (fd >= 0) {
+    saved = written ? 0 : (errno != 0 ? errno : ENOSPC);
+    if (::close(fd) != 0 && written) {
+      written = false;
+      saved = errno;
+    }
+  }
+  fs::remove_all(tmpl, ec);
+  forget_on_interrupt(tmpl);
+  if (!written) return fail(base, 0, what + ": cannot write a file there: " + std::strerror(saved) + fix);
+  return fs::path(base);
+}
+
 TempDir::TempDir(const std::string& prefix, KeepDir keep) : m_keep(keep) {
   const char* base = std::getenv("TMPDIR");
   std::string tmpl = std::string(base && *base ? base : "/tmp") + "/" + prefix + "-XXXXXX";

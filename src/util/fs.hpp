@@ -40,6 +40,12 @@ Expected<OutputTarget> resolve_output(const std::string& path);
 // a closed pipe) is an Error naming `path`.
 Expected<void> write_output(const std::string& path, std::string_view content);
 
+// The folder temporary directories go in ($TMPDIR, or /tmp when unset or empty), tried the way a
+// run uses it (a directory and a small file made there, then removed). Fails, naming TMPDIR and
+// the folder, when it is missing, not a directory, not writable, full or out of inodes: the
+// user's or the machine's problem, told before anything runs.
+Expected<std::filesystem::path> usable_temp_base();
+
 enum class KeepDir { no, yes };
 
 // A fresh directory under $TMPDIR (or /tmp), removed with its contents on destruction unless

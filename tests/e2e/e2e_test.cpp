@@ -1287,6 +1287,312 @@ TEST_CASE("e2e malformed-name", "[e2e]") { check_malformed("malformed-name", {"b
 
 TEST_CASE("e2e malformed-orphan", "[e2e]") { check_malformed("malformed-orphan", {"009-x.out"}); }
 
+// Issue 9: each of these was accepted (a run green with nothing checked, a question picked
+// silently) or ended in exit 3 ("internal error") for the user's own mistake.
+TEST_CASE("e2e malformed-no-expected", "[e2e]") { check_malformed("malformed-no-expected", {"expected/", "missing"}); }
+
+TEST_CASE("e2e malformed-expect-typo", "[e2e]") { check_malformed("malformed-expect-typo", {"expect/", "misspelt"}); }
+
+TEST_CASE("e2e malformed-duplicate-number", "[e2e]") {
+  check_malformed("malformed-duplicate-number", {"001-first.py", "001-second.py", "number 001"});
+}
+
+TEST_CASE("e2e malformed-memory-limit", "[e2e]") {
+  // memory_limit = 1 is on line 3: it was "crash: Py_NewInterpreter failed", exit 3
+  check_malformed("malformed-memory-limit", {"memory_limit", "64 MiB"},
+                  std::string("snipcheck\\.toml:3(?![0-9])"));
+}
+
+TEST_CASE("e2e malformed-open-files", "[e2e]") {
+  // open_files_limit = 1 (line 5) left a sandbox that could not start, exit 3
+  check_malformed("malformed-open-files", {"open_files_limit", "32 to 4096"},
+                  std::string("snipcheck\\.toml:5(?![0-9])"));
+}
+
+TEST_CASE("e2e malformed-cpu-limit", "[e2e]") {
+  check_malformed("malformed-cpu-limit", {"cpu_limit", "1 to 86400"}, std::string("snipcheck\\.toml:3(?![0-9])"));
+}
+
+TEST_CASE("e2e malformed-timeout", "[e2e]") {
+  check_malformed("malformed-timeout", {"timeout", "0.001 to 86400"}, std::string("snipcheck\\.toml:2(?![0-9])"));
+}
+
+namespace {
+
+// A scratch bank with one passing question, and a folder outside it holding a secret.
+struct ScratchBank {
+  TempDir tmp;
+  fs::path bank = tmp / "bank";
+  fs::path outside = tmp / "outside";
+  ScratchBank() {
+    fs::create_directories(bank / "snippets");
+    fs::create_directories(bank / "expected");
+    fs::create_directories(outside);
+    std::ofstream(bank / "snippets" / "001-ok.py") << "print('ok')\n";
+    std::ofstream(bank / "expected" / "001-ok.out") << "ok\n";
+    std::ofstream(outside / "secret.txt") << "TOP-SECRET-LINE\n";
+    std::ofstream(outside / "code.py") << "print('TOP-SECRET-CODE')\n";
+  }
+  CommandResult run(const std::vector<std::string>& extra = {}) const {
+    std::vector<std::string> argv = {kExe, "run", bank.string(), "-j", "1"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return run_command(argv, std::nullopt, std::nullopt, 60s);
+  }
+};
+
+void check_refused(const CommandResult& cmd, const std::string& entry, const std::string& why) {
+  INFO("exit " << cmd.status << "\nstdout: " << shorten(cmd.out) << "\nstderr: " << shorten(cmd.err));
+  CHECK(cmd.status == 2);
+  CHECK_FALSE(cmd.timed_out);
+  CHECK(cmd.err.find(entry) != std::string::npos);
+  CHECK(cmd.err.find(why) != std::string::npos);
+  CHECK(cmd.out.find("TOP-SECRET") == std::string::npos);
+  CHECK(cmd.err.find("TOP-SECRET") == std::string::npos);
+}
+
+// Sets an environment variable for a scope (the commands run here inherit this environment).
+class EnvSetting {
+ public:
+  EnvSetting(const char* name, const std::string& value) : m_name(name) {
+    if (const char* old = std::getenv(name)) m_saved = old;
+    ::setenv(name, value.c_str(), 1);
+  }
+  ~EnvSetting() {
+    if (m_saved) ::setenv(m_name, m_saved->c_str(), 1);
+    else ::unsetenv(m_name);
+  }
+  EnvSetting(const EnvSetting&) = delete;
+  EnvSetting& operator=(const EnvSetting&) = delete;
+
+ private:
+  const char* m_name;
+  std::optional<std::string> m_saved;
+};
+
+}  // namespace
+
+// Issue 9, item 4: a link in snippets/ or expected/ was followed anywhere: the bank ran
+// /etc/passwd and printed a secret in a diff. Only links that stay inside the bank are followed.
+TEST_CASE("e2e bank entries outside the bank", "[e2e]") {
+  ScratchBank scratch;
+  SECTION("a snippet linked outside the bank is not run") {
+    fs::create_symlink(scratch.outside / "code.py", scratch.bank / "snippets" / "002-elsewhere.py");
+    fs::create_symlink("/etc/passwd", scratch.bank / "snippets" / "003-passwd.py");
+    check_refused(scratch.run(), "002-elsewhere.py", "outside the bank");
+  }
+  SECTION("an expected file linked outside the bank is not read") {
+    fs::remove(scratch.bank / "expected" / "001-ok.out");
+    fs::create_symlink(scratch.outside / "secret.txt", scratch.bank / "expected" / "001-ok.out");
+    check_refused(scratch.run(), "001-ok.out", "outside the bank");
+  }
+  SECTION("links inside the bank are followed") {
+    std::ofstream(scratch.bank / "expected" / "002-again.out") << "ok\n";
+    fs::create_symlink("001-ok.py", scratch.bank / "snippets" / "002-again.py");
+    CommandResult cmd = scratch.run();
+    INFO(cmd.err << cmd.out);
+    CHECK(cmd.status == 0);
+    CHECK(cmd.out.find("2 questions: 2 pass") != std::string::npos);
+  }
+  SECTION("a FIFO named like a snippet is refused at once, not waited on") {
+    REQUIRE(::mkfifo((scratch.bank / "snippets" / "002-fifo.py").c_str(), 0600) == 0);
+    check_refused(scratch.run(), "002-fifo.py", "FIFO");
+  }
+  SECTION("a directory named like a snippet is refused") {
+    fs::create_directories(scratch.bank / "snippets" / "002-dir.py");
+    check_refused(scratch.run(), "002-dir.py", "a directory");
+  }
+  SECTION("a loop of links among the snippets is exit 2, not 3") {
+    fs::create_symlink("003-b.py", scratch.bank / "snippets" / "002-a.py");
+    fs::create_symlink("002-a.py", scratch.bank / "snippets" / "003-b.py");
+    check_refused(scratch.run(), "snippets/00", "loop of symbolic links");
+  }
+}
+
+// Issue 9, item 9: an open_files_limit the machine's hard limit does not allow left a sandbox
+// that could not start (exit 3). Told before running, naming the setting and the limit.
+TEST_CASE("e2e open_files_limit above the hard limit", "[e2e]") {
+  if (!fs::exists("/usr/bin/prlimit")) {
+    WARN("no /usr/bin/prlimit: skipped");
+    return;
+  }
+  ScratchBank scratch;
+  std::ofstream(scratch.bank / "snipcheck.toml") << "[defaults]\nsandbox = true\nopen_files_limit = 2000\n";
+  CommandResult cmd = run_command({"/usr/bin/prlimit", "--nofile=1024:1024", kExe, "run", scratch.bank.string()});
+  INFO(cmd.err);
+  CHECK(cmd.status == 2);
+  CHECK(cmd.err.find("open_files_limit = 2000") != std::string::npos);
+  CHECK(cmd.err.find("1024") != std::string::npos);
+}
+
+// Issue 9, items 9 and 10: numbers on the command line were taken as CLI11 read them (nan,
+// 1e300, 1e-9 seconds) or thrown from std::stoi (exit 3).
+TEST_CASE("e2e numeric options", "[e2e]") {
+  const std::string bank = fixture("verdicts").string();
+  SECTION("--timeout outside 0.001 to 86400 seconds, or not a number") {
+    for (const char* value : {"nan", "inf", "1e10", "1e300", "1e-9", "0", "-1", "ten"}) {
+      INFO(value);
+      CommandResult cmd = run_command({kExe, "run", bank, "--timeout", value});
+      INFO(cmd.err);
+      CHECK(cmd.status == 2);
+      CHECK(cmd.err.find("--timeout") != std::string::npos);
+      CHECK(cmd.err.size() < 300);  // the range in plain words, not a 309-digit number
+    }
+    CommandResult cmd = run_command({kExe, "run", bank, "--timeout", "1e10"});
+    CHECK(cmd.err.find("0.001 to 86400 seconds") != std::string::npos);
+  }
+  SECTION("-j outside 1 to 256") {
+    for (const char* value : {"0", "257", "99999999999", "2.5"}) {
+      INFO(value);
+      CommandResult cmd = run_command({kExe, "run", bank, "-j", value});
+      INFO(cmd.err);
+      CHECK(cmd.status == 2);
+      CHECK(cmd.err.find("--jobs") != std::string::npos);
+    }
+  }
+  SECTION("check --question with a number too large for an int") {
+    CommandResult cmd = run_command({kExe, "check", "--question", "99999999999", "--bank",
+                                     fixture("check-cmd").string(),
+                                     (fixture("check-cmd") / "candidates" / "correct.py").string()});
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK(cmd.err.find("no question '99999999999'") != std::string::npos);
+  }
+}
+
+// Issue 9, item 9: a TMPDIR that cannot hold the run's working directories was exit 3.
+TEST_CASE("e2e TMPDIR unusable", "[e2e]") {
+  TempDir tmp;
+  const std::string bank = fixture("verdicts").string();
+  SECTION("missing") {
+    EnvSetting tmpdir("TMPDIR", (tmp / "gone").string());
+    for (std::string command : {"run", "check", "audit"}) {
+      INFO(command);
+      std::vector<std::string> argv = {kExe, command};
+      if (command == "run") argv.push_back(bank);
+      if (command == "check") {
+        argv.insert(argv.end(), {"--question", "1", "--bank", fixture("check-cmd").string(),
+                                 (fixture("check-cmd") / "candidates" / "correct.py").string()});
+      }
+      if (command == "audit") argv.push_back((fixture("check-cmd") / "candidates" / "correct.py").string());
+      CommandResult cmd = run_command(argv);
+      INFO(cmd.err);
+      CHECK(cmd.status == 2);
+      CHECK(cmd.err.find("TMPDIR does not exist") != std::string::npos);
+    }
+  }
+  SECTION("not a directory") {
+    std::ofstream(tmp / "file") << "x";
+    EnvSetting tmpdir("TMPDIR", (tmp / "file").string());
+    CommandResult cmd = run_command({kExe, "run", bank});
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK(cmd.err.find("TMPDIR is not a directory") != std::string::npos);
+    CHECK(cmd.err.find((tmp / "file").string()) != std::string::npos);
+  }
+  SECTION("full, and out of inodes during the run (a small tmpfs, when this test may mount one)") {
+    const fs::path small = tmp / "small";
+    fs::create_directories(small);
+    SECTION("full") {
+      if (::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=64k") != 0) {
+        WARN("cannot mount a tmpfs here (not root?): skipped");
+        return;
+      }
+      {
+        std::ofstream fill(small / "fill", std::ios::binary);
+        for (int i = 0; i < 64 && fill; ++i) fill << std::string(4096, 'x');
+      }
+      CommandResult cmd;
+      {
+        EnvSetting tmpdir("TMPDIR", small.string());
+        cmd = run_command({kExe, "run", bank});
+      }
+      ::umount2(small.c_str(), MNT_DETACH);
+      INFO(cmd.err);
+      CHECK(cmd.status == 2);
+      CHECK(cmd.err.find("No space left on device") != std::string::npos);
+    }
+    SECTION("out of inodes: the questions without a working directory get an error, the run goes on") {
+      if (::mount("tmpfs", small.c_str(), "tmpfs", 0, "size=4m,nr_inodes=16") != 0) {
+        WARN("cannot mount a tmpfs here (not root?): skipped");
+        return;
+      }
+      TempDir many;
+      fs::create_directories(many / "snippets");
+      for (int i = 1; i <= 30; ++i) {
+        std::string id = (i < 10 ? "00" : "0") + std::to_string(i) + "-q";
+        std::ofstream(many / ("snippets/" + id + ".py")) << "print(1)\n";
+      }
+      fs::create_directories(many / "expected");
+      CommandResult cmd;
+      {
+        EnvSetting tmpdir("TMPDIR", small.string());
+        cmd = run_command({kExe, "run", many.path().string(), "-j", "1"});
+      }
+      ::umount2(small.c_str(), MNT_DETACH);
+      INFO(cmd.err << cmd.out);
+      CHECK(cmd.status == 1);
+      CHECK(cmd.out.find("cannot create its working directory") != std::string::npos);
+      CHECK(cmd.out.find("No space left on device") != std::string::npos);
+    }
+  }
+}
+
+// Issue 9, item 13: import --out replaced whatever bank was there.
+TEST_CASE("e2e import --out", "[e2e]") {
+  TempDir tmp;
+  const fs::path material = tmp / "notes.txt";
+  std::ofstream(material) << "Notes\n\n1. What does print do?\nExample:\nprint(1)  # 1\nVerification: Run it.\n";
+  auto files_of = [](const fs::path& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+      if (entry.is_regular_file()) files[fs::relative(entry.path(), dir).string()] = read_file(entry.path());
+    }
+    return files;
+  };
+  SECTION("a hand-made bank is refused and left byte for byte") {
+    const fs::path bank = tmp / "bank";
+    fs::copy(fixture("verdicts"), bank, fs::copy_options::recursive);
+    const auto before = files_of(bank);
+    CommandResult cmd = run_command({kExe, "import", material.string(), "--out", bank.string()});
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK(cmd.err.find("did not write") != std::string::npos);
+    CHECK(files_of(bank) == before);
+  }
+  SECTION("a non-empty folder that is no bank is refused") {
+    const fs::path folder = tmp / "folder";
+    fs::create_directories(folder);
+    std::ofstream(folder / "thesis.tex") << "mine";
+    CommandResult cmd = run_command({kExe, "import", material.string(), "--out", folder.string()});
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK(files_of(folder) == std::map<std::string, std::string>{{"thesis.tex", "mine"}});
+  }
+  SECTION("a bank import wrote is replaced") {
+    const fs::path bank = tmp / "imported";
+    CommandResult first = run_command({kExe, "import", material.string(), "--out", bank.string()});
+    INFO(first.err);
+    REQUIRE(first.status == 0);
+    CHECK(read_file(bank / ".snipcheck-import").find("notes.txt") != std::string::npos);
+    REQUIRE(fs::exists(bank / "snippets" / "001-print.py"));
+    std::ofstream(material) << "Notes\n\n2. What does len do?\nExample:\nprint(len('ab'))  # 2\nVerification: Run it.\n";
+    CommandResult second = run_command({kExe, "import", material.string(), "--out", bank.string()});
+    INFO(second.err);
+    CHECK(second.status == 0);
+    CHECK(fs::exists(bank / "snippets" / "002-len.py"));
+    CHECK_FALSE(fs::exists(bank / "snippets" / "001-print.py"));
+  }
+  SECTION("an article with two questions of one number is refused, naming both lines") {
+    std::ofstream(material) << "1. What does print do?\nExample:\nprint(1)\nVerification: Run it.\n\n"
+                               "1. What does len do?\nExample:\nprint(len('ab'))\nVerification: Run it.\n";
+    CommandResult cmd = run_command({kExe, "import", material.string(), "--out", (tmp / "new").string()});
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK(cmd.err.find("notes.txt:6") != std::string::npos);
+    CHECK(cmd.err.find("line 1") != std::string::npos);
+  }
+}
+
 TEST_CASE("e2e usage errors", "[e2e]") {
   SECTION("unknown subcommand") {
     CommandResult cmd = run_command({kExe, "frobnicate"});

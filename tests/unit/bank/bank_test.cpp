@@ -1,6 +1,9 @@
 #include "bank/bank.hpp"
 
+#include <sys/stat.h>
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,8 +74,8 @@ TEST_CASE("load_bank", "[bank]") {
     REQUIRE(bank.has_value());
     CHECK(bank->questions[0].expected == std::optional<std::string>(""));
   }
-  SECTION("a bank without expected/ or snipcheck.toml is valid") {
-    testing::write_tree(root, {{"snippets/001-only.py", "print(1)\n"}});
+  SECTION("a bank with an empty expected/ and no snipcheck.toml is valid: nothing documented") {
+    testing::write_tree(root, {{"snippets/001-only.py", "print(1)\n"}, {"expected/.keep", ""}});
     auto bank = load_bank(root);
     REQUIRE(bank.has_value());
     REQUIRE(bank->questions.size() == 1);
@@ -138,13 +141,13 @@ TEST_CASE("load_bank", "[bank]") {
                              "001--a.py", "001-a_b.py", "001-.py"}) {
       INFO(name);
       TempDir other("snipcheck-unit");
-      testing::write_tree(other.path(), {{"snippets/001-ok.py", "pass\n"}, {std::string("snippets/") + name, "pass\n"}});
+      testing::write_tree(other.path(), {{"expected/.keep", ""}, {"snippets/001-ok.py", "pass\n"}, {std::string("snippets/") + name, "pass\n"}});
       Error error = rejected(other.path());
       CHECK(error.file == (other.path() / "snippets" / name).string());
     }
   }
   SECTION("a directory among the snippets") {
-    testing::write_tree(root, {{"snippets/001-ok.py", "pass\n"}});
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-ok.py", "pass\n"}});
     fs::create_directories(root / "snippets" / "002-dir.py");
     Error error = rejected(root);
     CHECK_THAT(error.file, Catch::EndsWith("002-dir.py"));
@@ -166,7 +169,7 @@ TEST_CASE("load_bank", "[bank]") {
     CHECK_THAT(error.file, Catch::EndsWith("009-x.out"));
   }
   SECTION("settings for an unknown question name the line of its table") {
-    testing::write_tree(root, {{"snippets/001-ok.py", "pass\n"},
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-ok.py", "pass\n"},
                                {"snipcheck.toml",
                                 "[defaults]\ntimeout = 3\n\n[question.\"001-ok\"]\ntimeout = 1\n\n"
                                 "[question.\"005-nope\"]\ntimeout = 2\n"}});
@@ -176,13 +179,13 @@ TEST_CASE("load_bank", "[bank]") {
     CHECK_THAT(error.message, Catch::Contains("005-nope"));
   }
   SECTION("a malformed settings file names the bank's snipcheck.toml and the line") {
-    testing::write_tree(root, {{"snippets/001-ok.py", "pass\n"}, {"snipcheck.toml", "[defaults]\ncompare = \"fuzzy\"\n"}});
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-ok.py", "pass\n"}, {"snipcheck.toml", "[defaults]\ncompare = \"fuzzy\"\n"}});
     Error error = rejected(root);
     CHECK(error.file == (root / "snipcheck.toml").string());
     CHECK(error.line == 2);
   }
   SECTION("the workers' settings of snipcheck.toml") {
-    testing::write_tree(root, {{"snippets/001-ok.py", "pass\n"},
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-ok.py", "pass\n"},
                                {"snipcheck.toml", "[defaults]\npreload = [\"json\"]\nprocess_modules = [\"mylib\"]\n"}});
     auto bank = load_bank(root);
     REQUIRE(bank.has_value());
@@ -190,7 +193,7 @@ TEST_CASE("load_bank", "[bank]") {
     CHECK(bank->workers.process_modules == std::vector<std::string>{"mylib"});
   }
   SECTION("after may name an earlier question") {
-    testing::write_tree(root, {{"snippets/001-setup.py", "x = 1\n"},
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-setup.py", "x = 1\n"},
                                {"snippets/002-use.py", "print(1)\n"},
                                {"snipcheck.toml", "[question.\"002-use\"]\nafter = \"001-setup\"\n"}});
     auto bank = load_bank(root);
@@ -201,7 +204,7 @@ TEST_CASE("load_bank", "[bank]") {
     for (const char* after : {"003-later", "002-use", "009-none"}) {
       INFO(after);
       TempDir other("snipcheck-unit");
-      testing::write_tree(other.path(), {{"snippets/001-setup.py", "x = 1\n"},
+      testing::write_tree(other.path(), {{"expected/.keep", ""}, {"snippets/001-setup.py", "x = 1\n"},
                                          {"snippets/002-use.py", "print(1)\n"},
                                          {"snippets/003-later.py", "print(3)\n"},
                                          {"snipcheck.toml", std::string("[defaults]\ntimeout = 2\n\n[question.\"002-use\"]\n"
@@ -213,7 +216,7 @@ TEST_CASE("load_bank", "[bank]") {
     }
   }
   SECTION("a snippet that is not UTF-8 names the file and the line of the bad byte") {
-    testing::write_tree(root, {{"snippets/001-ok.py", "pass\n"},
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-ok.py", "pass\n"},
                                {"snippets/002-latin1.py", "print(1)\nprint(2)\nname = 'Jos\xe9'\nprint(name)\n"}});
     Error error = rejected(root);
     CHECK(error.file == (root / "snippets" / "002-latin1.py").string());
@@ -221,7 +224,7 @@ TEST_CASE("load_bank", "[bank]") {
     CHECK_THAT(error.message, Catch::Contains("UTF-8"));
   }
   SECTION("a UTF-8 snippet with multibyte characters loads") {
-    testing::write_tree(root, {{"snippets/001-utf8.py", "print('h\xc3\xa9llo \xe6\x97\xa5')\n"}});
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-utf8.py", "print('h\xc3\xa9llo \xe6\x97\xa5')\n"}});
     auto bank = load_bank(root);
     REQUIRE(bank.has_value());
     CHECK(bank->questions[0].code == "print('h\xc3\xa9llo \xe6\x97\xa5')\n");
@@ -253,5 +256,112 @@ TEST_CASE("is_question_id", "[bank]") {
     CHECK_FALSE(is_question_id("007-a.b"));
     CHECK_FALSE(is_question_id("007-a b"));
     CHECK_FALSE(is_question_id("007-\xc3\xa9t\xc3\xa9"));
+  }
+}
+
+TEST_CASE("load_bank: every entry is a regular file inside the bank", "[bank]") {
+  TempDir dir("snipcheck-unit");
+  const fs::path root = dir.path() / "bank";
+  testing::write_tree(root, {{"snippets/001-ok.py", "print(1)\n"}, {"expected/001-ok.out", "1\n"}});
+  testing::write_tree(dir.path(), {{"outside/secret.txt", "secret\n"}, {"outside/code.py", "print('outside')\n"}});
+
+  SECTION("a snippet linked to a file outside the bank is refused, naming the entry") {
+    fs::create_symlink(dir.path() / "outside" / "code.py", root / "snippets" / "002-link.py");
+    Error error = rejected(root);
+    CHECK(error.file == (root / "snippets" / "002-link.py").string());
+    CHECK_THAT(error.message, Catch::Contains("outside the bank"));
+  }
+  SECTION("an expected file linked outside the bank is refused, even through a relative link") {
+    fs::remove(root / "expected" / "001-ok.out");
+    fs::create_symlink("../../outside/secret.txt", root / "expected" / "001-ok.out");
+    Error error = rejected(root);
+    CHECK(error.file == (root / "expected" / "001-ok.out").string());
+    CHECK_THAT(error.message, Catch::Contains("outside the bank"));
+  }
+  SECTION("snipcheck.toml and the snippets/ folder linked outside are refused") {
+    fs::create_symlink(dir.path() / "outside" / "secret.txt", root / "snipcheck.toml");
+    CHECK(rejected(root).file == (root / "snipcheck.toml").string());
+    fs::remove(root / "snipcheck.toml");
+    fs::rename(root / "snippets", dir.path() / "outside" / "snippets");
+    fs::create_symlink(dir.path() / "outside" / "snippets", root / "snippets");
+    CHECK(rejected(root).file == (root / "snippets").string());
+  }
+  SECTION("a link that stays inside the bank is followed") {
+    testing::write_tree(root, {{"shared/common.py", "print('shared')\n"}, {"expected/002-shared.out", "shared\n"}});
+    fs::create_symlink("../shared/common.py", root / "snippets" / "002-shared.py");
+    fs::create_symlink("001-ok.out", root / "expected" / "003-same.out");
+    fs::create_symlink("001-ok.py", root / "snippets" / "003-same.py");
+    auto bank = load_bank(root);
+    REQUIRE(bank.has_value());
+    REQUIRE(bank->questions.size() == 3);
+    CHECK(bank->questions[1].code == "print('shared')\n");
+    CHECK(bank->questions[1].display_path == "snippets/002-shared.py");
+    CHECK(bank->questions[2].expected == std::optional<std::string>("1\n"));
+  }
+  SECTION("a FIFO named like a snippet is refused without opening it") {
+    REQUIRE(::mkfifo((root / "snippets" / "002-fifo.py").c_str(), 0600) == 0);
+    Error error = rejected(root);
+    CHECK(error.file == (root / "snippets" / "002-fifo.py").string());
+    CHECK_THAT(error.message, Catch::Contains("FIFO"));
+  }
+  SECTION("a directory named like an expected file is refused") {
+    testing::write_tree(root, {{"snippets/002-two.py", "print(2)\n"}});
+    fs::create_directories(root / "expected" / "002-two.out");
+    Error error = rejected(root);
+    CHECK(error.file == (root / "expected" / "002-two.out").string());
+    CHECK_THAT(error.message, Catch::Contains("directory"));
+  }
+  SECTION("a loop of symbolic links is refused, naming an entry of the loop") {
+    fs::create_symlink("003-b.py", root / "snippets" / "002-a.py");
+    fs::create_symlink("002-a.py", root / "snippets" / "003-b.py");
+    Error error = rejected(root);
+    CHECK_THAT(error.file, Catch::EndsWith("-a.py") || Catch::EndsWith("-b.py"));
+    CHECK_THAT(error.message, Catch::Contains("loop"));
+  }
+  SECTION("a link to nothing is refused") {
+    fs::create_symlink("gone.py", root / "snippets" / "002-gone.py");
+    CHECK(rejected(root).file == (root / "snippets" / "002-gone.py").string());
+  }
+}
+
+TEST_CASE("load_bank: folders and question numbers", "[bank]") {
+  TempDir dir("snipcheck-unit");
+  const fs::path root = dir.path() / "bank";
+  testing::write_tree(root, {{"snippets/001-ok.py", "print(1)\n"}});
+
+  SECTION("a bank without expected/ is refused: it would run green with nothing checked") {
+    Error error = rejected(root);
+    CHECK(error.file == (root / "expected").string() + "/");
+    CHECK_THAT(error.message, Catch::Contains("expected/NNN-slug.out"));
+  }
+  SECTION("a folder named like a slip of expected/ or snippets/ is refused, naming it") {
+    for (const char* name : {"expect", "Expected", "expcted", "exepcted", "snippet", "snipets", "Snippets"}) {
+      INFO(name);
+      TempDir other("snipcheck-unit");
+      testing::write_tree(other.path(), {{"snippets/001-ok.py", "print(1)\n"},
+                                         {"expected/001-ok.out", "1\n"},
+                                         {std::string(name) + "/001-ok.out", "1\n"}});
+      Error error = rejected(other.path());
+      CHECK(error.file == (other.path() / name).string() + "/");
+      CHECK_THAT(error.message, Catch::Contains("misspelt"));
+    }
+  }
+  SECTION("other folders are the bank's own business") {
+    testing::write_tree(root, {{"expected/001-ok.out", "1\n"}, {"src/x.cpp", ""}, {"tests/t.cpp", ""},
+                               {"docs/a.md", ""}, {"scripts/s.sh", ""}, {"expected-old.txt", ""},
+                               {".expected-cache/x", ""}});
+    CHECK(load_bank(root).has_value());
+  }
+  SECTION("a file where expected/ should be is refused") {
+    testing::write_tree(root, {{"expected", "not a folder"}});
+    Error error = rejected(root);
+    CHECK(error.file == (root / "expected").string());
+    CHECK(error.message == "a file, expected a directory");
+  }
+  SECTION("two snippets with one number are refused, naming both") {
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-other.py", "print(2)\n"}});
+    Error error = rejected(root);
+    CHECK_THAT(error.file, Catch::EndsWith("001-other.py") || Catch::EndsWith("001-ok.py"));
+    CHECK_THAT(error.message, Catch::Contains("001-ok.py") && Catch::Contains("001-other.py"));
   }
 }

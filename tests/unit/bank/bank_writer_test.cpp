@@ -1,6 +1,8 @@
 #include "bank/bank_writer.hpp"
 
 #include <filesystem>
+#include <map>
+#include <string>
 
 #include <catch2/catch.hpp>
 
@@ -68,11 +70,48 @@ TEST_CASE("write_bank", "[bank]") {
     CHECK_FALSE(fs::exists(dir / "snippets" / "002-setup.py"));
     CHECK_FALSE(fs::exists(dir / "expected" / "001-hello.out"));
   }
-  SECTION("refuses a folder that holds something else") {
+  SECTION("refuses a folder that holds something else, and leaves it alone") {
     testing::write_tree(dir, {{"notes.txt", "mine"}});
     auto written = write_bank(dir, two_questions());
     REQUIRE_FALSE(written);
+    CHECK(written.error().file == dir.string());
     CHECK(written.error().message.find("not a bank") != std::string::npos);
+    CHECK(read_file(dir / "notes.txt") == std::string("mine"));
+    CHECK_FALSE(fs::exists(dir / "snippets"));
+  }
+  SECTION("leaves a marker naming the material, and replaces a bank that carries it") {
+    REQUIRE(write_bank(dir, two_questions()));
+    auto marker = read_file(dir / k_import_marker);
+    REQUIRE(marker);
+    CHECK(marker->find("notes.md") != std::string::npos);
+    BankDraft other = two_questions();
+    other.source = "other.md";
+    other.entries.pop_back();
+    REQUIRE(write_bank(dir, other));
+    CHECK_FALSE(fs::exists(dir / "snippets" / "002-setup.py"));
+    CHECK(read_file(dir / k_import_marker)->find("other.md") != std::string::npos);
+  }
+  SECTION("an empty folder is written into") {
+    fs::create_directories(dir);
+    REQUIRE(write_bank(dir, two_questions()));
+    CHECK(fs::exists(dir / k_import_marker));
+  }
+  SECTION("refuses a hand-made bank (no marker) and changes none of its bytes") {
+    const std::map<std::string, std::string> mine = {{"snippets/001-hello.py", "print('mine')\n"},
+                                                      {"snippets/007-extra.py", "print(7)\n"},
+                                                      {"expected/007-extra.out", "7\n"},
+                                                      {"snipcheck.toml", "[defaults]\ntimeout = 3\n"}};
+    testing::write_tree(dir, mine);
+    auto written = write_bank(dir, two_questions());
+    REQUIRE_FALSE(written);
+    CHECK(written.error().message.find("did not write") != std::string::npos);
+    std::size_t files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) files += entry.is_regular_file() ? 1 : 0;
+    CHECK(files == mine.size());
+    for (const auto& [path, content] : mine) {
+      INFO(path);
+      CHECK(read_file(dir / path) == content);
+    }
   }
   SECTION("a chain must point back to an earlier question of the bank") {
     BankDraft draft = two_questions();

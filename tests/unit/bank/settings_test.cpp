@@ -76,7 +76,7 @@ TEST_CASE("parse_settings", "[bank][settings]") {
         "timeout = 2.5\n"
         "compare = \"normalize\"\n"
         "output_limit = \"2KiB\"\n"
-        "memory_limit = 1048576\n"
+        "memory_limit = 67108864\n"
         "file_size_limit = \"3MiB\"\n",
         "snipcheck.toml");
     REQUIRE(parsed.has_value());
@@ -84,7 +84,7 @@ TEST_CASE("parse_settings", "[bank][settings]") {
     CHECK(d.timeout_s == 2.5);
     CHECK(d.compare == CompareMode::normalize);
     CHECK(d.output_limit == 2 * KiB);
-    CHECK(d.memory_limit == 1 * MiB);
+    CHECK(d.memory_limit == 64 * MiB);
     CHECK(d.file_size_limit == 3 * MiB);
   }
   SECTION("an integer timeout is seconds") {
@@ -277,6 +277,40 @@ TEST_CASE("parse_settings", "[bank][settings]") {
     CHECK(error.line == 2);
     CHECK_THAT(error.message, Catch::Contains("memory_limit"));
   }
+  // Every number has a range a question can run with, said in plain words (issue 9, items 9-10).
+  SECTION("a timeout outside 0.001 to 86400 seconds") {
+    for (const char* value : {"1e-9", "0.0005", "1e10", "1e300", "86401"}) {
+      INFO(value);
+      Error error = rejected(std::string("[defaults]\ntimeout = ") + value + "\n");
+      CHECK(error.line == 2);
+      CHECK(error.message == "timeout must be a number of seconds from 0.001 to 86400 (a day)");
+    }
+    auto edges = parse_settings("[defaults]\ntimeout = 0.001\n[question.\"001-a\"]\ntimeout = 86400\n", "s.toml");
+    REQUIRE(edges.has_value());
+    CHECK(edges->defaults.timeout_s == 0.001);
+    CHECK(edges->for_question("001-a").timeout_s == 86400);
+  }
+  SECTION("sizes outside their ranges name the setting, the range and why") {
+    Error memory = rejected("[defaults]\nmemory_limit = 1\n");
+    CHECK(memory.line == 2);
+    CHECK_THAT(memory.message, Catch::StartsWith("memory_limit must be a size from 64 MiB to 1024 GiB"));
+    CHECK_THAT(memory.message, Catch::Contains("Python"));
+    CHECK_THAT(rejected("[defaults]\nmemory_limit = \"63MiB\"\n").message, Catch::Contains("64 MiB"));
+    CHECK_THAT(rejected("[defaults]\nmemory_limit = \"2000GiB\"\n").message, Catch::Contains("1024 GiB"));
+    CHECK_THAT(rejected("[defaults]\noutput_limit = 100\n").message, Catch::Contains("from 1 KiB to 1 GiB"));
+    CHECK_THAT(rejected("[defaults]\noutput_limit = \"2GiB\"\n").message, Catch::Contains("1 GiB"));
+    CHECK_THAT(rejected("[defaults]\nfile_size_limit = 1\n").message, Catch::Contains("from 1 KiB"));
+    CHECK_THAT(rejected("[defaults]\nmemory_limit = true\n").message, Catch::Contains("memory_limit"));
+    auto edges = parse_settings("[defaults]\nmemory_limit = \"64MiB\"\noutput_limit = \"1KiB\"\n"
+                                "file_size_limit = 1024\n", "s.toml");
+    REQUIRE(edges.has_value());
+    CHECK(edges->defaults.memory_limit == 64 * MiB);
+  }
+  SECTION("a source line that does not fit a line number") {
+    Error error = rejected("[question.\"001-a\"]\nsource_line = 99999999999\n");
+    CHECK(error.line == 2);
+    CHECK_THAT(error.message, Catch::Contains("source_line"));
+  }
   SECTION("an unknown table") {
     Error error = rejected("[defaults]\ntimeout = 3\n\n[default]\ntimeout = 4\n");
     CHECK(error.file == "bank/snipcheck.toml");
@@ -364,12 +398,25 @@ TEST_CASE("parse_settings: the sandbox", "[bank][settings][sandbox]") {
     CHECK_THAT(error.message, Catch::Contains("sandbox must be true or false"));
     error = rejected("[defaults]\nprocess_limit = 0\n");
     CHECK(error.line == 2);
-    CHECK_THAT(error.message, Catch::Contains("process_limit must be a positive integer"));
+    CHECK_THAT(error.message, Catch::Contains("process_limit must be a whole number from 1 to 4096"));
     error = rejected("[defaults]\ncpu_limit = 1.5\n");
     CHECK_THAT(error.message, Catch::Contains("cpu_limit"));
     error = rejected("[defaults]\nsandbox_env = [\n  \"A\",\n  3,\n]\n");
     CHECK(error.line == 4);
     CHECK_THAT(error.message, Catch::Contains("sandbox_env must be a list of variable names"));
+  }
+  SECTION("the sandbox's counts have ranges a question can run with") {
+    Error cpu = rejected("[defaults]\ncpu_limit = 9223372036854775807\n");
+    CHECK(cpu.line == 2);
+    CHECK(cpu.message == "cpu_limit must be a whole number from 1 to 86400 (CPU seconds, at most a day)");
+    // Python opens about 14 descriptors before a sandboxed question's code runs.
+    Error files = rejected("[defaults]\n\nopen_files_limit = 1\n");
+    CHECK(files.line == 3);
+    CHECK_THAT(files.message, Catch::StartsWith("open_files_limit must be a whole number from 32 to 4096"));
+    CHECK_THAT(rejected("[defaults]\nprocess_limit = 100000000\n").message, Catch::Contains("1 to 4096"));
+    auto edges = parse_settings("[defaults]\ncpu_limit = 86400\nopen_files_limit = 32\nprocess_limit = 4096\n", "s.toml");
+    REQUIRE(edges.has_value());
+    CHECK(edges->defaults.open_files_limit == 32);
   }
   SECTION("sandbox_env names the variables sandboxed code may see") {
     auto parsed = parse_settings("[defaults]\nsandbox_env = [\"DATA_DIR\", \"MODE\"]\n", "snipcheck.toml");

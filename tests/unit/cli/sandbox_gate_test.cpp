@@ -1,7 +1,10 @@
 // Unit tests for src/cli/sandbox_gate.cpp: the gate before a sandboxed run.
 #include "cli/sandbox_gate.hpp"
 
+#include <sys/resource.h>
+
 #include <cstdlib>
+#include <string>
 
 #include <catch2/catch.hpp>
 
@@ -53,5 +56,19 @@ TEST_CASE("sandbox_gate", "[cli][sandbox]") {
     REQUIRE(allowed->has_value());
     CHECK_FALSE((*allowed)->complete());
     CHECK((*allowed)->missing().front().starts_with("syscalls: seccomp left out"));
+  }
+  SECTION("an open_files_limit above the hard limit is refused before the probe, naming it") {
+    rlimit files{};
+    REQUIRE(::getrlimit(RLIMIT_NOFILE, &files) == 0);
+    if (files.rlim_max == RLIM_INFINITY) {
+      WARN("no hard limit on open files here: skipped");
+      return;
+    }
+    Question above = question(true);
+    above.settings.open_files_limit = files.rlim_max + 1;
+    auto refused = sandbox_gate({question(false), above}, WeakerSandbox::allow);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK_THAT(refused.error().message, Catch::StartsWith("open_files_limit = " + std::to_string(files.rlim_max + 1)));
+    CHECK_THAT(refused.error().message, Catch::Contains("001-a") && Catch::Contains("ulimit -Hn"));
   }
 }

@@ -82,3 +82,23 @@ TEST_CASE("read_article", "[material]") {
     CHECK((*questions)[3].language == Language::shell);
   }
 }
+
+TEST_CASE("read_article: two questions with one number", "[material]") {
+  const std::string text =
+      "Intro\n"
+      "\n"
+      "1. What does print do?\n"
+      "Example:\n"
+      "print(1)\n"
+      "Verification: Run it.\n"
+      "\n"
+      "1. What does len do?\n"
+      "Example:\n"
+      "print(len('ab'))\n"
+      "Verification: Run it.\n";
+  auto questions = read_article(text, "notes.txt");
+  REQUIRE_FALSE(questions);
+  CHECK(questions.error().file == "notes.txt");
+  CHECK(questions.error().line == 8);
+  CHECK_THAT(questions.error().message, Catch::Contains("question 1 again") && Catch::Contains("line 3"));
+}

@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <optional>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -319,5 +321,104 @@ TEST_CASE("TempDir", "[util][fs]") {
     CHECK(fs::exists(path / "kept.txt"));
     std::error_code ignored;
     fs::remove_all(path, ignored);
+  }
+}
+
+namespace {
+
+// Sets TMPDIR for a scope, and puts back what was there.
+class TmpdirSetting {
+ public:
+  explicit TmpdirSetting(const std::string& value) {
+    const char* old = std::getenv("TMPDIR");
+    if (old != nullptr) m_saved = old;
+    ::setenv("TMPDIR", value.c_str(), 1);
+  }
+  ~TmpdirSetting() {
+    if (m_saved) ::setenv("TMPDIR", m_saved->c_str(), 1);
+    else ::unsetenv("TMPDIR");
+  }
+  TmpdirSetting(const TmpdirSetting&) = delete;
+  TmpdirSetting& operator=(const TmpdirSetting&) = delete;
+
+ private:
+  std::optional<std::string> m_saved;
+};
+
+// A tiny tmpfs mounted on `dir` for the scope (as root only; mounted() tells).
+class SmallTmpfs {
+ public:
+  SmallTmpfs(const fs::path& dir, const std::string& options) : m_dir(dir) {
+    m_mounted = ::mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) == 0;
+  }
+  ~SmallTmpfs() {
+    if (m_mounted) ::umount2(m_dir.c_str(), MNT_DETACH);
+  }
+  SmallTmpfs(const SmallTmpfs&) = delete;
+  SmallTmpfs& operator=(const SmallTmpfs&) = delete;
+  bool mounted() const { return m_mounted; }
+
+ private:
+  fs::path m_dir;
+  bool m_mounted = false;
+};
+
+}  // namespace
+
+TEST_CASE("usable_temp_base", "[util][fs]") {
+  TempDir dir("snipcheck-unit");
+  SECTION("TMPDIR when it is a writable folder, and it is left as it was") {
+    TmpdirSetting tmpdir(dir.path().string());
+    auto base = usable_temp_base();
+    REQUIRE(base.has_value());
+    CHECK(*base == dir.path());
+    CHECK(fs::is_empty(dir.path()));
+  }
+  SECTION("a missing TMPDIR is an Error naming it") {
+    TmpdirSetting tmpdir((dir.path() / "gone").string());
+    auto base = usable_temp_base();
+    REQUIRE_FALSE(base.has_value());
+    CHECK(base.error().file == (dir.path() / "gone").string());
+    CHECK_THAT(base.error().message, Catch::StartsWith("TMPDIR does not exist"));
+  }
+  SECTION("a TMPDIR that is a file") {
+    testing::write_tree(dir.path(), {{"file", "x"}});
+    TmpdirSetting tmpdir((dir.path() / "file").string());
+    auto base = usable_temp_base();
+    REQUIRE_FALSE(base.has_value());
+    CHECK_THAT(base.error().message, Catch::StartsWith("TMPDIR is not a directory"));
+  }
+  SECTION("a full TMPDIR, and one out of inodes (a small tmpfs, when this test may mount one)") {
+    const fs::path mount_point = dir.path() / "small";
+    fs::create_directories(mount_point);
+    SECTION("full") {
+      SmallTmpfs tmpfs(mount_point, "size=64k");
+      if (!tmpfs.mounted()) {
+        WARN("cannot mount a tmpfs here (not root?): skipped");
+        return;
+      }
+      {
+        std::ofstream fill(mount_point / "fill", std::ios::binary);
+        const std::string block(4096, 'x');
+        for (int i = 0; i < 64 && fill; ++i) fill << block;
+      }
+      TmpdirSetting tmpdir(mount_point.string());
+      auto base = usable_temp_base();
+      REQUIRE_FALSE(base.has_value());
+      CHECK(base.error().file == mount_point.string());
+      CHECK_THAT(base.error().message, Catch::Contains("No space left on device"));
+    }
+    SECTION("out of inodes") {
+      SmallTmpfs tmpfs(mount_point, "size=1m,nr_inodes=4");
+      if (!tmpfs.mounted()) {
+        WARN("cannot mount a tmpfs here (not root?): skipped");
+        return;
+      }
+      for (int i = 0; i < 8; ++i) std::ofstream(mount_point / ("f" + std::to_string(i))) << "x";
+      TmpdirSetting tmpdir(mount_point.string());
+      auto base = usable_temp_base();
+      REQUIRE_FALSE(base.has_value());
+      CHECK_THAT(base.error().message, Catch::Contains("No space left on device"));
+    }
   }
 }
