@@ -579,7 +579,7 @@ std::string describe(const Mode& mode) {
 
 // Issue 9: sandboxed code held the worker's control socket, the runner's stderr and every
 // memfd of the process tier; frames it wrote on fd 3 made the next questions crash.
-TEST_CASE("sandbox: code holds only fds 0-2 and its own channel; forged results reach no other job", "[sandbox]") {
+TEST_CASE("sandbox: code holds only fds 0-2 and its own channel and forges no other job's result", "[sandbox]") {
   for (const Mode& mode : every_mode()) {
     for (const char* isolation : {"auto", "subinterpreter", "process"}) {
       for (const char* jobs : {"1", "2"}) {
