@@ -345,10 +345,7 @@ bool enter_sandbox(const Job& job, int result_fd, std::string& line_text) {
 // not a report then is no result either (the crash below says how the child ended).
 bool take_sandbox_line(std::string& text, SessionReport& report) {
   std::size_t end = text.find('\n');
-  if (end == std::string::npos) {  // died before confining itself (or the code cut it short)
-    text.clear();
-    return true;
-  }
+  if (end == std::string::npos) return true;  // failed or died before confining itself: below
   auto line = nlohmann::json::parse(text.substr(0, end), nullptr, false);
   text.erase(0, end + 1);
   if (!line.is_object() || !line.contains("sandbox") || !line["sandbox"].is_object()) {
@@ -880,6 +877,28 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     return report;
   }
   auto parsed = nlohmann::json::parse(result, nullptr, false);
+  if (job.sandbox) {
+    // The code can leave what it likes on its channel when it ends the child itself (os._exit):
+    // what is not the driver's result is no result, and the job ends as a crash.
+    SessionReport parsed_report = report;
+    bool valid = parsed.is_object() && !parsed.contains("internal_error");
+    if (valid) {
+      try {
+        parse_driver_result(result, parsed_report);
+      } catch (const nlohmann::json::exception&) {
+        valid = false;
+      }
+    }
+    if (!valid || !parsed_report.internal_error.empty()) {
+      if (parsed.is_object() && parsed.contains("internal_error") && parsed["internal_error"].is_string()) {
+        report.internal_error = parsed["internal_error"].get<std::string>();
+      } else {
+        report.crash_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      return report;
+    }
+    return parsed_report;
+  }
   if (parsed.is_object() && parsed.contains("internal_error")) {
     report.internal_error = parsed["internal_error"].get<std::string>();
     return report;

@@ -310,10 +310,13 @@ TEST_CASE("Supervisor::run", "[runner][supervisor]") {
                          "import os\nos.write(3, b'\\x10\\x00\\x00\\x00{\"type\":\"ready\"}')\nprint('ready?')\n");
     ready.isolation = "subinterpreter";
     set.add("007-honest", "print('honest', 7)\n");
+    Job& huge = set.add("008-forge-huge-frame", "import os\nos.write(3, b'\\xff\\xff\\xff\\xff')\nprint('huge?')\n");
+    huge.isolation = "subinterpreter";
+    set.add("009-honest", "print('honest', 9)\n");
     Supervisor supervisor(options(1));
     std::vector<Outcome> outcomes = supervisor.run(set.jobs());
-    REQUIRE(outcomes.size() == 7);
-    for (std::size_t i : {0U, 5U}) {
+    REQUIRE(outcomes.size() == 9);
+    for (std::size_t i : {0U, 5U, 7U}) {
       INFO(describe(outcomes[i]));
       CHECK(outcomes[i].ending == Ending::crashed);
       CHECK_FALSE(outcomes[i].signal.has_value());
@@ -323,7 +326,7 @@ TEST_CASE("Supervisor::run", "[runner][supervisor]") {
     INFO(describe(outcomes[3]));
     CHECK(outcomes[3].ending == Ending::finished);
     CHECK(outcomes[3].stdout_text == "no control socket: Bad file descriptor\n");
-    for (std::size_t i : {1U, 2U, 4U, 6U}) {
+    for (std::size_t i : {1U, 2U, 4U, 6U, 8U}) {
       INFO(describe(outcomes[i]));
       CHECK(outcomes[i].ending == Ending::finished);
       CHECK(outcomes[i].stdout_text == "honest " + std::to_string(i + 1) + "\n");
