@@ -766,6 +766,7 @@ namespace {
     // starter), the notes, the pages (no child learns from sandboxed code), the stack file.
     if (::dup2(result_fd, k_channel_fd) != k_channel_fd) fail(std::string("cannot place the result channel: ") + std::strerror(errno));
     result_fd = k_channel_fd;
+    ::fcntl(k_channel_fd, F_SETFD, FD_CLOEXEC);  // not for a program it may run (sandbox_subprocess)
     ::close_range(k_channel_fd + 1, ~0U, 0);
     socket = -1;
     pages_fd = -1;

@@ -597,6 +597,7 @@ TEST_CASE("sandbox: code holds only fds 0-2 and its own channel and forges no ot
         // The stack of a sandboxed job comes back through its own channel.
         check_verdict(report, "009-stuck", "timeout", "stuck at line 4");
         check_verdict(report, "010-scribble-and-leave", "crash", "exited with status 0");
+        check_verdict(report, "011-subprocess-fds", "pass", "");
         CHECK(report.ran.err.find("crash_signal") == std::string::npos);  // nothing reached our stderr
         check_contained(scene, report, before);
       }
