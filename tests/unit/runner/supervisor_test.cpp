@@ -313,9 +313,15 @@ TEST_CASE("Supervisor::run", "[runner][supervisor]") {
     Job& huge = set.add("008-forge-huge-frame", "import os\nos.write(3, b'\\xff\\xff\\xff\\xff')\nprint('huge?')\n");
     huge.isolation = "subinterpreter";
     set.add("009-honest", "print('honest', 9)\n");
+    Job& held = set.add("010-process-fds",
+                        "import os\nheld = []\nfor fd in (3, 4):\n    try:\n        os.fstat(fd)\n"
+                        "        held.append(fd)\n    except OSError:\n        pass\nprint('held', held)\n");
+    held.isolation = "process";
     Supervisor supervisor(options(1));
     std::vector<Outcome> outcomes = supervisor.run(set.jobs());
-    REQUIRE(outcomes.size() == 9);
+    REQUIRE(outcomes.size() == 10);
+    // Neither the worker's control socket (3) nor its log (4) reaches a process-tier child.
+    CHECK(outcomes[9].stdout_text == "held []\n");
     for (std::size_t i : {0U, 5U, 7U}) {
       INFO(describe(outcomes[i]));
       CHECK(outcomes[i].ending == Ending::crashed);
