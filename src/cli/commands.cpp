@@ -19,14 +19,16 @@ namespace snipcheck {
 
 namespace {
 
-// `snipcheck __worker [--preload a,b] [-v] [--unset-bind-now]`: started by the supervisor only,
+// `snipcheck __worker [--preload a,b] [-v] [--unset-bind-now] [--sandboxed]`: started by the supervisor only,
 // so not in --help.
 int worker_entry(int argc, char** argv) {
   bool verbose = false;
+  bool sandboxed = false;
   std::vector<std::string> preload;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "-v") verbose = true;
+    if (arg == "--sandboxed") sandboxed = true;
     if (arg == "--unset-bind-now") ::unsetenv("LD_BIND_NOW");  // the supervisor's, not the user's
     if (arg == "--preload" && i + 1 < argc) {
       std::string list = argv[++i];
@@ -38,7 +40,7 @@ int worker_entry(int argc, char** argv) {
       }
     }
   }
-  return worker_main(verbose, preload);
+  return worker_main(verbose, preload, sandboxed);
 }
 
 struct Parsed {

@@ -130,6 +130,7 @@ Judgement judge(const std::optional<std::string>& expected, const Settings& sett
     case Ending::output_limit:
       return {Verdict::limit, "output: more than " + format_size(settings.output_limit) + " on one stream", {}, false};
     case Ending::crashed:
+      if (!outcome.crash_reason.empty()) return {Verdict::crash, outcome.crash_reason, {}, false};
       if (hit_cpu_limit(outcome, settings)) {
         return {Verdict::timeout, "cpu: used up its " + cpu_seconds(settings) + " of CPU time (" +
                                       signal_name(*outcome.signal) + ")", {}, false};

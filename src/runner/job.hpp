@@ -74,6 +74,7 @@ struct Outcome {
   std::optional<PythonError> error;   // an uncaught exception or non-zero SystemExit
   std::vector<StatementOutput> statements;
   std::optional<int> signal;          // crashed: the signal that killed the worker
+  std::string crash_reason;           // crashed: why, when neither a signal nor a status says it
   std::string stack;                  // timeout/output limit: the Python stack at that moment
   std::string taint;                  // non-empty: what the snippet left behind; the worker was replaced
   std::string internal_error;         // the worker failed for a reason of ours

@@ -78,6 +78,12 @@ bool MessageReader::fill(int fd) {
 std::optional<nlohmann::json> MessageReader::next() {
   if (m_buffer.size() < 4) return std::nullopt;
   std::uint32_t length = decode_length(m_buffer.data());
+  // No worker sends that much: the stream is not ours (some code wrote on it); an empty object,
+  // which is no message, rather than a wait for bytes that never come.
+  if (length > k_max_message) {
+    m_buffer.clear();
+    return nlohmann::json::object();
+  }
   if (m_buffer.size() < 4 + static_cast<std::size_t>(length)) return std::nullopt;
   auto parsed = nlohmann::json::parse(m_buffer.begin() + 4, m_buffer.begin() + 4 + length, nullptr, false);
   m_buffer.erase(0, 4 + static_cast<std::size_t>(length));

@@ -22,7 +22,8 @@ class MessageReader {
  public:
   // Reads what is available. Returns false at end of stream (or a read error).
   bool fill(int fd);
-  // The next whole message, if one has arrived.
+  // The next whole message, if one has arrived; an empty object for a frame that is not JSON or
+  // declares more than any message may hold.
   std::optional<nlohmann::json> next();
 
  private:

@@ -11,11 +11,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <utility>
 
@@ -42,6 +44,11 @@ constexpr const wchar_t* k_python = L"/usr/bin/python3";
 
 std::atomic<PyInterpreterState*> g_running_interp{nullptr};
 std::atomic<PyThreadState*> g_running_thread{nullptr};
+
+// A sandboxed child holds one descriptor of its job, its result channel, at this number, and
+// nothing else besides 0-2; its stack goes there too when the watchdog asks for it.
+constexpr int k_channel_fd = 3;
+int g_child_channel = -1;
 
 // One embedded CPython per process; pybind11's guard lives at namespace scope because its type
 // is hidden from other translation units.
@@ -85,9 +92,18 @@ int other_threads(PyInterpreterState* interp, PyThreadState* self) {
 // Runs the driver's module code in a fresh dict of the current interpreter; nullptr on failure.
 // `marshalled` is the driver's code object as marshal data (compiled once, in the main
 // interpreter): reading it back costs a tenth of compiling the source in every sub-interpreter.
+// The driver looks builtins up in a copy of the builtins taken now, before any snippet ran: a
+// snippet that replaces or deletes one (`builtins.print = None`) changes its own namespace, not
+// the driver's.
 PyObject* load_driver(const std::string& marshalled = {}) {
   PyObject* globals = PyDict_New();
-  PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
+  PyObject* builtins = PyDict_Copy(PyEval_GetBuiltins());
+  if (builtins == nullptr) {
+    Py_DECREF(globals);
+    return nullptr;
+  }
+  PyDict_SetItemString(globals, "__builtins__", builtins);
+  Py_DECREF(builtins);
   PyObject* compiled = marshalled.empty()
                            ? Py_CompileString(k_driver_source, "<snipcheck-driver>", Py_file_input)
                            : PyMarshal_ReadObjectFromString(marshalled.data(), static_cast<Py_ssize_t>(marshalled.size()));
@@ -204,6 +220,16 @@ void freeze_heap() {
   if (PyErr_Occurred()) PyErr_Clear();
 }
 
+std::string read_whole_file(const char* path) {
+  std::string text;
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return text;
+  char buffer[4096];
+  for (ssize_t got; (got = ::read(fd, buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(got));
+  ::close(fd);
+  return text;
+}
+
 std::string read_whole(int fd) {
   std::string text;
   char buffer[65536];
@@ -244,11 +270,62 @@ bool scrub_environment(const Job& job) {
   return ok;
 }
 
+// The variables sandboxed code keeps (scrub_environment() keeps the same in os.environ).
+bool kept_variable(const Job& job, std::string_view name) {
+  static const char* const k_kept[] = {"PATH", "LANG", "LANGUAGE", "TZ", "TERM"};
+  if (name.starts_with("LC_")) return true;
+  for (const char* kept : k_kept) {
+    if (name == kept) return true;
+  }
+  return std::find(job.sandbox_env.begin(), job.sandbox_env.end(), name) != job.sandbox_env.end();
+}
+
+// The process's initial environment block (what /proc/self/environ shows, and what the worker
+// inherited from the user: CI tokens, say) is zeroed; the variables kept are copied to the heap
+// first. /proc/self/stat's fields 50 and 51 are where the block starts and ends.
+void clear_environment_block(const Job& job) {
+  std::vector<std::pair<std::string, std::string>> kept;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    std::string_view text = *entry;
+    std::size_t equals = text.find('=');
+    if (equals == std::string_view::npos || !kept_variable(job, text.substr(0, equals))) continue;
+    kept.emplace_back(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
+  }
+  std::string stat = read_whole_file("/proc/self/stat");
+  ::clearenv();
+  for (const auto& [name, value] : kept) ::setenv(name.c_str(), value.c_str(), 1);
+  // The command name (field 2) may hold spaces and parentheses; the fields after it do not.
+  std::size_t close = stat.rfind(')');
+  if (close == std::string::npos) return;
+  std::vector<std::string_view> fields;  // fields[0] is field 3
+  std::string_view rest = std::string_view(stat).substr(close + 1);
+  for (std::size_t start = 0; start < rest.size();) {
+    while (start < rest.size() && rest[start] == ' ') ++start;
+    std::size_t end = rest.find(' ', start);
+    if (end == std::string_view::npos) end = rest.size();
+    if (end > start) fields.push_back(rest.substr(start, end - start));
+    start = end;
+  }
+  if (fields.size() < 49) return;
+  auto number = [](std::string_view text) {
+    std::uintptr_t value = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9') return std::uintptr_t{0};
+      value = value * 10 + static_cast<std::uintptr_t>(c - '0');
+    }
+    return value;
+  };
+  const std::uintptr_t begin = number(fields[47]), end = number(fields[48]);  // fields 50 and 51
+  if (begin == 0 || end <= begin || end - begin > (std::uintptr_t{1} << 30)) return;
+  std::memset(reinterpret_cast<void*>(begin), 0, end - begin);
+}
+
 // Sandboxed child (issue 5): confines this process, then writes the report as the first line of
-// the result file. Returns false, with the refusal written, when a protection is missing and
-// the job does not accept a weaker sandbox: the code must not run then.
-bool enter_sandbox(const Job& job, int result_fd) {
+// the result file (and into `line`). Returns false, with the refusal written, when a protection
+// is missing and the job does not accept a weaker sandbox: the code must not run then.
+bool enter_sandbox(const Job& job, int result_fd, std::string& line_text) {
   SandboxPolicy policy = default_policy(job.cwd, job.path, job.sandbox_exec);
+  clear_environment_block(job);
   policy.limits.cpu_seconds = job.cpu_limit_s > 0 ? job.cpu_limit_s
                                                   : static_cast<std::uint64_t>((job.timeout_ms + 999) / 1000);
   policy.limits.processes = job.process_limit;
@@ -257,23 +334,30 @@ bool enter_sandbox(const Job& job, int result_fd) {
   if (!scrub_environment(job)) applied.error = "could not clear the environment";
   const bool refused = !applied.error.empty() || (!applied.complete() && !job.sandbox_allow_weaker);
   nlohmann::json line = {{"sandbox", applied}, {"refused", refused}};
-  std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  ssize_t ignored = ::write(result_fd, text.data(), text.size());
+  line_text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  ssize_t ignored = ::write(result_fd, line_text.data(), line_text.size());
   (void)ignored;
   return !refused;
 }
 
 // The sandbox report the child wrote first; false when the child refused to run the code.
+// The code may have written over its own channel and died before the child rewrote it: what is
+// not a report then is no result either (the crash below says how the child ended).
 bool take_sandbox_line(std::string& text, SessionReport& report) {
   std::size_t end = text.find('\n');
-  if (end == std::string::npos) return true;  // died before confining itself: a crash below
+  if (end == std::string::npos) return true;  // failed or died before confining itself: below
   auto line = nlohmann::json::parse(text.substr(0, end), nullptr, false);
   text.erase(0, end + 1);
-  if (!line.is_object() || !line.contains("sandbox")) {
-    report.internal_error = "malformed sandbox report";
-    return false;
+  if (!line.is_object() || !line.contains("sandbox") || !line["sandbox"].is_object()) {
+    text.clear();
+    return true;
   }
-  report.sandbox = line["sandbox"].get<SandboxReport>();
+  try {
+    report.sandbox = line["sandbox"].get<SandboxReport>();
+  } catch (const nlohmann::json::exception&) {
+    text.clear();
+    return true;
+  }
   if (!line.value("refused", false)) return true;
   std::string missing;
   for (const std::string& item : report.sandbox->missing()) missing += (missing.empty() ? "" : "; ") + item;
@@ -307,6 +391,7 @@ struct Interpreter::State {
   int pages_fd = -1;  // the starter's: where a learning child leaves the pages it wrote
   int taken_fd = -1;  // the starter's: where a child says it took the job
   int notes_fd = -1;  // the starter's preload failures, one per line, for the worker to report
+  std::vector<int> worker_fds;  // the worker's own (its control socket, its log): no child keeps them
 };
 
 namespace {
@@ -595,7 +680,8 @@ bool receive_go(int socket) {
 // the worker's own pages out of copy-on-write (every write the worker made after a fork faulted,
 // and each fault flushed the TLB of both its threads' CPUs), takes the fork off the job's path,
 // and gives every job the same untouched interpreter, whatever ran in the worker before.
-void Interpreter::start_process_tier() {
+void Interpreter::start_process_tier(const std::vector<int>& worker_fds) {
+  m_state->worker_fds = worker_fds;
   int sockets[2];
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) != 0) return;
   int job_fd = ::memfd_create("snipcheck-job", MFD_CLOEXEC);
@@ -653,7 +739,7 @@ namespace {
 [[noreturn]] void serve_one_job(Interpreter::State& state, int socket, const std::vector<PageRun>& hot, int pages_fd,
                                 bool has_go) {
   const int job_fd = state.job_fd;
-  const int result_fd = state.result_fd;
+  int result_fd = state.result_fd;
   if (pages_fd < 0) ::close(state.pages_fd);
   populate_pages(hot);
   if (!has_go && !receive_go(socket)) ::_exit(0);  // the worker is gone
@@ -669,10 +755,32 @@ namespace {
   auto parsed = nlohmann::json::parse(read_whole(job_fd), nullptr, false);
   if (!parsed.is_object()) fail("the job reached the process tier malformed");
   Job job = parsed.get<Job>();
+  // The worker's control socket and log are of no use to the snippet (and would let it talk
+  // to the supervisor, or write onto the user's terminal).
+  for (int fd : state.worker_fds) {
+    if (fd != result_fd && fd != job_fd && fd != socket && fd != pages_fd) ::close(fd);
+  }
+  if (job.sandbox) {
+    // Sandboxed code keeps 0-2 and its own result channel, nothing shared with the worker or
+    // another job: not the job file, the starter's socket (the worker learns the end from the
+    // starter), the notes, the pages (no child learns from sandboxed code), the stack file.
+    if (::dup2(result_fd, k_channel_fd) != k_channel_fd) fail(std::string("cannot place the result channel: ") + std::strerror(errno));
+    result_fd = k_channel_fd;
+    ::fcntl(k_channel_fd, F_SETFD, FD_CLOEXEC);  // not for a program it may run (sandbox_subprocess)
+    ::close_range(k_channel_fd + 1, ~0U, 0);
+    socket = -1;
+    pages_fd = -1;
+    g_child_channel = k_channel_fd;
+    // The worker made itself undumpable (worker_main); the sandbox's process is its own again:
+    // it reads its /proc files, and writes its uid_map there. (An unsandboxed job's process
+    // stays undumpable: its environment is the user's.)
+    ::prctl(PR_SET_DUMPABLE, 1);
+  }
   // The worker entered the job's directory and limits; this process was forked before that.
   if (::chdir(job.cwd.c_str()) != 0) fail("cannot enter " + job.cwd + ": " + std::strerror(errno));
   apply_job_limits(job);
-  if (job.sandbox && !enter_sandbox(job, result_fd)) ::_exit(0);
+  std::string sandbox_line;
+  if (job.sandbox && !enter_sandbox(job, result_fd, sandbox_line)) ::_exit(0);
   g_running_thread.store(PyThreadState_Get());
   g_running_interp.store(PyThreadState_GetInterpreter(PyThreadState_Get()));
   std::string internal_error;
@@ -680,6 +788,14 @@ namespace {
   // A process the snippet forked ends here too, as a script's would; only the child reports.
   if (::getpid() != self) ::_exit(0);
   if (!internal_error.empty()) text = nlohmann::json{{"internal_error", internal_error}}.dump();
+  if (job.sandbox) {
+    // The channel is the code's to write on while it runs: what it left there is replaced.
+    text = sandbox_line + text;
+    if (::ftruncate(result_fd, 0) != 0 || ::pwrite(result_fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) {
+      ::_exit(0);
+    }
+    ::_exit(0);  // the worker learns the end from the starter ('E')
+  }
   write_all(result_fd, text);
   // Tearing down the address space takes a while (5 ms with pandas loaded). When no thread or
   // process of the snippet is left to write more output or to be orphaned to the worker, the
@@ -695,7 +811,7 @@ namespace {
 
 }  // namespace
 
-SessionReport Interpreter::run_process(const Job& job, const std::function<void(pid_t)>& on_child,
+SessionReport Interpreter::run_process(const Job& job, const std::function<void(pid_t, int)>& on_child,
                                        const std::function<void()>& on_preloaded) {
   SessionReport report;
   State& state = *m_state;
@@ -722,7 +838,7 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
   for (;;) {
     std::optional<StarterMessage> message = receive_message(state.starter_socket);
     if (!message || message->kind == 'F') {
-      if (child != 0) on_child(0);
+      if (child != 0) on_child(0, -1);
       report.internal_error = message ? "the process tier's starter could not fork" : "the process tier's starter is gone";
       return report;
     }
@@ -732,7 +848,7 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     }
     if (message->kind == 'S' && child == 0) {
       child = message->pid;
-      on_child(child);
+      on_child(child, job.sandbox ? state.result_fd : -1);
       continue;
     }
     if (child == 0 || message->pid != child) continue;
@@ -742,7 +858,7 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
       break;
     }
   }
-  on_child(0);
+  on_child(0, -1);
   if (std::string notes = read_whole(state.notes_fd); !notes.empty()) {
     for (std::size_t start = 0, end; start < notes.size(); start = end + 1) {
       end = notes.find('\n', start);
@@ -762,6 +878,28 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     return report;
   }
   auto parsed = nlohmann::json::parse(result, nullptr, false);
+  if (job.sandbox) {
+    // The code can leave what it likes on its channel when it ends the child itself (os._exit):
+    // what is not the driver's result is no result, and the job ends as a crash.
+    SessionReport parsed_report = report;
+    bool valid = parsed.is_object() && !parsed.contains("internal_error");
+    if (valid) {
+      try {
+        parse_driver_result(result, parsed_report);
+      } catch (const nlohmann::json::exception&) {
+        valid = false;
+      }
+    }
+    if (!valid || !parsed_report.internal_error.empty()) {
+      if (parsed.is_object() && parsed.contains("internal_error") && parsed["internal_error"].is_string()) {
+        report.internal_error = parsed["internal_error"].get<std::string>();
+      } else {
+        report.crash_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      return report;
+    }
+    return parsed_report;
+  }
   if (parsed.is_object() && parsed.contains("internal_error")) {
     report.internal_error = parsed["internal_error"].get<std::string>();
     return report;
@@ -769,6 +907,8 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
   parse_driver_result(result, report);
   return report;
 }
+
+int Interpreter::stack_channel() { return g_child_channel; }
 
 void Interpreter::dump_running_stack(int fd) {
   PyInterpreterState* interp = g_running_interp.load();

@@ -59,16 +59,19 @@ class Interpreter {
 
   // Makes the process tier's starter, a single-threaded copy of this process that imports the
   // preload modules when the first job reaches it and forks the children run_process() uses.
-  // Call once, before any other thread exists and before any job.
-  void start_process_tier();
+  // Call once, before any other thread exists and before any job. `worker_fds`: descriptors of
+  // the worker that no job's child keeps (its control socket and log).
+  void start_process_tier(const std::vector<int>& worker_fds = {});
   // Ends the starter and its waiting child (tests start one per captured run).
   void stop_process_tier();
 
-  // Runs one job in a child of the starter; `on_child(pid)` is told the child's pid while it runs
+  // Runs one job in a child of the starter; `on_child(pid, channel)` is told the child's pid while it runs
+  // and where it writes its stack when asked (-1: where the worker's SIGUSR2 handler says; a
+  // sandboxed child: its result channel, appended)
   // (and 0 once it ended), so a watchdog can ask it for its stack.
   // `on_preloaded` is called when the starter has just imported the preload modules, before
   // this job's child exists (the first job only): the job's time starts then.
-  SessionReport run_process(const Job& job, const std::function<void(pid_t)>& on_child,
+  SessionReport run_process(const Job& job, const std::function<void(pid_t, int)>& on_child,
                             const std::function<void()>& on_preloaded = {});
 
   // Modules of `preload` that failed to import, with the reason, since the last call. The
@@ -79,6 +82,9 @@ class Interpreter {
   // Writes the Python stack of every thread of the running job to `fd`; safe to call from a
   // signal handler in the job's thread (it is what faulthandler does). No-op between jobs.
   static void dump_running_stack(int fd);
+  // In a sandboxed child: its result channel, the one descriptor of its job it kept, where the
+  // stack the watchdog asks for goes (appended). -1 elsewhere.
+  static int stack_channel();
 
   struct State;  // defined in session.cpp
 

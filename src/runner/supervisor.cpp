@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -41,9 +42,20 @@ struct Worker {
   MessageReader reader;
   bool ready = false;
   std::optional<std::size_t> job;  // index of the job it runs
+  std::string token;               // that job's: the worker's result must carry it
   Clock::time_point started{};
   Clock::time_point hard_deadline{};
 };
+
+// "exited with status 1", "was killed by SIGSEGV": how a worker ended, for messages.
+std::string describe_status(int status) {
+  if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) {
+    const char* name = sigabbrev_np(WTERMSIG(status));
+    return std::string("was killed by ") + (name ? std::string("SIG") + name : "signal " + std::to_string(WTERMSIG(status)));
+  }
+  return "ended with wait status " + std::to_string(status);
+}
 
 int make_memfd(const char* name) {
   int fd = ::memfd_create(name, MFD_CLOEXEC);
@@ -68,7 +80,63 @@ std::string read_capture(int fd, std::uint64_t limit, bool& truncated) {
   return text;
 }
 
-[[noreturn]] void exec_worker(const SupervisorOptions& options, int control, int out, int err) {
+// A fresh random token for one job, as hex. The worker echoes it in the job's result; anything
+// else on the control socket (a frame some code in the worker forged) does not carry it.
+std::string make_token() {
+  unsigned char bytes[16] = {};
+  std::size_t done = 0;
+  while (done < sizeof bytes) {
+    ssize_t got = ::getrandom(bytes + done, sizeof bytes - done, 0);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) throw Fatal{std::string("getrandom failed: ") + std::strerror(errno)};
+    done += static_cast<std::size_t>(got);
+  }
+  static const char digits[] = "0123456789abcdef";
+  std::string token;
+  for (unsigned char byte : bytes) {
+    token += digits[byte >> 4];
+    token += digits[byte & 0xF];
+  }
+  return token;
+}
+
+// A string member of a message, or "" (a forged message may hold anything, or not be an object).
+std::string text_of(const nlohmann::json& message, const char* key) {
+  if (!message.is_object()) return {};
+  auto found = message.find(key);
+  return found != message.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+// What a worker started for a sandboxed run may see of the supervisor's environment: what
+// scrub_environment() (session.cpp) keeps for the code, and the sandbox's own switches. The
+// rest (CI tokens, say) never enters the worker, so no copy of it is in the memory a sandboxed
+// child inherits or in the environment block /proc/<pid>/environ shows.
+std::vector<std::string> sandbox_environment(const std::vector<Job>& jobs) {
+  std::vector<std::string> names = {"PATH", "LANG", "LANGUAGE", "TZ", "TERM", "SNIPCHECK_SANDBOX_SKIP",
+                                    "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"};
+  for (const Job& job : jobs) names.insert(names.end(), job.sandbox_env.begin(), job.sandbox_env.end());
+  std::vector<std::string> kept;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    std::string text = *entry;
+    std::string name = text.substr(0, text.find('='));
+    if (name.starts_with("LC_") || std::find(names.begin(), names.end(), name) != names.end()) kept.push_back(text);
+  }
+  return kept;
+}
+
+// Tells the supervisor why the worker never ran: errno on the exec-error pipe, then exit 127.
+[[noreturn]] void exec_failed(int error_pipe, int error) {
+  ssize_t ignored = ::write(error_pipe, &error, sizeof error);
+  (void)ignored;
+  ::_exit(127);
+}
+
+constexpr int k_exec_error_fd = 5;  // in the worker-to-be, until exec closes it
+
+// `environment`: the worker's whole environment block (every job sandboxed), or nullptr: ours.
+// `sandboxed`: some job is; the worker then keeps its /proc files from its sandboxed children.
+[[noreturn]] void exec_worker(const SupervisorOptions& options, int control, int out, int err, int error_pipe,
+                              const std::vector<std::string>* environment, bool sandboxed) {
   ::setpgid(0, 0);
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   // fds 1 and 2 are opened anew in append mode so that the snippet's children, which share
@@ -83,12 +151,16 @@ std::string read_capture(int fd, std::uint64_t limit, bool& truncated) {
   int null_in = lift(::open("/dev/null", O_RDONLY | O_CLOEXEC));
   int log = lift(2);
   int lifted_control = lift(control);
-  if (out_append < 0 || err_append < 0 || null_in < 0 || log < 0 || lifted_control < 0) ::_exit(127);
+  int lifted_error = lift(error_pipe);
+  if (lifted_error < 0) ::_exit(127);
+  if (out_append < 0 || err_append < 0 || null_in < 0 || log < 0 || lifted_control < 0) exec_failed(lifted_error, errno);
   if (::dup2(null_in, 0) < 0 || ::dup2(out_append, 1) < 0 || ::dup2(err_append, 2) < 0 ||
-      ::dup2(lifted_control, k_worker_control_fd) < 0 || ::dup2(log, k_worker_log_fd) < 0) {
-    ::_exit(127);
+      ::dup2(lifted_control, k_worker_control_fd) < 0 || ::dup2(log, k_worker_log_fd) < 0 ||
+      ::dup3(lifted_error, k_exec_error_fd, O_CLOEXEC) < 0) {
+    exec_failed(lifted_error, errno);
   }
-  ::close_range(k_worker_log_fd + 1, ~0U, 0);
+  static_assert(k_exec_error_fd == k_worker_log_fd + 1);
+  ::close_range(k_exec_error_fd + 1, ~0U, 0);
   sigset_t none;
   sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -96,14 +168,23 @@ std::string read_capture(int fd, std::uint64_t limit, bool& truncated) {
   for (const std::string& module : options.preload) preload += (preload.empty() ? "" : ",") + module;
   std::vector<const char*> argv = {"snipcheck", "__worker", "--preload", preload.c_str()};
   if (options.verbose) argv.push_back("-v");
+  if (sandboxed) argv.push_back("--sandboxed");
   // The dynamic linker resolves every symbol at load time, so the process tier's children,
   // forked from a copy of the worker, do not each resolve (and write, copying pages) the same
   // lazily bound symbols again. The worker removes the variable before Python starts, so
   // snippets never see it.
-  if (::getenv("LD_BIND_NOW") == nullptr && ::setenv("LD_BIND_NOW", "1", 1) == 0) argv.push_back("--unset-bind-now");
+  std::vector<std::string> block = environment != nullptr ? *environment : std::vector<std::string>{};
+  if (::getenv("LD_BIND_NOW") == nullptr && ::setenv("LD_BIND_NOW", "1", 1) == 0) {
+    argv.push_back("--unset-bind-now");
+    block.emplace_back("LD_BIND_NOW=1");
+  }
   argv.push_back(nullptr);
-  ::execv(options.executable.c_str(), const_cast<char* const*>(argv.data()));
-  ::_exit(127);
+  std::vector<const char*> envp;
+  for (const std::string& entry : block) envp.push_back(entry.c_str());
+  envp.push_back(nullptr);
+  ::execve(options.executable.c_str(), const_cast<char* const*>(argv.data()),
+           environment != nullptr ? const_cast<char* const*>(envp.data()) : environ);
+  exec_failed(k_exec_error_fd, errno);
 }
 
 class Pool {
@@ -111,6 +192,10 @@ class Pool {
   Pool(const SupervisorOptions& options, const std::vector<Job>& jobs, const OutcomeCallback& callback)
       : m_options(options), m_jobs(jobs), m_callback(callback), m_outcomes(jobs.size()) {
     for (std::size_t i = 0; i < jobs.size(); ++i) m_pending.push_back(i);
+    // Every job sandboxed (check, run --sandbox): workers start with a clean environment.
+    auto sandboxed = [](const Job& job) { return job.sandbox; };
+    if (std::all_of(jobs.begin(), jobs.end(), sandboxed)) m_environment = sandbox_environment(jobs);
+    m_sandboxed = std::any_of(jobs.begin(), jobs.end(), sandboxed);
   }
 
   std::vector<Outcome> run() {
@@ -139,12 +224,33 @@ class Pool {
     Worker worker;
     worker.stdout_file = make_memfd("snipcheck-stdout");
     worker.stderr_file = make_memfd("snipcheck-stderr");
+    int error_pipe[2];
+    if (::pipe2(error_pipe, O_CLOEXEC) != 0) throw Fatal{std::string("pipe2 failed: ") + std::strerror(errno)};
     // Forked under the cleanup lock: the immediate end of an interrupt sees every worker.
     auto held = hold_cleanup();
     pid_t pid = ::fork();
     if (pid < 0) throw Fatal{std::string("fork failed: ") + std::strerror(errno)};
-    if (pid == 0) exec_worker(m_options, fds[1], worker.stdout_file, worker.stderr_file);
+    if (pid == 0) {
+      exec_worker(m_options, fds[1], worker.stdout_file, worker.stderr_file, error_pipe[1],
+                  m_environment ? &*m_environment : nullptr, m_sandboxed);
+    }
     ::close(fds[1]);
+    ::close(error_pipe[1]);
+    // The pipe closes at the exec; before that, a failure sends its errno.
+    int error = 0;
+    ssize_t got = 0;
+    while ((got = ::read(error_pipe[0], &error, sizeof error)) < 0 && errno == EINTR) {
+    }
+    ::close(error_pipe[0]);
+    if (got == static_cast<ssize_t>(sizeof error)) {
+      ::close(fds[0]);
+      ::close(worker.stdout_file);
+      ::close(worker.stderr_file);
+      while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+      }
+      throw Fatal{"cannot start a worker: executing " + m_options.executable + " failed: " + std::strerror(error) +
+                  " (errno " + std::to_string(error) + ")"};
+    }
     ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
     worker.pid = pid;
     worker.control = fds[0];
@@ -199,9 +305,10 @@ class Pool {
     m_pending.pop_front();
     const Job& job = m_jobs[index];
     worker.job = index;
+    worker.token = make_token();
     worker.started = Clock::now();
     worker.hard_deadline = worker.started + std::chrono::milliseconds(job.timeout_ms + m_options.grace_ms);
-    if (!write_message(worker.control, {{"type", "job"}, {"job", job}})) {
+    if (!write_message(worker.control, {{"type", "job"}, {"job", job}, {"token", worker.token}})) {
       finish_crashed(worker);
     }
   }
@@ -216,6 +323,7 @@ class Pool {
     }
     outcome.worker_pid = worker.pid;
     worker.job.reset();
+    worker.token.clear();
     m_outcomes[index] = std::move(outcome);
     ++m_done;
     if (m_callback) m_callback(index, m_outcomes[index]);
@@ -241,15 +349,42 @@ class Pool {
     worker = m_pending.empty() ? Worker{} : start_worker();
   }
 
+  // A frame that is not what the worker owes now: code running in the worker (an unsandboxed
+  // snippet in a sub-interpreter) wrote onto its control socket. Nothing it says can be
+  // trusted any more: the worker is replaced, and the job it ran ends as a crash.
+  void distrust(Worker& worker, const std::string& what) {
+    spdlog::warn("worker {} sent {}; replacing it", worker.pid, what);
+    if (worker.job) {
+      Outcome outcome;
+      outcome.ending = Ending::crashed;
+      outcome.crash_reason = "the worker's control channel carried " + what +
+                             " (written by the snippet?); the worker was replaced";
+      finish(worker, std::move(outcome));
+    }
+    replace(worker, Kill::yes);
+  }
+
   void handle_message(Worker& worker, const nlohmann::json& message) {
-    const std::string type = message.value("type", "");
-    if (type == "ready") {
+    const std::string type = text_of(message, "type");
+    if (type == "ready" && !worker.ready && !worker.job) {
       worker.ready = true;
       m_failed_starts = 0;
       dispatch(worker);
       return;
     }
-    if (!worker.job) return;
+    // Exactly one result (or hard stop) per job, with the job's token; nothing else, ever.
+    if (!worker.job) {
+      distrust(worker, "a message while it had no job");
+      return;
+    }
+    if (type != "result" && type != "hard_stop") {
+      distrust(worker, "a message that was not its job's result");
+      return;
+    }
+    if (text_of(message, "token") != worker.token) {
+      distrust(worker, "a result without its job's token");
+      return;
+    }
     if (type == "hard_stop") {
       Outcome outcome;
       outcome.ending = message.value("kind", "") == "timeout" ? Ending::timeout : Ending::output_limit;
@@ -331,9 +466,10 @@ class Pool {
     const pid_t pid = worker.pid;
     int status = stop(worker, Kill::no);
     if (!worker.ready) {
-      spdlog::error("worker {} failed to start (wait status {})", pid, status);
+      const std::string how = describe_status(status);
+      spdlog::error("worker {} failed to start: it {}", pid, how);
       if (++m_failed_starts >= k_max_failed_starts) {
-        throw Fatal{"workers fail to start (is Debian's python3 installed? run with -v for details)"};
+        throw Fatal{"workers fail to start: the last one " + how + " before it was ready (run with -v for details)"};
       }
     }
     worker = m_pending.empty() ? Worker{} : start_worker();
@@ -361,6 +497,8 @@ class Pool {
   std::vector<Worker> m_workers;
   std::size_t m_done = 0;
   int m_failed_starts = 0;
+  std::optional<std::vector<std::string>> m_environment;  // the workers' environment, when clean
+  bool m_sandboxed = false;                                // some job is sandboxed
 };
 
 }  // namespace
@@ -372,6 +510,9 @@ std::vector<Outcome> Supervisor::run(const std::vector<Job>& jobs, const Outcome
   // A worker that dies must not kill us with SIGPIPE when we write its next job.
   ::signal(SIGPIPE, SIG_IGN);
   ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+  // Sandboxed code may run as our own user (not root: no uid of its own): our /proc files, the
+  // environment the user gave us among them, are not for it to read.
+  if (std::any_of(jobs.begin(), jobs.end(), [](const Job& job) { return job.sandbox; })) ::prctl(PR_SET_DUMPABLE, 0);
   Pool pool(m_options, jobs, on_outcome);
   return pool.run();
 }

@@ -33,7 +33,8 @@ constexpr int k_stack_signal = SIGUSR2;
 constexpr int k_fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 
 // A memfd made once per worker; a forked child inherits both the descriptor and this value, so
-// its stack lands where the worker's watchdog reads it.
+// its stack lands where the worker's watchdog reads it. (A sandboxed child closes it: its stack
+// goes to its job's own channel instead, see Interpreter::dump_running_stack.)
 int g_stack_fd = -1;
 
 void write_text(int fd, const char* text) {
@@ -43,7 +44,9 @@ void write_text(int fd, const char* text) {
 
 // In the job's thread, on the watchdog's request: where is the snippet now?
 void on_stack_request(int) {
-  if (g_stack_fd >= 0) Interpreter::dump_running_stack(g_stack_fd);
+  const int channel = Interpreter::stack_channel();
+  if (channel >= 0) Interpreter::dump_running_stack(channel);
+  else if (g_stack_fd >= 0) Interpreter::dump_running_stack(g_stack_fd);
 }
 
 // A fatal signal: print the Python stack to the job's stderr, then die of the same signal
@@ -156,8 +159,19 @@ class Watchdog {
     m_tier_reason = route.reason;
   }
 
-  // While a forked child runs the job, the stack is asked of it instead (0: none).
-  void set_child(pid_t pid) { m_child.store(pid); }
+  // While a forked child runs the job, the stack is asked of it instead (0: none). `channel`:
+  // where that child writes it, appended (a sandboxed child's own result channel), or -1: the
+  // worker's stack file.
+  void set_child(pid_t pid, int channel) {
+    m_channel_fd.store(channel);
+    m_child.store(pid);
+  }
+
+  // The running job's token, which a hard stop must carry as its result would.
+  void set_token(const std::string& token) {
+    std::lock_guard lock(m_mutex);
+    m_token = token;
+  }
 
   // Returns false when the watchdog already stopped the job.
   bool disarm() {
@@ -189,21 +203,34 @@ class Watchdog {
 
   void fire(const char* kind) {
     std::string stack = collect_stack();
-    m_channel.send({{"type", "hard_stop"}, {"kind", kind}, {"stack", stack}, {"tier", m_tier}, {"tier_reason", m_tier_reason}});
+    std::string token;
+    {
+      std::lock_guard lock(m_mutex);
+      token = m_token;
+    }
+    m_channel.send({{"type", "hard_stop"}, {"kind", kind}, {"stack", stack}, {"tier", m_tier},
+                    {"tier_reason", m_tier_reason}, {"token", token}});
     for (;;) ::pause();  // the supervisor kills the whole process group now
   }
 
   std::string collect_stack() {
-    if (g_stack_fd < 0 || ::ftruncate(g_stack_fd, 0) != 0) return {};
     pid_t child = m_child.load();
+    const int channel = child > 0 ? m_channel_fd.load() : -1;
+    const int fd = channel >= 0 ? channel : g_stack_fd;
+    if (fd < 0) return {};
+    // The worker's stack file starts empty; a child's channel holds what the child wrote
+    // before the request, and the stack follows it.
+    std::uint64_t start = 0;
+    if (channel >= 0) start = size_of_fd(channel);
+    else if (::ftruncate(g_stack_fd, 0) != 0) return {};
     if (child > 0) ::kill(child, k_stack_signal);
     else ::pthread_kill(m_job_thread, k_stack_signal);
     // The dump is done when the file has stopped growing (up to about half a second).
-    std::uint64_t last = 0;
+    std::uint64_t last = start;
     for (int i = 0; i < 100; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      std::uint64_t size = size_of_fd(g_stack_fd);
-      if (size > 0 && size == last) break;
+      std::uint64_t size = size_of_fd(fd);
+      if (size > start && size == last) break;
       last = size;
     }
     // A snippet that blocked our signal never answers; read its frames from this thread
@@ -212,8 +239,8 @@ class Watchdog {
     std::string stack;
     char buffer[8192];
     ssize_t got = 0;
-    off_t offset = 0;
-    while (stack.size() < 64 * 1024 && (got = ::pread(g_stack_fd, buffer, sizeof buffer, offset)) > 0) {
+    auto offset = static_cast<off_t>(start);
+    while (stack.size() < 64 * 1024 && (got = ::pread(fd, buffer, sizeof buffer, offset)) > 0) {
       stack.append(buffer, static_cast<std::size_t>(got));
       offset += got;
     }
@@ -230,6 +257,8 @@ class Watchdog {
   bool m_fired = false;
   bool m_quit = false;
   std::atomic<pid_t> m_child{0};
+  std::atomic<int> m_channel_fd{-1};
+  std::string m_token;
   std::string m_tier;
   std::string m_tier_reason;
   std::thread m_thread;
@@ -260,7 +289,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   watchdog.set_route(route);
   watchdog.arm(job);
   auto in_process = [&] {
-    return python.run_process(job, [&](pid_t child) { watchdog.set_child(child); },
+    return python.run_process(job, [&](pid_t child, int channel) { watchdog.set_child(child, channel); },
                               [&] {
                                 watchdog.arm(job);
                                 start = Clock::now();
@@ -316,8 +345,12 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
 
 }  // namespace
 
-int worker_main(bool verbose, const std::vector<std::string>& preload) {
+int worker_main(bool verbose, const std::vector<std::string>& preload, bool sandboxed) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  // Sandboxed code runs as this user (no uid of its own when we are not root): our /proc files
+  // (environ, mem) and the starter's, which inherits this, must not be open to it. The
+  // process tier's children make themselves dumpable again (session.cpp).
+  if (sandboxed) ::prctl(PR_SET_DUMPABLE, 0);
   // Orphans of a snippet's processes become our children, so a leftover one cannot hide.
   ::prctl(PR_SET_CHILD_SUBREAPER, 1);
   install_signal_handlers();
@@ -325,14 +358,17 @@ int worker_main(bool verbose, const std::vector<std::string>& preload) {
   Channel channel(k_worker_control_fd);
   if (::chdir("/") != 0) return 3;
   Interpreter python(preload);
-  python.start_process_tier();  // while this is the only thread: its copy must have no other
+  python.start_process_tier({k_worker_control_fd, k_worker_log_fd});  // while this is the only thread: its copy must have no other
   Watchdog watchdog(channel, ::pthread_self());
   ProcessState baseline = ProcessState::capture();
   if (!channel.send({{"type", "ready"}, {"pid", ::getpid()}})) return 0;
   while (auto message = read_message(k_worker_control_fd)) {
     if (message->value("type", "") != "job") break;
     Job job = message->at("job").get<Job>();
+    const std::string token = message->value("token", "");
+    watchdog.set_token(token);
     nlohmann::json result = run_job(python, watchdog, job, baseline);
+    result["token"] = token;
     for (const std::string& failure : python.take_preload_failures()) {
       std::string line = "snipcheck: warning: cannot preload " + failure + "\n";
       write_text(k_worker_log_fd, line.c_str());

@@ -16,6 +16,7 @@ constexpr int k_worker_control_fd = 3;
 constexpr int k_worker_log_fd = 4;
 
 // Entry point of `snipcheck __worker`: `preload` lists modules to import once, before any job.
-int worker_main(bool verbose, const std::vector<std::string>& preload);
+// `sandboxed`: some job of the run is sandboxed (the worker's /proc files are then closed to it).
+int worker_main(bool verbose, const std::vector<std::string>& preload, bool sandboxed);
 
 }  // namespace snipcheck

@@ -2228,6 +2228,34 @@ TEST_CASE("e2e report paths audit", "[e2e][report-paths]") {
       CHECK(cmd.status == 2);
       CHECK_THAT(cmd.err, Catch::Contains(tmp.path().string() + ": cannot write a report here: it is a directory (" + option + ")"));
       CHECK(cmd.out.empty());
+
+// A snippet that replaces or deletes builtins (`builtins.print = None`) gets a verdict of its
+// own, not an internal error (issue 9): the driver uses the builtins it was loaded with.
+TEST_CASE("e2e replaced-builtins", "[e2e]") {
+  const std::string bank = "replaced-builtins";
+  for (const char* sandbox : {"", "--sandbox"}) {
+    DYNAMIC_SECTION("-j 2 " << sandbox) {
+      std::vector<std::string> extra;
+      if (*sandbox != '\0') extra.emplace_back(sandbox);
+      BankRun run = run_bank(fixture(bank), 2, extra);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      check_pass(run, bank, "001-print-none");
+      check_pass(run, bank, "002-delete-builtins");
+      {
+        const json& r = result_of(run.report, "003-error-after-replacing");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "error");
+        CHECK(string_field(r, "reason").find("RuntimeError") != std::string::npos);
+      }
+      {
+        const json& r = result_of(run.report, "004-exit-after-replacing");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "error");
+        CHECK(string_field(r, "reason").find("internal error") == std::string::npos);
+      }
+      check_follower(run, bank, "005-follower-print");
+      check_summary(run, {{"pass", 3}, {"error", 2}});
     }
   }
 }

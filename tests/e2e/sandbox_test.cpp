@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -267,12 +268,49 @@ enum class As { self, unprivileged };
 
 bool can_run_unprivileged() { return ::geteuid() == 0 && fs::exists("/usr/bin/setpriv"); }
 
+// The binary as the unprivileged user can run it: the build tree may be where it cannot go (a
+// clone in root's home, mode 700), so a copy in a folder of its own that anyone may read and
+// enter, made once, removed at exit.
+const std::string& unprivileged_exe() {
+  struct Copy {
+    fs::path dir;
+    std::string exe;
+    Copy() {
+      std::string pattern = (fs::temp_directory_path() / "snipcheck-sandbox-exe-XXXXXX").string();
+      REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+      dir = pattern;
+      ::chmod(dir.c_str(), 0755);
+      exe = (dir / "snipcheck").string();
+      fs::copy_file(k_exe, exe);
+      ::chmod(exe.c_str(), 0755);
+    }
+    ~Copy() {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  };
+  static const Copy copy;
+  return copy.exe;
+}
+
+// The command line that runs snipcheck with `args` as `as`.
+std::vector<std::string> command(As as, const std::vector<std::string>& args) {
+  std::vector<std::string> line;
+  if (as == As::unprivileged) {
+    line = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", unprivileged_exe()};
+  } else {
+    line = {k_exe};
+  }
+  line.insert(line.end(), args.begin(), args.end());
+  return line;
+}
+
 Report run_bank(const Scene& scene, int port, const std::vector<std::string>& extra_args,
                 const std::map<std::string, std::string>& extra_env = {}, As as = As::self) {
-  std::vector<std::string> args;
-  if (as == As::unprivileged) args = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
-  args.insert(args.end(), {k_exe, "run", scene.bank().string(), "-j", "2",
-                                   "--json", (scene.reports() / "report.json").string()});
+  // Two workers, unless the case names its own number.
+  const bool jobs_given = std::find(extra_args.begin(), extra_args.end(), "-j") != extra_args.end();
+  std::vector<std::string> args = command(as, {"run", scene.bank().string(), "--json", (scene.reports() / "report.json").string()});
+  if (!jobs_given) args.insert(args.end(), {"-j", "2"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   auto env = scene.env(port);
   for (const auto& [key, value] : extra_env) env[key] = value;
@@ -512,4 +550,84 @@ TEST_CASE("sandbox: doctor names every protection and why", "[sandbox]") {
   Ran weaker = spawn({k_exe, "doctor"}, {{"SNIPCHECK_SANDBOX_SKIP", "seccomp"}});
   CHECK(weaker.status == 1);
   CHECK(weaker.out.find("MISSING  syscalls: seccomp left out") != std::string::npos);
+}
+
+namespace {
+
+// How the suite runs sandboxed code: every mechanism, and each fallback it already exercises
+// (no user namespaces; no Landlock, accepted with --allow-weaker-sandbox; neither); as this
+// user and, when that is root, as an unprivileged one too.
+struct Mode {
+  std::string skip;  // SNIPCHECK_SANDBOX_SKIP
+  As as = As::self;
+};
+
+std::vector<Mode> every_mode() {
+  std::vector<Mode> modes;
+  for (As as : {As::self, As::unprivileged}) {
+    if (as == As::unprivileged && !can_run_unprivileged()) continue;
+    for (const char* skip : {"", "userns", "landlock", "landlock,userns"}) modes.push_back({skip, as});
+  }
+  return modes;
+}
+
+std::string describe(const Mode& mode) {
+  return "SNIPCHECK_SANDBOX_SKIP=" + mode.skip + (mode.as == As::unprivileged ? " as nobody" : " as this user");
+}
+
+}  // namespace
+
+// Issue 9: sandboxed code held the worker's control socket, the runner's stderr and every
+// memfd of the process tier; frames it wrote on fd 3 made the next questions crash.
+TEST_CASE("sandbox: code holds only fds 0-2 and its own channel and forges no other job's result", "[sandbox]") {
+  for (const Mode& mode : every_mode()) {
+    for (const char* isolation : {"auto", "subinterpreter", "process"}) {
+      for (const char* jobs : {"1", "2"}) {
+        INFO(describe(mode) << ", --isolation " << isolation << ", -j " << jobs);
+        Scene scene("sandbox-descriptors");
+        auto before = snapshot(scene.root());
+        Report report = run_bank(scene, 1, {"--isolation", isolation, "--allow-weaker-sandbox", "-j", jobs},
+                                 {{"SNIPCHECK_SANDBOX_SKIP", mode.skip}}, mode.as);
+        check_verdict(report, "001-list-fds", "pass", "");
+        CHECK(report.by_id.at("001-list-fds")["stdout"] == "[0, 1, 2, 3]\n3 /memfd:snipcheck-result (deleted)\n");
+        check_verdict(report, "002-forge-results", "pass", "");
+        for (const char* id : {"003-honest", "004-honest", "005-honest", "006-honest"}) check_verdict(report, id, "pass", "");
+        check_verdict(report, "007-scribble-and-die", "crash", "SIGKILL");
+        check_verdict(report, "008-scribble-and-exit", "pass", "");
+        // The stack of a sandboxed job comes back through its own channel.
+        check_verdict(report, "009-stuck", "timeout", "stuck at line 4");
+        check_verdict(report, "010-scribble-and-leave", "crash", "exited with status 0");
+        check_verdict(report, "011-subprocess-fds", "pass", "");
+        CHECK(report.ran.err.find("crash_signal") == std::string::npos);  // nothing reached our stderr
+        check_contained(scene, report, before);
+      }
+    }
+  }
+}
+
+// Issue 9: os.environ was scrubbed, but the environment block (/proc/self/environ), the
+// worker's and the supervisor's (/proc/<pid>/environ) still held the user's secrets.
+TEST_CASE("sandbox: the runner's environment is nowhere sandboxed code can read it", "[sandbox]") {
+  const std::string secret = "ghp_snipcheckTestSecret4f81c2a9";  // the snippet looks for this
+  for (const Mode& mode : every_mode()) {
+    INFO(describe(mode));
+    Scene scene("sandbox-environ");
+    const std::map<std::string, std::string> env = {{"SNIPCHECK_SANDBOX_SKIP", mode.skip},
+                                                    {"SNIPCHECK_TEST_SECRET", secret}};
+    // A run mixing sandboxed and unsandboxed questions: workers start with the user's environment.
+    Report report = run_bank(scene, 1, {"--allow-weaker-sandbox"}, env, mode.as);
+    check_verdict(report, "001-environment-blocks", "pass", "");
+    CHECK(report.by_id.at("002-unsandboxed")["verdict"] == "pass");
+    CHECK(report.ran.status == 0);
+    // check: every job sandboxed.
+    auto check_env = scene.env(1);
+    for (const auto& [key, value] : env) check_env[key] = value;
+    Ran ran = spawn(command(mode.as, {"check", "--question", "1", "--bank", scene.bank().string(), "--allow-weaker-sandbox",
+                                      (scene.bank() / "snippets" / "001-environment-blocks.py").string()}),
+                    check_env);
+    INFO(ran.out << ran.err);
+    CHECK(ran.status == 0);
+    CHECK(ran.out.find("pass") != std::string::npos);
+    CHECK(ran.out.find(secret) == std::string::npos);
+  }
 }

@@ -119,7 +119,7 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
     if (tier == Tier::process) {
       // The starter's children write to the fds 1 and 2 it had when it was made: these.
       interpreter.start_process_tier();
-      run.report = interpreter.run_process(job, [&](pid_t child) { run.children.push_back(child); });
+      run.report = interpreter.run_process(job, [&](pid_t child, int) { run.children.push_back(child); });
       interpreter.stop_process_tier();
     } else {
       run.report = interpreter.run_subinterpreter(job);

@@ -50,6 +50,16 @@ SupervisorOptions options(int workers) {
   return result;
 }
 
+// The message of the Fatal that running `jobs` throws ("" when none is thrown).
+std::string fatal_message(Supervisor& supervisor, const std::vector<Job>& jobs) {
+  try {
+    supervisor.run(jobs);
+  } catch (const Fatal& fatal) {
+    return fatal.message;
+  }
+  return {};
+}
+
 std::string describe(const Outcome& outcome) {
   return "ending=" + std::to_string(static_cast<int>(outcome.ending)) + " stdout=[" + outcome.stdout_text +
          "] stderr=[" + outcome.stderr_text + "] internal=[" + outcome.internal_error + "] taint=[" + outcome.taint +
@@ -258,6 +268,76 @@ TEST_CASE("Supervisor::run", "[runner][supervisor]") {
     bad.executable = "/nonexistent/snipcheck";
     Supervisor supervisor(bad);
     CHECK_THROWS_AS(supervisor.run(set.jobs()), Fatal);
+  }
+  SECTION("a worker that cannot be executed: the error names the program and why (issue 9)") {
+    set.add("001-never", "print('never')\n");
+    TempDir dir("snipcheck-unit-noexec");
+    const fs::path program = dir.path() / "snipcheck";
+    fs::copy_file(SNIPCHECK_EXE, program);
+    fs::permissions(program, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    SupervisorOptions bad = options(1);
+    bad.executable = program.string();
+    Supervisor supervisor(bad);
+    const std::string message = fatal_message(supervisor, set.jobs());
+    CHECK_THAT(message, Catch::Contains(program.string()) && Catch::Contains("Permission denied") &&
+                            !Catch::Contains("python3"));
+  }
+  SECTION("a worker that exits before it is ready: the error says how it ended") {
+    set.add("001-never", "print('never')\n");
+    SupervisorOptions bad = options(1);
+    bad.executable = "/bin/false";
+    Supervisor supervisor(bad);
+    CHECK_THAT(fatal_message(supervisor, set.jobs()), Catch::Contains("exited with status 1"));
+  }
+  SECTION("frames a snippet forges on the control socket end its own job only (issue 9)") {
+    const std::string forge =
+        "import json, os, struct\n"
+        "body = json.dumps({'type': 'result', 'crash_signal': 11}).encode()\n"
+        "frame = struct.pack('<I', len(body)) + body\n"
+        "try:\n"
+        "    os.write(3, frame + frame)\n"
+        "    print('forged')\n"
+        "except OSError as error:\n"
+        "    print('no control socket:', error.strerror)\n";
+    Job& in_worker = set.add("001-forge-subinterpreter", forge);
+    in_worker.isolation = "subinterpreter";
+    set.add("002-honest", "print('honest', 2)\n");
+    set.add("003-honest", "print('honest', 3)\n");
+    Job& in_child = set.add("004-forge-process", forge);
+    in_child.isolation = "process";
+    set.add("005-honest", "print('honest', 5)\n");
+    Job& ready = set.add("006-forge-ready",
+                         "import os\nos.write(3, b'\\x10\\x00\\x00\\x00{\"type\":\"ready\"}')\nprint('ready?')\n");
+    ready.isolation = "subinterpreter";
+    set.add("007-honest", "print('honest', 7)\n");
+    Job& huge = set.add("008-forge-huge-frame", "import os\nos.write(3, b'\\xff\\xff\\xff\\xff')\nprint('huge?')\n");
+    huge.isolation = "subinterpreter";
+    set.add("009-honest", "print('honest', 9)\n");
+    Job& held = set.add("010-process-fds",
+                        "import os\nheld = []\nfor fd in (3, 4):\n    try:\n        os.fstat(fd)\n"
+                        "        held.append(fd)\n    except OSError:\n        pass\nprint('held', held)\n");
+    held.isolation = "process";
+    Supervisor supervisor(options(1));
+    std::vector<Outcome> outcomes = supervisor.run(set.jobs());
+    REQUIRE(outcomes.size() == 10);
+    // Neither the worker's control socket (3) nor its log (4) reaches a process-tier child.
+    CHECK(outcomes[9].stdout_text == "held []\n");
+    for (std::size_t i : {0U, 5U, 7U}) {
+      INFO(describe(outcomes[i]));
+      CHECK(outcomes[i].ending == Ending::crashed);
+      CHECK_FALSE(outcomes[i].signal.has_value());
+      CHECK_THAT(outcomes[i].crash_reason, Catch::Contains("control channel"));
+    }
+    // The process tier's child never had the worker's socket.
+    INFO(describe(outcomes[3]));
+    CHECK(outcomes[3].ending == Ending::finished);
+    CHECK(outcomes[3].stdout_text == "no control socket: Bad file descriptor\n");
+    for (std::size_t i : {1U, 2U, 4U, 6U, 8U}) {
+      INFO(describe(outcomes[i]));
+      CHECK(outcomes[i].ending == Ending::finished);
+      CHECK(outcomes[i].stdout_text == "honest " + std::to_string(i + 1) + "\n");
+    }
+    CHECK(outcomes[1].worker_pid != outcomes[0].worker_pid);
   }
 }
 
