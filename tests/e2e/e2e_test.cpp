@@ -2228,6 +2228,9 @@ TEST_CASE("e2e report paths audit", "[e2e][report-paths]") {
       CHECK(cmd.status == 2);
       CHECK_THAT(cmd.err, Catch::Contains(tmp.path().string() + ": cannot write a report here: it is a directory (" + option + ")"));
       CHECK(cmd.out.empty());
+    }
+  }
+}
 
 // A snippet that replaces or deletes builtins (`builtins.print = None`) gets a verdict of its
 // own, not an internal error (issue 9): the driver uses the builtins it was loaded with.
