@@ -101,7 +101,6 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
                                         {}, false};
       continue;
     }
-    execution.results[i].finished = false;  // until its outcome is judged
     int depth = 0;
     std::string root = chain_root(questions, i, depth);
     // TMPDIR can fill up or run out of inodes during a run: that question gets an error, not the run.
@@ -112,6 +111,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
                                         run_dir.path().string() + " (TMPDIR): " + made.message(), {}, false};
       continue;
     }
+    execution.results[i].finished = false;  // until its outcome is judged
     jobs.push_back(make_job(questions[i], run_dir.path(), options.worker_settings, root));
     jobs.back().sandbox_allow_weaker = options.allow_weaker_sandbox;
     job_question.push_back(i);
