@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <clocale>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -42,6 +43,25 @@ std::vector<std::string> list_dir(const char* path) {
 std::vector<pid_t> g_kept_children;
 
 }  // namespace
+
+bool process_is_ending(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  if (!status) return true;
+  // Signals whose default action does not end a process; an ignored signal is never pending.
+  constexpr int k_harmless[] = {SIGCHLD, SIGCONT, SIGURG, SIGWINCH, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU};
+  unsigned long long harmless = 0;
+  for (int sig : k_harmless) harmless |= 1ULL << (sig - 1);
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.starts_with("State:")) {
+      if (line.find('Z') != std::string::npos || line.find('X') != std::string::npos) return true;
+    } else if (line.starts_with("SigPnd:") || line.starts_with("ShdPnd:")) {
+      const unsigned long long pending = std::strtoull(line.c_str() + 7, nullptr, 16);
+      if ((pending & ~harmless) != 0) return true;
+    }
+  }
+  return false;
+}
 
 void keep_child(pid_t pid) { g_kept_children.push_back(pid); }
 

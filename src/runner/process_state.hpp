@@ -37,6 +37,11 @@ std::vector<pid_t> live_children();
 void keep_child(pid_t pid);
 void forget_child(pid_t pid);
 
+// True when process `pid` is gone, a zombie, or has a signal pending that will end it. kill()
+// marks the signal pending before it returns, so once a snippet's kill(parent, SIGKILL) has
+// returned this says so, even before the parent has died.
+bool process_is_ending(pid_t pid);
+
 // Threads of this process.
 int thread_count();
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -531,10 +532,15 @@ bool receive_go(int socket) {
     // Learn from the first children and then from one in 16; the others get the pages.
     const bool learning = forked < 8 || forked % 16 == 0;
     ++forked;
+    const pid_t starter = ::getpid();
     PyOS_BeforeFork();
     pid_t pid = ::fork();
     if (pid == 0) {
       PyOS_AfterFork_Child();
+      // A snippet that kills its parent (the starter) ends its own job with it, as a crash the
+      // worker reports (run_process), and never runs on as an orphan.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != starter) ::_exit(0);
       ::close(taken[0]);
       static const std::vector<PageRun> none;
       serve_one_job(state, socket, learning ? none : pages.hot(), learning ? state.pages_fd : -1, has_go);
@@ -721,6 +727,20 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
   int status = 0;
   for (;;) {
     std::optional<StarterMessage> message = receive_message(state.starter_socket);
+    if (!message && child != 0) {
+      // The starter died while the job ran (the snippet killed its parent, say): the job's
+      // child died with it and, as the worker is a subreaper, is ours to reap.
+      on_child(0);
+      report.taint = "the process tier's starter died during the job";
+      int died = 0;
+      pid_t reaped = 0;
+      while ((reaped = ::waitpid(child, &died, 0)) < 0 && errno == EINTR) {
+      }
+      if (reaped == child && WIFSIGNALED(died)) report.crash_signal = WTERMSIG(died);
+      else if (reaped == child && WIFEXITED(died)) report.crash_status = WEXITSTATUS(died);
+      else report.crash_signal = SIGKILL;
+      return report;
+    }
     if (!message || message->kind == 'F') {
       if (child != 0) on_child(0);
       report.internal_error = message ? "the process tier's starter could not fork" : "the process tier's starter is gone";
@@ -743,6 +763,13 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     }
   }
   on_child(0);
+  // The snippet killed its parent, the starter: its child, and so the job, dies with it, even
+  // if it got as far as reporting before the starter was gone.
+  if (process_is_ending(state.starter_pid)) {
+    report.taint = "the process tier's starter died during the job";
+    report.crash_signal = SIGKILL;
+    return report;
+  }
   if (std::string notes = read_whole(state.notes_fd); !notes.empty()) {
     for (std::size_t start = 0, end; start < notes.size(); start = end + 1) {
       end = notes.find('\n', start);

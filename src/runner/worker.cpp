@@ -6,6 +6,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -35,6 +36,9 @@ constexpr int k_fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 // A memfd made once per worker; a forked child inherits both the descriptor and this value, so
 // its stack lands where the worker's watchdog reads it.
 int g_stack_fd = -1;
+
+// The process the supervisor started, now this worker's parent (split_off_keeper).
+pid_t g_keeper = -1;
 
 void write_text(int fd, const char* text) {
   ssize_t ignored = ::write(fd, text, std::strlen(text));
@@ -314,10 +318,47 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   return message;
 }
 
+// The keeper: what is left of the process the supervisor started once the real worker has been
+// forked off. It holds no descriptor, runs no Python and only waits, then ends as the worker
+// ended (the same exit status, or dying of the same signal), so the supervisor sees the
+// worker's own wait status. A snippet's os.getppid() is the keeper, never the supervisor: a
+// snippet that kills its parent kills only its own worker (issue 9, item 3).
+[[noreturn]] void keep(pid_t worker) {
+  ::close_range(0, ~0U, 0);
+  int status = 0;
+  while (::waitpid(worker, &status, 0) < 0) {
+    if (errno != EINTR) ::_exit(127);
+  }
+  if (!WIFSIGNALED(status)) ::_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 127);
+  const int sig = WTERMSIG(status);
+  const rlimit no_core{0, 0};
+  ::setrlimit(RLIMIT_CORE, &no_core);  // the worker's core, if any, is the one that matters
+  ::signal(sig, SIG_DFL);
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, sig);
+  ::sigprocmask(SIG_UNBLOCK, &only, nullptr);
+  ::raise(sig);
+  ::_exit(128 + sig);
+}
+
+// Forks the real worker, which returns; this process stays behind as its keeper. The worker
+// dies with its keeper (PR_SET_PDEATHSIG), so killing either ends both; both stay in the
+// process group the supervisor kills.
+void split_off_keeper() {
+  const pid_t keeper = ::getpid();
+  g_keeper = keeper;
+  const pid_t worker = ::fork();
+  if (worker < 0) ::_exit(127);
+  if (worker > 0) keep(worker);
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != keeper) ::_exit(127);  // the keeper died before the line above
+}
+
 }  // namespace
 
 int worker_main(bool verbose, const std::vector<std::string>& preload) {
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  split_off_keeper();
   // Orphans of a snippet's processes become our children, so a leftover one cannot hide.
   ::prctl(PR_SET_CHILD_SUBREAPER, 1);
   install_signal_handlers();
@@ -333,6 +374,9 @@ int worker_main(bool verbose, const std::vector<std::string>& preload) {
     if (message->value("type", "") != "job") break;
     Job job = message->at("job").get<Job>();
     nlohmann::json result = run_job(python, watchdog, job, baseline);
+    // The snippet killed its parent, our keeper: this worker dies with it (PR_SET_PDEATHSIG),
+    // and must not first report the job as if nothing happened and take the next one.
+    if (process_is_ending(g_keeper)) ::raise(SIGKILL);
     for (const std::string& failure : python.take_preload_failures()) {
       std::string line = "snipcheck: warning: cannot preload " + failure + "\n";
       write_text(k_worker_log_fd, line.c_str());

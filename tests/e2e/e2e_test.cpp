@@ -875,6 +875,33 @@ TEST_CASE("e2e daemon-thread", "[e2e]") {
   }
 }
 
+// Issue 9, item 3: a snippet that kills its parent must not end the run. Its parent is never
+// the supervisor (a keeper process in the sub-interpreter tier, the starter in the process
+// tier); the job is a crash and the next questions run as usual.
+TEST_CASE("e2e kill-parent", "[e2e]") {
+  const std::string bank = "kill-parent";
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      REQUIRE(run.has_report);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      for (const char* id : {"001-kill-parent", "003-kill-parent-twice"}) {
+        const json& r = result_of(run.report, id);
+        INFO(id << "\n" << describe(r) << "\n" << describe_run(run));
+        CHECK(verdict_of(r) == "crash");
+        CHECK(field(r, "signal") == SIGKILL);
+        // What it printed before the kill is reported (what follows may race with its death).
+        CHECK(string_field(r, "stdout").find("before the kill") == 0);
+      }
+      check_follower(run, bank, "002-follower-print");
+      check_follower(run, bank, "004-follower-clean");
+      check_follower(run, bank, "005-follower-print");
+      check_summary(run, {{"crash", 2}, {"pass", 3}});
+    }
+  }
+}
+
 TEST_CASE("e2e flood", "[e2e]") {
   const std::string bank = "flood";  // default output_limit = 1MiB per stream
   for (int jobs : {1, 2}) {
