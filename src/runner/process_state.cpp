@@ -70,6 +70,10 @@ void forget_child(pid_t pid) { std::erase(g_kept_children, pid); }
 std::vector<pid_t> live_children() {
   while (::waitpid(-1, nullptr, WNOHANG) > 0) {
   }
+  return child_processes();
+}
+
+std::vector<pid_t> child_processes() {
   std::vector<pid_t> pids;
   for (const std::string& task : list_dir("/proc/self/task")) {
     std::ifstream children("/proc/self/task/" + task + "/children");

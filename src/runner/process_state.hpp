@@ -32,6 +32,10 @@ struct ProcessState {
 // here too.
 std::vector<pid_t> live_children();
 
+// Child processes, zombies included and none reaped (a zombie's wait status stays for whoever
+// waits for it by pid), except those declared permanent.
+std::vector<pid_t> child_processes();
+
 // A child that belongs to the process and lives as long as it (the worker's process-tier
 // starter): neither listed by live_children() nor killed by kill_descendants().
 void keep_child(pid_t pid);

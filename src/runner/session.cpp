@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -170,8 +171,8 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
     return {};
   }
   PyObject* watched = string_list(job.process_modules);
-  PyObject* returned = PyObject_CallFunction(function, "ssOO", job.path.c_str(), job.code.c_str(),
-                                             whole_process ? Py_True : Py_False, watched);
+  PyObject* returned = PyObject_CallFunction(function, "ssOOs", job.path.c_str(), job.code.c_str(),
+                                             whole_process ? Py_True : Py_False, watched, job.capture_nonce.c_str());
   Py_DECREF(watched);
   std::string text;
   if (returned == nullptr) {
@@ -195,6 +196,7 @@ void parse_driver_result(const std::string& text, SessionReport& report) {
   if (!parsed["error"].is_null()) report.error = parsed["error"].get<PythonError>();
   report.statements = parsed["statements"].get<std::vector<StatementOutput>>();
   report.watched_modules_loaded = parsed.value("watched_modules_loaded", std::vector<std::string>{});
+  report.file_size_exceeded = parsed.value("file_size_exceeded", false);
 }
 
 void freeze_heap() {
@@ -677,6 +679,8 @@ namespace {
   Job job = parsed.get<Job>();
   // The worker entered the job's directory and limits; this process was forked before that.
   if (::chdir(job.cwd.c_str()) != 0) fail("cannot enter " + job.cwd + ": " + std::strerror(errno));
+  rlimit fsize{};
+  ::getrlimit(RLIMIT_FSIZE, &fsize);
   apply_job_limits(job);
   if (job.sandbox && !enter_sandbox(job, result_fd)) ::_exit(0);
   g_running_thread.store(PyThreadState_Get());
@@ -686,6 +690,16 @@ namespace {
   // A process the snippet forked ends here too, as a script's would; only the child reports.
   if (::getpid() != self) ::_exit(0);
   if (!internal_error.empty()) text = nlohmann::json{{"internal_error", internal_error}}.dump();
+  if (file_size_limit_hit()) {
+    auto parsed_result = nlohmann::json::parse(text, nullptr, false);
+    if (parsed_result.is_object()) {
+      parsed_result["file_size_exceeded"] = true;
+      text = parsed_result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+  // The result file is ours, not the snippet's: its file-size limit must not cut it (a sandbox
+  // made the limit hard, and then it stays).
+  ::setrlimit(RLIMIT_FSIZE, &fsize);
   write_all(result_fd, text);
   // Tearing down the address space takes a while (5 ms with pandas loaded). When no thread or
   // process of the snippet is left to write more output or to be orphaned to the worker, the
