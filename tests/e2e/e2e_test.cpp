@@ -1160,6 +1160,36 @@ TEST_CASE("e2e file-size", "[e2e]") {
   }
 }
 
+// Issue 9, item 8: file_size_limit limits the files a snippet writes, never its captured output;
+// a write past it is `limit: file size` even when the error is swallowed (a file never closed).
+TEST_CASE("e2e file-size-capture", "[e2e]") {
+  const std::string bank = "file-size-capture";  // file_size_limit = 1KiB
+  for (int jobs : {1, 2}) {
+    DYNAMIC_SECTION("-j " << jobs) {
+      BankRun run = run_bank(fixture(bank), jobs);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      check_pass(run, bank, "001-big-print");
+      {
+        const json& r = result_of(run.report, "002-big-print-wrong");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "wrong");
+        CHECK(string_field(r, "stdout") == std::string(3000, 'y') + "\nthe end\n");
+        CHECK(r.value("stdout_truncated", true) == false);
+      }
+      for (const char* id : {"003-file-without-close", "004-file-with-close"}) {
+        const json& r = result_of(run.report, id);
+        INFO(id << "\n" << describe(r));
+        CHECK(verdict_of(r) == "limit");
+        CHECK(string_field(r, "reason").find("file size") == 0);
+      }
+      check_follower(run, bank, "005-follower-print");
+      check_follower(run, bank, "006-follower-clean");
+      check_summary(run, {{"pass", 3}, {"wrong", 1}, {"limit", 2}});
+    }
+  }
+}
+
 TEST_CASE("e2e process-resources", "[e2e]") {
   // process-wide state that survives a sub-interpreter: each hostile question is followed by
   // the question it would break if the worker were reused as it is
