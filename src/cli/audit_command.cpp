@@ -237,6 +237,7 @@ int audit_command(const AuditOptions& options) {
 
   // Run every example, then again with the probes that check the hints (see run_audit()).
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
+  execute_options.kept_output = std::nullopt;  // claims are matched against each statement's output
   AuditRuns runs = run_audit(bank->questions, plan.questions, execute_options);
   spdlog::debug("runs done at {} ms", since_ms(start));
 

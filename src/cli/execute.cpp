@@ -129,14 +129,16 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       wave_job.push_back(j);
     }
     Supervisor supervisor(supervisor_options);
-    supervisor.run(wave_jobs, [&](std::size_t wave_index, const Outcome& outcome) {
+    supervisor.run(wave_jobs, [&](std::size_t wave_index, Outcome&& outcome) {
       std::size_t index = job_question[wave_job[wave_index]];
       Result& result = execution.results[index];
-      result.outcome = outcome;
+      result.outcome = std::move(outcome);
       if (options.list_files) execution.files_left[index] = files_under(wave_jobs[wave_index].cwd);
       if (result.settings.sandbox && !result.outcome.sandbox) result.outcome.sandbox = options.sandbox_probe;
-      result.judgement = judge(result.expected, result.settings, outcome, result.path);
-      spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), outcome.duration_ms);
+      result.judgement = judge(result.expected, result.settings, result.outcome, result.path);
+      // Judged on the whole output; the reports need only its start.
+      if (options.kept_output) clip_output(result, *options.kept_output);
+      spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), result.outcome.duration_ms);
       if (options.progress) std::fprintf(stderr, "\r\033[K");
       if (on_result) on_result(index, result);
       if (options.progress) std::fprintf(stderr, "[%zu/%zu] %s", ++finished, jobs.size(), result.id.c_str());

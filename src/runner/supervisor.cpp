@@ -261,7 +261,7 @@ class Pool {
     worker.job.reset();
     m_outcomes[index] = std::move(outcome);
     ++m_done;
-    if (m_callback) m_callback(index, m_outcomes[index]);
+    if (m_callback) m_callback(index, std::move(m_outcomes[index]));
   }
 
   // The worker went away in the middle of a job: a crash, whatever the reason.
