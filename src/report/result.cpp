@@ -24,6 +24,7 @@ void clip_output(Result& result, std::uint64_t bytes) {
   outcome.stderr_bytes = std::max<std::uint64_t>(outcome.stderr_bytes, outcome.stderr_text.size());
   clip(outcome.stdout_text, bytes);
   clip(outcome.stderr_text, bytes);
+  if (result.expected) clip(*result.expected, bytes);  // the bank's file has it whole
   std::string& diff = result.judgement.diff;
   const std::size_t whole = diff.size();
   if (clip(diff, bytes)) {

@@ -69,7 +69,9 @@ TEST_CASE("clip_output", "[report][result]") {
     std::string diff = "--- expected\n+++ actual\n";
     for (int i = 0; i < 200; ++i) diff += "+line " + std::to_string(i) + "\n";
     result.judgement.diff = diff;
+    result.expected = std::string(2000, 'x');
     clip_output(result, 1000);
+    CHECK(result.expected == std::string(1000, 'x'));
     CHECK(result.outcome.stdout_text == std::string(1000, 'o'));
     CHECK(result.outcome.stdout_bytes == 5000);
     CHECK(result.outcome.stderr_text == std::string(1000, 'e'));
