@@ -1,5 +1,6 @@
 #include "runner/worker.hpp"
 
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -262,7 +263,13 @@ bool needs_main_interpreter(const SessionReport& report) {
 void mark_output(const Job& job, MarkKind kind) {
   const std::string marker = capture_marker(job.capture_nonce, kind);
   for (int fd : {1, 2}) {
-    while (::write(fd, marker.data(), marker.size()) < 0 && errno == EINTR) {
+    // A snippet may have made the pipe non-blocking (the flag is shared): wait for room then.
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      if (::write(fd, marker.data(), marker.size()) >= 0) break;
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN) break;
+      pollfd room{fd, POLLOUT, 0};
+      ::poll(&room, 1, 10);
     }
   }
 }
