@@ -261,6 +261,7 @@ int audit_command(const AuditOptions& options) {
   // signal stops the runs; the questions they settled are reported, marked interrupted.
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
   GracefulStop graceful;
+  execute_options.kept_output = std::nullopt;  // claims are matched against each statement's output
   AuditRuns runs = run_audit(bank->questions, plan.questions, execute_options);
   spdlog::debug("runs done at {} ms", since_ms(start));
 

@@ -15,13 +15,14 @@ namespace snipcheck {
 
 namespace {
 
+// The expected output is copied in only once the question is judged (clipped, with
+// `kept_output`): a copy of every expected file from the start would double what the bank holds.
 Result make_result(const Question& question) {
   Result result;
   result.id = question.id;
   result.file = question.display_path;
   result.path = question.snippet.string();
   result.settings = question.settings;
-  result.expected = question.expected;
   return result;
 }
 
@@ -92,6 +93,10 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   std::vector<int> job_depth;  // position in its chain: chained questions run in waves, in order
   for (std::size_t i = 0; i < questions.size(); ++i) {
     execution.results.push_back(make_result(questions[i]));
+    if (questions[i].settings.skip || questions[i].settings.language != "python") {
+      execution.results[i].expected = questions[i].expected;
+      if (options.kept_output) clip_output(execution.results[i], *options.kept_output);
+    }
     if (questions[i].settings.skip) {
       execution.results[i].judgement = {Verdict::skipped, "skipped: " + *questions[i].settings.skip, {}, false};
       continue;
@@ -140,15 +145,18 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       wave_job.push_back(j);
     }
     Supervisor supervisor(supervisor_options);
-    supervisor.run(wave_jobs, [&](std::size_t wave_index, const Outcome& outcome) {
+    supervisor.run(wave_jobs, [&](std::size_t wave_index, Outcome&& outcome) {
       std::size_t index = job_question[wave_job[wave_index]];
       Result& result = execution.results[index];
-      result.outcome = outcome;
+      result.outcome = std::move(outcome);
       if (options.list_files) execution.files_left[index] = files_under(wave_jobs[wave_index].cwd);
       if (result.settings.sandbox && !result.outcome.sandbox) result.outcome.sandbox = options.sandbox_probe;
-      result.judgement = judge(result.expected, result.settings, outcome, result.path);
+      result.judgement = judge(questions[index].expected, result.settings, result.outcome, result.path);
+      result.expected = questions[index].expected;
       result.finished = true;
-      spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), outcome.duration_ms);
+      // Judged on the whole output; the reports need only its start.
+      if (options.kept_output) clip_output(result, *options.kept_output);
+      spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), result.outcome.duration_ms);
       if (options.progress) std::fprintf(stderr, "\r\033[K");
       if (on_result) on_result(index, result);
       if (options.progress) std::fprintf(stderr, "[%zu/%zu] %s", ++finished, jobs.size(), result.id.c_str());

@@ -27,6 +27,9 @@ struct ExecuteOptions {
   // could not report itself (stopped at a deadline, killed).
   std::optional<SandboxReport> sandbox_probe;
   bool list_files = false;  // record the files each question's working directory holds once it ran
+  // Bytes of stdout, stderr and diff each result keeps once judged (clip_output), so that what a
+  // run holds does not grow with its questions' output; nullopt keeps all (audit reads it all).
+  std::optional<std::uint64_t> kept_output = k_kept_output_bytes;
 };
 
 struct Execution {

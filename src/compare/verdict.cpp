@@ -141,6 +141,12 @@ Judgement judge(const std::optional<std::string>& expected, const Settings& sett
                   " before the snippet ended (os._exit?)", {}, false};
     case Ending::finished: break;
   }
+  // A write failed at the limit, whether or not the snippet saw the error (a file flushed only
+  // at exit).
+  if (outcome.file_size_exceeded) {
+    return {Verdict::limit, "file size: a file grew past the " + format_size(settings.file_size_limit) + " limit",
+            {}, false};
+  }
   if (outcome.error) return judge_error(*outcome.error, settings, outcome);
   if (outcome.stdout_truncated || outcome.stderr_truncated) {
     return {Verdict::limit, "output: more than " + format_size(settings.output_limit) + " on one stream", {}, false};

@@ -1,5 +1,7 @@
 #include "report/json_report.hpp"
 
+#include <algorithm>
+
 namespace snipcheck {
 
 namespace {
@@ -41,6 +43,8 @@ nlohmann::json result_to_json(const Result& result) {
           {"stderr", outcome.stderr_text},
           {"stdout_truncated", outcome.stdout_truncated},
           {"stderr_truncated", outcome.stderr_truncated},
+          {"stdout_bytes", std::max<std::uint64_t>(outcome.stdout_bytes, outcome.stdout_text.size())},
+          {"stderr_bytes", std::max<std::uint64_t>(outcome.stderr_bytes, outcome.stderr_text.size())},
           {"exit_status", outcome.exit_status ? nlohmann::json(*outcome.exit_status) : nlohmann::json()},
           {"error", error},
           {"diff", optional_text(result.judgement.diff)},

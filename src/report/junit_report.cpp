@@ -10,6 +10,12 @@ namespace snipcheck {
 
 namespace {
 
+// A stream the run kept only the start of (clip_output) says so.
+std::string cut_note(const std::string& kept, std::uint64_t whole) {
+  if (whole <= kept.size()) return {};
+  return "\n[snipcheck: only the first " + std::to_string(kept.size()) + " of " + std::to_string(whole) + " bytes kept]\n";
+}
+
 // XML 1.0 cannot carry most control characters, even escaped, nor invalid UTF-8 in a document
 // declared UTF-8; a snippet may print any byte.
 std::string xml_safe(const std::string& raw) {
@@ -75,10 +81,12 @@ std::string render_junit_report(const std::vector<Result>& results, const Summar
       failure.text().set(xml_safe(body).c_str());
     }
     if (!result.outcome.stdout_text.empty()) {
-      testcase.append_child("system-out").text().set(xml_safe(result.outcome.stdout_text).c_str());
+      testcase.append_child("system-out").text().set(
+          xml_safe(result.outcome.stdout_text + cut_note(result.outcome.stdout_text, result.outcome.stdout_bytes)).c_str());
     }
     if (!result.outcome.stderr_text.empty()) {
-      testcase.append_child("system-err").text().set(xml_safe(result.outcome.stderr_text).c_str());
+      testcase.append_child("system-err").text().set(
+          xml_safe(result.outcome.stderr_text + cut_note(result.outcome.stderr_text, result.outcome.stderr_bytes)).c_str());
     }
   }
   std::ostringstream out;

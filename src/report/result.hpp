@@ -23,6 +23,14 @@ struct Result {
   bool finished = true;  // false: the run was interrupted before this question was judged
 };
 
+// What a judged result keeps of its output for the reports, per stream and for the diff.
+constexpr std::uint64_t k_kept_output_bytes = 16 * 1024;
+
+// After judging: cuts stdout, stderr, the expected output and the diff to at most `bytes` each
+// (a diff ends with a line saying it was cut). The whole sizes of the streams stay in
+// outcome.stdout_bytes / stderr_bytes.
+void clip_output(Result& result, std::uint64_t bytes);
+
 struct Summary {
   std::array<int, k_verdict_count> counts{};
   int total = 0;

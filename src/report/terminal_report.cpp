@@ -38,7 +38,11 @@ std::string TerminalReport::paint(const std::string& text, const char* code) con
 
 void TerminalReport::add(std::size_t index, Result result) {
   m_results.at(index) = std::move(result);
-  while (m_next < m_results.size() && m_results[m_next]) print(*m_results[m_next++]);
+  // A printed result is not needed again: only those waiting for an earlier one are kept.
+  while (m_next < m_results.size() && m_results[m_next]) {
+    print(*m_results[m_next]);
+    *m_results[m_next++] = Result{};
+  }
   m_out.flush();
 }
 

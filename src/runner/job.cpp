@@ -2,6 +2,8 @@
 
 #include <sys/resource.h>
 
+#include <csignal>
+
 #include <nlohmann/json.hpp>
 
 namespace snipcheck {
@@ -15,9 +17,16 @@ void set_limit(int resource, rlim_t value) {
   ::setrlimit(static_cast<__rlimit_resource>(resource), &limit);
 }
 
+volatile std::sig_atomic_t g_file_size_hit = 0;
+
 }  // namespace
 
+void on_file_size_signal(int) { g_file_size_hit = 1; }
+
+bool file_size_limit_hit() { return g_file_size_hit != 0; }
+
 void apply_job_limits(const Job& job) {
+  g_file_size_hit = 0;
   set_limit(RLIMIT_FSIZE, job.file_size_limit);
 #ifndef SNIPCHECK_SANITIZED
   set_limit(RLIMIT_AS, job.memory_limit);
@@ -41,7 +50,8 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"cpu_limit_s", job.cpu_limit_s},
          {"process_limit", job.process_limit},
          {"open_files_limit", job.open_files_limit},
-         {"sandbox_env", job.sandbox_env}};
+         {"sandbox_env", job.sandbox_env},
+         {"capture_nonce", job.capture_nonce}};
 }
 
 void from_json(const nlohmann::json& in, Job& job) {
@@ -62,6 +72,7 @@ void from_json(const nlohmann::json& in, Job& job) {
   job.process_limit = in.value("process_limit", std::uint64_t{64});
   job.open_files_limit = in.value("open_files_limit", std::uint64_t{256});
   job.sandbox_env = in.value("sandbox_env", std::vector<std::string>{});
+  job.capture_nonce = in.value("capture_nonce", "");
 }
 
 void to_json(nlohmann::json& out, const PythonError& error) {

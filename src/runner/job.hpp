@@ -36,6 +36,10 @@ struct Job {
   std::uint64_t process_limit = 64;    // processes and threads at once in the sandbox
   std::uint64_t open_files_limit = 256;
   std::vector<std::string> sandbox_env;  // variables kept besides PATH, LANG, LC_*, TZ, TERM
+  // Set by the supervisor per dispatch (capture.hpp): the driver then marks each statement's end
+  // in the output itself, and statements carry mark numbers, not offsets, until the supervisor
+  // maps them. Empty (direct use, tests): offsets are the sizes of the files on fds 1 and 2.
+  std::string capture_nonce;
 };
 
 // How the run ended, seen from outside the snippet.
@@ -68,8 +72,13 @@ struct Outcome {
   Ending ending = Ending::finished;
   std::string stdout_text;
   std::string stderr_text;
-  bool stdout_truncated = false;
+  bool stdout_truncated = false;   // more than output_limit: the verdict is limit
   bool stderr_truncated = false;
+  // What the job wrote, kept or not; after judging, the texts may be cut further for the
+  // reports (clip_for_report), and these still tell the real sizes.
+  std::uint64_t stdout_bytes = 0;
+  std::uint64_t stderr_bytes = 0;
+  bool file_size_exceeded = false;   // a write failed at file_size_limit (SIGXFSZ), caught or not
   std::optional<int> exit_status;     // SystemExit code, 0 on a normal end; nullopt when it never ended
   std::optional<PythonError> error;   // an uncaught exception or non-zero SystemExit
   std::vector<StatementOutput> statements;
@@ -89,7 +98,14 @@ struct Outcome {
 
 // Lowers the calling process's RLIMIT_FSIZE and RLIMIT_AS to the job's limits (never above the
 // hard limits). RLIMIT_AS is left alone in a sanitized build, which reserves terabytes.
+// Also clears the record of file_size_limit_hit().
 void apply_job_limits(const Job& job);
+
+// SIGXFSZ's handler in a worker and its children: records that a write went past RLIMIT_FSIZE
+// (the write then fails with EFBIG, as with the signal ignored). The record tells a snippet that
+// hit the limit even when the error was swallowed (a buffered file flushed at exit).
+void on_file_size_signal(int);
+bool file_size_limit_hit();
 
 void to_json(nlohmann::json& out, const Job& job);
 void from_json(const nlohmann::json& in, Job& job);

@@ -14,9 +14,11 @@
 #include <cerrno>
 #include <clocale>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <string_view>
 
 extern char** environ;
 
@@ -43,6 +45,38 @@ std::vector<pid_t> g_kept_children;
 
 }  // namespace
 
+bool process_is_ending(pid_t pid) {
+  // One read of /proc/PID/status (a few hundred bytes): this runs after every job.
+  const std::string path = "/proc/" + std::to_string(pid) + "/status";
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return true;
+  char buffer[4096];
+  ssize_t got = 0;
+  while ((got = ::read(fd, buffer, sizeof buffer - 1)) < 0 && errno == EINTR) {
+  }
+  ::close(fd);
+  if (got <= 0) return true;
+  buffer[got] = '\0';
+  const std::string_view status(buffer, static_cast<std::size_t>(got));
+  auto field = [&](std::string_view name) -> std::string_view {
+    std::size_t at = status.find(name);
+    if (at == std::string_view::npos) return {};
+    std::size_t end = status.find('\n', at);
+    return status.substr(at + name.size(), end == std::string_view::npos ? std::string_view::npos : end - at - name.size());
+  };
+  const std::string_view state = field("\nState:");
+  if (state.find('Z') != std::string_view::npos || state.find('X') != std::string_view::npos) return true;
+  // Signals whose default action does not end a process; an ignored signal is never pending.
+  constexpr int k_harmless[] = {SIGCHLD, SIGCONT, SIGURG, SIGWINCH, SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU};
+  unsigned long long harmless = 0;
+  for (int sig : k_harmless) harmless |= 1ULL << (sig - 1);
+  for (std::string_view name : {std::string_view("\nSigPnd:"), std::string_view("\nShdPnd:")}) {
+    const std::string pending(field(name));
+    if ((std::strtoull(pending.c_str(), nullptr, 16) & ~harmless) != 0) return true;
+  }
+  return false;
+}
+
 void keep_child(pid_t pid) { g_kept_children.push_back(pid); }
 
 void forget_child(pid_t pid) { std::erase(g_kept_children, pid); }
@@ -50,6 +84,10 @@ void forget_child(pid_t pid) { std::erase(g_kept_children, pid); }
 std::vector<pid_t> live_children() {
   while (::waitpid(-1, nullptr, WNOHANG) > 0) {
   }
+  return child_processes();
+}
+
+std::vector<pid_t> child_processes() {
   std::vector<pid_t> pids;
   for (const std::string& task : list_dir("/proc/self/task")) {
     std::ifstream children("/proc/self/task/" + task + "/children");

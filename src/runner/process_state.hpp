@@ -32,10 +32,19 @@ struct ProcessState {
 // here too.
 std::vector<pid_t> live_children();
 
+// Child processes, zombies included and none reaped (a zombie's wait status stays for whoever
+// waits for it by pid), except those declared permanent.
+std::vector<pid_t> child_processes();
+
 // A child that belongs to the process and lives as long as it (the worker's process-tier
 // starter): neither listed by live_children() nor killed by kill_descendants().
 void keep_child(pid_t pid);
 void forget_child(pid_t pid);
+
+// True when process `pid` is gone, a zombie, or has a signal pending that will end it. kill()
+// marks the signal pending before it returns, so once a snippet's kill(parent, SIGKILL) has
+// returned this says so, even before the parent has died.
+bool process_is_ending(pid_t pid);
 
 // Threads of this process.
 int thread_count();

@@ -7,12 +7,14 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <csignal>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -185,8 +187,8 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
     return {};
   }
   PyObject* watched = string_list(job.process_modules);
-  PyObject* returned = PyObject_CallFunction(function, "ssOO", job.path.c_str(), job.code.c_str(),
-                                             whole_process ? Py_True : Py_False, watched);
+  PyObject* returned = PyObject_CallFunction(function, "ssOOs", job.path.c_str(), job.code.c_str(),
+                                             whole_process ? Py_True : Py_False, watched, job.capture_nonce.c_str());
   Py_DECREF(watched);
   std::string text;
   if (returned == nullptr) {
@@ -210,6 +212,7 @@ void parse_driver_result(const std::string& text, SessionReport& report) {
   if (!parsed["error"].is_null()) report.error = parsed["error"].get<PythonError>();
   report.statements = parsed["statements"].get<std::vector<StatementOutput>>();
   report.watched_modules_loaded = parsed.value("watched_modules_loaded", std::vector<std::string>{});
+  report.file_size_exceeded = parsed.value("file_size_exceeded", false);
 }
 
 void freeze_heap() {
@@ -616,10 +619,15 @@ bool receive_go(int socket) {
     // Learn from the first children and then from one in 16; the others get the pages.
     const bool learning = forked < 8 || forked % 16 == 0;
     ++forked;
+    const pid_t starter = ::getpid();
     PyOS_BeforeFork();
     pid_t pid = ::fork();
     if (pid == 0) {
       PyOS_AfterFork_Child();
+      // A snippet that kills its parent (the starter) ends its own job with it, as a crash the
+      // worker reports (run_process), and never runs on as an orphan.
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != starter) ::_exit(0);
       ::close(taken[0]);
       static const std::vector<PageRun> none;
       serve_one_job(state, socket, learning ? none : pages.hot(), learning ? state.pages_fd : -1, has_go);
@@ -778,6 +786,8 @@ namespace {
   }
   // The worker entered the job's directory and limits; this process was forked before that.
   if (::chdir(job.cwd.c_str()) != 0) fail("cannot enter " + job.cwd + ": " + std::strerror(errno));
+  rlimit fsize{};
+  ::getrlimit(RLIMIT_FSIZE, &fsize);
   apply_job_limits(job);
   std::string sandbox_line;
   if (job.sandbox && !enter_sandbox(job, result_fd, sandbox_line)) ::_exit(0);
@@ -788,6 +798,16 @@ namespace {
   // A process the snippet forked ends here too, as a script's would; only the child reports.
   if (::getpid() != self) ::_exit(0);
   if (!internal_error.empty()) text = nlohmann::json{{"internal_error", internal_error}}.dump();
+  if (file_size_limit_hit()) {
+    auto parsed_result = nlohmann::json::parse(text, nullptr, false);
+    if (parsed_result.is_object()) {
+      parsed_result["file_size_exceeded"] = true;
+      text = parsed_result.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+  // The result file is ours, not the snippet's: its file-size limit must not cut it (a sandbox
+  // made the limit hard, and then it stays).
+  ::setrlimit(RLIMIT_FSIZE, &fsize);
   if (job.sandbox) {
     // The channel is the code's to write on while it runs: what it left there is replaced.
     text = sandbox_line + text;
@@ -837,6 +857,20 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
   int status = 0;
   for (;;) {
     std::optional<StarterMessage> message = receive_message(state.starter_socket);
+    if (!message && child != 0) {
+      // The starter died while the job ran (the snippet killed its parent, say): the job's
+      // child died with it and, as the worker is a subreaper, is ours to reap.
+      on_child(0, -1);
+      report.taint = "the process tier's starter died during the job";
+      int died = 0;
+      pid_t reaped = 0;
+      while ((reaped = ::waitpid(child, &died, 0)) < 0 && errno == EINTR) {
+      }
+      if (reaped == child && WIFSIGNALED(died)) report.crash_signal = WTERMSIG(died);
+      else if (reaped == child && WIFEXITED(died)) report.crash_status = WEXITSTATUS(died);
+      else report.crash_signal = SIGKILL;
+      return report;
+    }
     if (!message || message->kind == 'F') {
       if (child != 0) on_child(0, -1);
       report.internal_error = message ? "the process tier's starter could not fork" : "the process tier's starter is gone";
@@ -859,6 +893,13 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     }
   }
   on_child(0, -1);
+  // The snippet killed its parent, the starter: its child, and so the job, dies with it, even
+  // if it got as far as reporting before the starter was gone.
+  if (process_is_ending(state.starter_pid)) {
+    report.taint = "the process tier's starter died during the job";
+    report.crash_signal = SIGKILL;
+    return report;
+  }
   if (std::string notes = read_whole(state.notes_fd); !notes.empty()) {
     for (std::size_t start = 0, end; start < notes.size(); start = end + 1) {
       end = notes.find('\n', start);

@@ -32,6 +32,7 @@ struct SessionReport {
   std::string taint;                 // non-empty: the interpreter could not be ended cleanly
   std::string internal_error;        // the driver itself failed
   std::optional<SandboxReport> sandbox;  // sandboxed job: what the child could confine itself with
+  bool file_size_exceeded = false;   // process tier: the child hit RLIMIT_FSIZE (SIGXFSZ)
 };
 
 struct Route {

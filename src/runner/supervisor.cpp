@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "runner/capture.hpp"
 #include "runner/process_state.hpp"
 #include "runner/protocol.hpp"
 #include "runner/worker.hpp"
@@ -35,10 +36,14 @@ using Clock = std::chrono::steady_clock;
 constexpr int k_max_failed_starts = 3;
 
 struct Worker {
-  pid_t pid = -1;
+  pid_t pid = -1;            // the process we started: the worker's keeper (worker.hpp)
+  pid_t inner_pid = 0;       // the worker itself, from its "ready" message
   int control = -1;          // our end of the socket
-  int stdout_file = -1;      // memfds the worker writes as fds 1 and 2
-  int stderr_file = -1;
+  int stdout_pipe = -1;      // read ends of the pipes the worker has as fds 1 and 2
+  int stderr_pipe = -1;
+  CaptureStream stdout_capture;
+  CaptureStream stderr_capture;
+  bool stop_asked = false;   // told the worker its job's output is over the cap
   MessageReader reader;
   bool ready = false;
   std::optional<std::size_t> job;  // index of the job it runs
@@ -57,27 +62,32 @@ std::string describe_status(int status) {
   return "ended with wait status " + std::to_string(status);
 }
 
-int make_memfd(const char* name) {
-  int fd = ::memfd_create(name, MFD_CLOEXEC);
-  if (fd < 0) throw Fatal{std::string("memfd_create failed: ") + std::strerror(errno)};
-  return fd;
+// A capture pipe: our end non-blocking, the worker's end as large as the system lets us make
+// it (fewer wake-ups for a snippet that prints a lot).
+void make_capture_pipe(int& ours, int& theirs) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw Fatal{std::string("pipe2 failed: ") + std::strerror(errno)};
+  ::fcntl(fds[0], F_SETPIPE_SZ, 1024 * 1024);
+  ::fcntl(fds[0], F_SETFL, O_NONBLOCK);
+  ours = fds[0];
+  theirs = fds[1];
 }
 
-// Reads at most `limit` bytes of a capture file; sets `truncated` when it holds more.
-std::string read_capture(int fd, std::uint64_t limit, bool& truncated) {
-  struct stat info {};
-  ::fstat(fd, &info);
-  auto size = static_cast<std::uint64_t>(info.st_size);
-  truncated = size > limit;
-  std::string text(static_cast<std::size_t>(std::min(size, limit)), '\0');
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t got = ::pread(fd, text.data() + done, text.size() - done, static_cast<off_t>(done));
-    if (got <= 0) break;
-    done += static_cast<std::size_t>(got);
+// Reads what `fd` holds now into `capture`, at most `budget` bytes; closes it at end of file.
+void drain(int& fd, CaptureStream& capture, std::size_t budget = 4 * 1024 * 1024) {
+  char buffer[65536];
+  while (fd >= 0 && budget > 0) {
+    ssize_t got = ::read(fd, buffer, std::min(sizeof buffer, budget));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return;  // EAGAIN: nothing more now
+    if (got == 0) {
+      ::close(fd);
+      fd = -1;
+      return;
+    }
+    capture.feed(std::string_view(buffer, static_cast<std::size_t>(got)));
+    budget -= static_cast<std::size_t>(got);
   }
-  text.resize(done);
-  return text;
 }
 
 // A fresh random token for one job, as hex. The worker echoes it in the job's result; anything
@@ -139,22 +149,19 @@ constexpr int k_exec_error_fd = 5;  // in the worker-to-be, until exec closes it
                               const std::vector<std::string>* environment, bool sandboxed) {
   ::setpgid(0, 0);
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-  // fds 1 and 2 are opened anew in append mode so that the snippet's children, which share
-  // them, never overwrite each other or the worker after it truncates them between jobs.
-  // Every source descriptor is first moved above the target numbers, so no dup2 below can
-  // overwrite one that is still to be placed.
+  // fds 1 and 2 are the write ends of the capture pipes. Every source descriptor is first
+  // moved above the target numbers, so no dup2 below can overwrite one that is still to be
+  // placed.
   auto lift = [](int fd) { return fd < 0 ? -1 : ::fcntl(fd, F_DUPFD, 10); };
-  std::string out_path = "/proc/self/fd/" + std::to_string(out);
-  std::string err_path = "/proc/self/fd/" + std::to_string(err);
-  int out_append = lift(::open(out_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
-  int err_append = lift(::open(err_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
+  int out_pipe = lift(out);
+  int err_pipe = lift(err);
   int null_in = lift(::open("/dev/null", O_RDONLY | O_CLOEXEC));
   int log = lift(2);
   int lifted_control = lift(control);
   int lifted_error = lift(error_pipe);
   if (lifted_error < 0) ::_exit(127);
-  if (out_append < 0 || err_append < 0 || null_in < 0 || log < 0 || lifted_control < 0) exec_failed(lifted_error, errno);
-  if (::dup2(null_in, 0) < 0 || ::dup2(out_append, 1) < 0 || ::dup2(err_append, 2) < 0 ||
+  if (out_pipe < 0 || err_pipe < 0 || null_in < 0 || log < 0 || lifted_control < 0) exec_failed(lifted_error, errno);
+  if (::dup2(null_in, 0) < 0 || ::dup2(out_pipe, 1) < 0 || ::dup2(err_pipe, 2) < 0 ||
       ::dup2(lifted_control, k_worker_control_fd) < 0 || ::dup2(log, k_worker_log_fd) < 0 ||
       ::dup3(lifted_error, k_exec_error_fd, O_CLOEXEC) < 0) {
     exec_failed(lifted_error, errno);
@@ -215,6 +222,7 @@ class Pool {
 
  private:
   enum class Kill { no, yes };
+  enum class Drain { once, until_quiet };
 
   Worker start_worker() {
     int fds[2];
@@ -222,8 +230,9 @@ class Pool {
       throw Fatal{std::string("socketpair failed: ") + std::strerror(errno)};
     }
     Worker worker;
-    worker.stdout_file = make_memfd("snipcheck-stdout");
-    worker.stderr_file = make_memfd("snipcheck-stderr");
+    int stdout_end = -1, stderr_end = -1;
+    make_capture_pipe(worker.stdout_pipe, stdout_end);
+    make_capture_pipe(worker.stderr_pipe, stderr_end);
     int error_pipe[2];
     if (::pipe2(error_pipe, O_CLOEXEC) != 0) throw Fatal{std::string("pipe2 failed: ") + std::strerror(errno)};
     // Forked under the cleanup lock: the immediate end of an interrupt sees every worker.
@@ -231,10 +240,12 @@ class Pool {
     pid_t pid = ::fork();
     if (pid < 0) throw Fatal{std::string("fork failed: ") + std::strerror(errno)};
     if (pid == 0) {
-      exec_worker(m_options, fds[1], worker.stdout_file, worker.stderr_file, error_pipe[1],
+      exec_worker(m_options, fds[1], stdout_end, stderr_end, error_pipe[1],
                   m_environment ? &*m_environment : nullptr, m_sandboxed);
     }
     ::close(fds[1]);
+    ::close(stdout_end);
+    ::close(stderr_end);
     ::close(error_pipe[1]);
     // The pipe closes at the exec; before that, a failure sends its errno.
     int error = 0;
@@ -244,8 +255,7 @@ class Pool {
     ::close(error_pipe[0]);
     if (got == static_cast<ssize_t>(sizeof error)) {
       ::close(fds[0]);
-      ::close(worker.stdout_file);
-      ::close(worker.stderr_file);
+      close_pipes(worker);
       while (::waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
       }
       throw Fatal{"cannot start a worker: executing " + m_options.executable + " failed: " + std::strerror(error) +
@@ -268,8 +278,7 @@ class Pool {
     }
     // Whatever the snippet started in the worker's process group goes with it.
     ::kill(-worker.pid, SIGKILL);
-    ::close(worker.stdout_file);
-    ::close(worker.stderr_file);
+    close_pipes(worker);
     worker.pid = -1;
     kill_strays();
     return status;
@@ -277,8 +286,10 @@ class Pool {
 
   // We are a child subreaper: processes a snippet started in a session of their own, orphaned
   // when their worker was killed, are reparented to us. Any child that is not a worker is one.
+  // Only those are reaped: another worker that just died keeps its wait status for its own
+  // finish (it says how it died).
   void kill_strays() {
-    for (pid_t pid : live_children()) {
+    for (pid_t pid : child_processes()) {
       bool is_worker = std::any_of(m_workers.begin(), m_workers.end(), [&](const Worker& w) { return w.pid == pid; });
       if (is_worker) continue;
       ::kill(pid, SIGKILL);
@@ -294,6 +305,25 @@ class Pool {
     kill_descendants();
   }
 
+  static void close_pipes(Worker& worker) {
+    for (int* fd : {&worker.stdout_pipe, &worker.stderr_pipe}) {
+      if (*fd >= 0) ::close(*fd);
+      *fd = -1;
+    }
+  }
+
+  // Takes in what the worker's pipes hold; over the job's output cap, asks the worker to stop
+  // the job (its watchdog reports the stack, as at a timeout).
+  void drain_output(Worker& worker) {
+    drain(worker.stdout_pipe, worker.stdout_capture);
+    drain(worker.stderr_pipe, worker.stderr_capture);
+    const bool over = worker.stdout_capture.exceeded() || worker.stderr_capture.exceeded();
+    if (over && worker.job && !worker.stop_asked && worker.inner_pid > 0) {
+      worker.stop_asked = true;
+      ::kill(worker.inner_pid, k_output_signal);
+    }
+  }
+
   void replace(Worker& worker, Kill kill) {
     stop(worker, kill);
     worker = m_pending.empty() ? Worker{} : start_worker();
@@ -303,7 +333,11 @@ class Pool {
     if (m_pending.empty()) return;
     std::size_t index = m_pending.front();
     m_pending.pop_front();
-    const Job& job = m_jobs[index];
+    Job job = m_jobs[index];
+    job.capture_nonce = make_capture_nonce();
+    worker.stdout_capture.begin(job.capture_nonce, job.output_limit);
+    worker.stderr_capture.begin(job.capture_nonce, job.output_limit);
+    worker.stop_asked = false;
     worker.job = index;
     worker.token = make_token();
     worker.started = Clock::now();
@@ -313,11 +347,34 @@ class Pool {
     }
   }
 
-  void finish(Worker& worker, Outcome outcome) {
+  // The job's output: what the pipes hold now (a worker that reported wrote its end markers
+  // before its result, so all of it is there), with statement marks turned into offsets.
+  // A worker the watchdog stopped may still be writing: its pipes are read once (Drain::once).
+  void take_output(Worker& worker, Outcome& outcome, Drain mode) {
+    CaptureStream& out = worker.stdout_capture;
+    CaptureStream& err = worker.stderr_capture;
+    const int turns = mode == Drain::once ? 1 : 64;
+    for (int turn = 0; turn < turns && !(out.ended() && err.ended()); ++turn) {
+      const std::uint64_t before = out.size() + err.size();
+      const bool open = worker.stdout_pipe >= 0 || worker.stderr_pipe >= 0;
+      drain_output(worker);
+      if (!open || out.size() + err.size() == before) break;
+    }
+    for (StatementOutput& s : outcome.statements) {
+      s.stdout_begin = out.offset_of(static_cast<std::uint32_t>(s.stdout_begin), out.size());
+      s.stdout_end = out.offset_of(static_cast<std::uint32_t>(s.stdout_end), out.size());
+      s.stderr_begin = err.offset_of(static_cast<std::uint32_t>(s.stderr_begin), err.size());
+      s.stderr_end = err.offset_of(static_cast<std::uint32_t>(s.stderr_end), err.size());
+    }
+    outcome.stdout_bytes = out.size();
+    outcome.stderr_bytes = err.size();
+    outcome.stdout_text = out.take(outcome.stdout_truncated);
+    outcome.stderr_text = err.take(outcome.stderr_truncated);
+  }
+
+  void finish(Worker& worker, Outcome outcome, Drain mode = Drain::until_quiet) {
     std::size_t index = *worker.job;
-    const Job& job = m_jobs[index];
-    outcome.stdout_text = read_capture(worker.stdout_file, job.output_limit, outcome.stdout_truncated);
-    outcome.stderr_text = read_capture(worker.stderr_file, job.output_limit, outcome.stderr_truncated);
+    take_output(worker, outcome, mode);
     if (outcome.duration_ms == 0) {
       outcome.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - worker.started).count();
     }
@@ -326,7 +383,7 @@ class Pool {
     worker.token.clear();
     m_outcomes[index] = std::move(outcome);
     ++m_done;
-    if (m_callback) m_callback(index, m_outcomes[index]);
+    if (m_callback) m_callback(index, std::move(m_outcomes[index]));
   }
 
   // The worker went away in the middle of a job: a crash, whatever the reason.
@@ -342,8 +399,7 @@ class Pool {
     else if (WIFEXITED(status)) outcome.exit_status = WEXITSTATUS(status);
     ::kill(-worker.pid, SIGKILL);
     finish(worker, std::move(outcome));
-    ::close(worker.stdout_file);
-    ::close(worker.stderr_file);
+    close_pipes(worker);
     worker.pid = -1;
     kill_strays();
     worker = m_pending.empty() ? Worker{} : start_worker();
@@ -368,6 +424,7 @@ class Pool {
     const std::string type = text_of(message, "type");
     if (type == "ready" && !worker.ready && !worker.job) {
       worker.ready = true;
+      worker.inner_pid = message.value("pid", 0);
       m_failed_starts = 0;
       dispatch(worker);
       return;
@@ -392,7 +449,7 @@ class Pool {
       outcome.tier = message.value("tier", "");
       outcome.tier_reason = message.value("tier_reason", "");
       outcome.taint = "stopped by the watchdog";
-      finish(worker, std::move(outcome));
+      finish(worker, std::move(outcome), Drain::once);
       replace(worker, Kill::yes);
       return;
     }
@@ -410,6 +467,7 @@ class Pool {
     outcome.worker_rss_kb = message.value("rss_kb", 0L);
     outcome.worker_fds = message.value("fds", 0L);
     outcome.tier_reason = message.value("tier_reason", "");
+    outcome.file_size_exceeded = message.value("file_size_exceeded", false);
     if (message.contains("sandbox")) outcome.sandbox = message["sandbox"].get<SandboxReport>();
     if (message.contains("crash_signal")) {
       outcome.ending = Ending::crashed;
@@ -435,6 +493,13 @@ class Pool {
       fds.push_back({m_workers[i].control, POLLIN, 0});
       owners.push_back(i);
     }
+    // The capture pipes: a snippet that prints blocks when its pipe is full, until it is read.
+    const std::size_t controls = fds.size();
+    for (std::size_t k = 0; k < controls; ++k) {
+      for (int pipe : {m_workers[owners[k]].stdout_pipe, m_workers[owners[k]].stderr_pipe}) {
+        if (pipe >= 0) fds.push_back({pipe, POLLIN, 0});
+      }
+    }
     if (fds.empty()) {
       // Every worker slot is empty while jobs remain: start one.
       if (m_done < m_jobs.size()) m_workers.front() = start_worker();
@@ -443,7 +508,14 @@ class Pool {
     int ready = ::poll(fds.data(), fds.size(), 20);
     // Interrupted: a worker killed meanwhile is no crash to report; run() stops everything.
     if (ready <= 0 || interrupt_requested()) return;
-    for (std::size_t k = 0; k < fds.size(); ++k) {
+    for (std::size_t k = controls; k < fds.size(); ++k) {
+      if (fds[k].revents == 0) continue;
+      for (std::size_t w = 0; w < controls; ++w) {
+        Worker& worker = m_workers[owners[w]];
+        if (worker.stdout_pipe == fds[k].fd || worker.stderr_pipe == fds[k].fd) drain_output(worker);
+      }
+    }
+    for (std::size_t k = 0; k < controls; ++k) {
       if (fds[k].revents == 0) continue;
       Worker& worker = m_workers[owners[k]];
       const pid_t pid = worker.pid;

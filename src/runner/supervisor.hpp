@@ -22,8 +22,10 @@ struct SupervisorOptions {
   std::int64_t grace_ms = 3000;
 };
 
-// Called as each outcome arrives (any order); `index` is the job's position.
-using OutcomeCallback = std::function<void(std::size_t index, const Outcome& outcome)>;
+// Called as each outcome arrives (any order); `index` is the job's position. The callback may
+// take the outcome (move from it): run() returns what it left, so a caller that keeps outcomes
+// itself does not hold every job's output twice.
+using OutcomeCallback = std::function<void(std::size_t index, Outcome&& outcome)>;
 
 class Supervisor {
  public:

@@ -1,11 +1,13 @@
 #include "runner/worker.hpp"
 
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "runner/capture.hpp"
 #include "runner/process_state.hpp"
 #include "runner/protocol.hpp"
 #include "runner/session.hpp"
@@ -37,10 +40,19 @@ constexpr int k_fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
 // goes to its job's own channel instead, see Interpreter::dump_running_stack.)
 int g_stack_fd = -1;
 
+// The process the supervisor started, now this worker's parent (split_off_keeper).
+pid_t g_keeper = -1;
+
 void write_text(int fd, const char* text) {
   ssize_t ignored = ::write(fd, text, std::strlen(text));
   (void)ignored;
 }
+
+// Set when the supervisor, which drains fds 1 and 2, saw the job write more than output_limit
+// (k_output_signal); the watchdog stops the job then.
+std::atomic<bool> g_output_over{false};
+
+void on_output_over(int) { g_output_over.store(true); }
 
 // In the job's thread, on the watchdog's request: where is the snippet now?
 void on_stack_request(int) {
@@ -70,8 +82,13 @@ void install_signal_handlers() {
   for (int sig : k_fatal_signals) ::sigaction(sig, &action, nullptr);
   // A snippet writing to a closed pipe gets EPIPE as in a script, not a dead worker.
   ::signal(SIGPIPE, SIG_IGN);
-  // RLIMIT_FSIZE then makes write() fail with EFBIG (OSError) instead of killing the worker.
-  ::signal(SIGXFSZ, SIG_IGN);
+  // RLIMIT_FSIZE then makes write() fail with EFBIG (OSError) instead of killing the worker, and
+  // the result says the limit was hit even when the snippet swallowed the error.
+  action.sa_handler = on_file_size_signal;
+  action.sa_flags = SA_RESTART;
+  ::sigaction(SIGXFSZ, &action, nullptr);
+  action.sa_handler = on_output_over;
+  ::sigaction(k_output_signal, &action, nullptr);
 }
 
 void restore_limits(const rlimit& fsize, const rlimit& as) {
@@ -126,8 +143,8 @@ class Channel {
   std::mutex m_mutex;
 };
 
-// Watches the running job from a second thread: its deadline and the size of its output. When
-// either is passed it asks the job's thread for its Python stack, tells the supervisor, and
+// Watches the running job from a second thread: its deadline, and whether the supervisor found
+// its output over the cap. When either is passed it asks the job's thread for its Python stack, tells the supervisor, and
 // waits to be killed. The job's thread must then never report.
 class Watchdog {
  public:
@@ -147,7 +164,7 @@ class Watchdog {
   void arm(const Job& job) {
     std::lock_guard lock(m_mutex);
     m_deadline = Clock::now() + std::chrono::milliseconds(job.timeout_ms);
-    m_output_limit = job.output_limit;
+    g_output_over.store(false);
     m_armed = true;
     m_wake.notify_all();
   }
@@ -192,7 +209,7 @@ class Watchdog {
       if (!m_armed || m_quit) continue;
       const char* kind = nullptr;
       if (Clock::now() >= m_deadline) kind = "timeout";
-      else if (size_of_fd(1) > m_output_limit || size_of_fd(2) > m_output_limit) kind = "output_limit";
+      else if (g_output_over.load()) kind = "output_limit";
       if (kind == nullptr) continue;
       m_fired = true;
       lock.unlock();
@@ -252,7 +269,6 @@ class Watchdog {
   std::mutex m_mutex;
   std::condition_variable m_wake;
   Clock::time_point m_deadline{};
-  std::uint64_t m_output_limit = 0;
   bool m_armed = false;
   bool m_fired = false;
   bool m_quit = false;
@@ -271,13 +287,27 @@ bool needs_main_interpreter(const SessionReport& report) {
          report.error->message.find("signal only works in main thread of the main interpreter") != std::string::npos;
 }
 
+// Writes the job's marker `kind` to fds 1 and 2 (capture.hpp): one write each, so no other
+// writer's bytes can land inside it.
+void mark_output(const Job& job, MarkKind kind) {
+  const std::string marker = capture_marker(job.capture_nonce, kind);
+  for (int fd : {1, 2}) {
+    // A snippet may have made the pipe non-blocking (the flag is shared): wait for room then.
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+      if (::write(fd, marker.data(), marker.size()) >= 0) break;
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN) break;
+      pollfd room{fd, POLLOUT, 0};
+      ::poll(&room, 1, 10);
+    }
+  }
+}
+
 nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, const ProcessState& baseline) {
   rlimit fsize{}, as{};
   ::getrlimit(RLIMIT_FSIZE, &fsize);
   ::getrlimit(RLIMIT_AS, &as);
-  if (::ftruncate(1, 0) != 0 || ::ftruncate(2, 0) != 0) {
-    return {{"type", "result"}, {"internal_error", "cannot reset the capture files"}};
-  }
+  mark_output(job, MarkKind::start);
   if (::chdir(job.cwd.c_str()) != 0) {
     return {{"type", "result"}, {"internal_error", "cannot enter " + job.cwd + ": " + std::strerror(errno)}};
   }
@@ -285,10 +315,13 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   before.cwd = job.cwd;
   auto start = Clock::now();
   Route route = python.route(job);
-  apply_job_limits(job);
+  // The process tier's child sets its own limits; the worker's writes (the job file) are not
+  // the snippet's.
+  if (route.tier == "subinterpreter") apply_job_limits(job);
   watchdog.set_route(route);
   watchdog.arm(job);
   auto in_process = [&] {
+    restore_limits(fsize, as);
     return python.run_process(job, [&](pid_t child, int channel) { watchdog.set_child(child, channel); },
                               [&] {
                                 watchdog.arm(job);
@@ -296,8 +329,8 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
                               });
   };
   SessionReport report = route.tier == "process" ? in_process() : python.run_subinterpreter(job);
-  if (route.tier == "subinterpreter" && job.isolation == "auto" && needs_main_interpreter(report) &&
-      ::ftruncate(1, 0) == 0 && ::ftruncate(2, 0) == 0) {
+  if (route.tier == "subinterpreter" && job.isolation == "auto" && needs_main_interpreter(report)) {
+    mark_output(job, MarkKind::start);  // the first attempt's output is not the job's
     // What the AST did not show (a library installing a signal handler, say) the sub-interpreter
     // refused at run time: the job runs again from the start, in a process of its own, with its
     // full time. The worker's own state is still checked below.
@@ -312,6 +345,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
     start = Clock::now();
     report = in_process();
   }
+  const bool file_size_exceeded = report.file_size_exceeded || (route.tier == "subinterpreter" && file_size_limit_hit());
   bool in_time = watchdog.disarm();
   restore_limits(fsize, as);
   auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
@@ -326,6 +360,8 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   if (taint.empty()) taint = describe_changes(before, after);
   // Leftover processes would outlive the worker (a new session escapes the group kill).
   if (!taint.empty()) kill_descendants();
+  // Everything of the job's output is in the pipes before the result leaves.
+  mark_output(job, MarkKind::end);
   nlohmann::json message = {{"type", "result"},
                             {"duration_ms", elapsed},
                             {"statements", report.statements},
@@ -333,6 +369,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
                             {"internal_error", report.internal_error}};
   message["exit_status"] = report.exit_status ? nlohmann::json(*report.exit_status) : nlohmann::json();
   message["error"] = report.error ? nlohmann::json(*report.error) : nlohmann::json();
+  if (file_size_exceeded) message["file_size_exceeded"] = true;
   message["rss_kb"] = resident_kb();
   message["fds"] = after.open_fds.size();
   message["tier"] = route.tier;
@@ -343,14 +380,51 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   return message;
 }
 
+// The keeper: what is left of the process the supervisor started once the real worker has been
+// forked off. It holds no descriptor, runs no Python and only waits, then ends as the worker
+// ended (the same exit status, or dying of the same signal), so the supervisor sees the
+// worker's own wait status. A snippet's os.getppid() is the keeper, never the supervisor: a
+// snippet that kills its parent kills only its own worker (issue 9, item 3).
+[[noreturn]] void keep(pid_t worker) {
+  ::close_range(0, ~0U, 0);
+  int status = 0;
+  while (::waitpid(worker, &status, 0) < 0) {
+    if (errno != EINTR) ::_exit(127);
+  }
+  if (!WIFSIGNALED(status)) ::_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 127);
+  const int sig = WTERMSIG(status);
+  const rlimit no_core{0, 0};
+  ::setrlimit(RLIMIT_CORE, &no_core);  // the worker's core, if any, is the one that matters
+  ::signal(sig, SIG_DFL);
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, sig);
+  ::sigprocmask(SIG_UNBLOCK, &only, nullptr);
+  ::raise(sig);
+  ::_exit(128 + sig);
+}
+
+// Forks the real worker, which returns; this process stays behind as its keeper. The worker
+// dies with its keeper (PR_SET_PDEATHSIG), so killing either ends both; both stay in the
+// process group the supervisor kills.
+void split_off_keeper() {
+  const pid_t keeper = ::getpid();
+  g_keeper = keeper;
+  const pid_t worker = ::fork();
+  if (worker < 0) ::_exit(127);
+  if (worker > 0) keep(worker);
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != keeper) ::_exit(127);  // the keeper died before the line above
+}
+
 }  // namespace
 
 int worker_main(bool verbose, const std::vector<std::string>& preload, bool sandboxed) {
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   // Sandboxed code runs as this user (no uid of its own when we are not root): our /proc files
-  // (environ, mem) and the starter's, which inherits this, must not be open to it. The
-  // process tier's children make themselves dumpable again (session.cpp).
+  // (environ, mem), the keeper's and the starter's, which inherit this, must not be open to it.
+  // The process tier's children make themselves dumpable again (session.cpp).
   if (sandboxed) ::prctl(PR_SET_DUMPABLE, 0);
+  split_off_keeper();
   // Orphans of a snippet's processes become our children, so a leftover one cannot hide.
   ::prctl(PR_SET_CHILD_SUBREAPER, 1);
   install_signal_handlers();
@@ -368,6 +442,9 @@ int worker_main(bool verbose, const std::vector<std::string>& preload, bool sand
     const std::string token = message->value("token", "");
     watchdog.set_token(token);
     nlohmann::json result = run_job(python, watchdog, job, baseline);
+    // The snippet killed its parent, our keeper: this worker dies with it (PR_SET_PDEATHSIG),
+    // and must not first report the job as if nothing happened and take the next one.
+    if (process_is_ending(g_keeper)) ::raise(SIGKILL);
     result["token"] = token;
     for (const std::string& failure : python.take_preload_failures()) {
       std::string line = "snipcheck: warning: cannot preload " + failure + "\n";

@@ -68,3 +68,37 @@ TEST_CASE("Summary::failing", "[report][result]") {
     CHECK(summary.failing() == 0);
   }
 }
+
+TEST_CASE("clip_output", "[report][result]") {
+  SECTION("keeps the start of each stream and of the diff, and the whole sizes") {
+    Result result = make_result("001-a", Verdict::wrong);
+    result.outcome.stdout_text = std::string(5000, 'o');
+    result.outcome.stdout_bytes = 5000;
+    result.outcome.stderr_text = std::string(3000, 'e');
+    std::string diff = "--- expected\n+++ actual\n";
+    for (int i = 0; i < 200; ++i) diff += "+line " + std::to_string(i) + "\n";
+    result.judgement.diff = diff;
+    result.expected = std::string(2000, 'x');
+    clip_output(result, 1000);
+    CHECK(result.expected == std::string(1000, 'x'));
+    CHECK(result.outcome.stdout_text == std::string(1000, 'o'));
+    CHECK(result.outcome.stdout_bytes == 5000);
+    CHECK(result.outcome.stderr_text == std::string(1000, 'e'));
+    CHECK(result.outcome.stderr_bytes == 3000);
+    CHECK(result.judgement.diff.size() < 1100);
+    CHECK(diff.rfind(result.judgement.diff.substr(0, result.judgement.diff.rfind("+line")), 0) == 0);
+    CHECK(result.judgement.diff.find("[diff cut at ") != std::string::npos);
+  }
+  SECTION("leaves what fits alone and never cuts a UTF-8 sequence") {
+    Result result = make_result("001-a", Verdict::pass);
+    result.outcome.stdout_text = "ab\xc3\xa9";
+    clip_output(result, 3);
+    CHECK(result.outcome.stdout_text == "ab");
+    CHECK(result.outcome.stdout_bytes == 4);
+    result.outcome.stderr_text = "short";
+    result.judgement.diff = "";
+    clip_output(result, 100);
+    CHECK(result.outcome.stderr_text == "short");
+    CHECK(result.judgement.diff.empty());
+  }
+}

@@ -212,3 +212,48 @@ TEST_CASE("describe_changes", "[runner][process_state]") {
     CHECK_THAT(changes, Catch::Contains("os.environ changed; umask changed"));
   }
 }
+
+TEST_CASE("process_is_ending", "[runner][process_state]") {
+  // A child that blocks SIGTERM, so a SIGTERM sent to it stays pending, as a SIGKILL does in the
+  // instant between kill() and the target's death.
+  auto start_child = [] {
+    sigset_t term;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigset_t old;
+    ::sigprocmask(SIG_BLOCK, &term, &old);
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      for (;;) ::pause();
+    }
+    ::sigprocmask(SIG_SETMASK, &old, nullptr);
+    return pid;
+  };
+  SECTION("a live process with nothing pending is not ending") {
+    pid_t pid = start_child();
+    REQUIRE(pid > 0);
+    CHECK_FALSE(process_is_ending(pid));
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+  }
+  SECTION("a pending fatal signal, a zombie and a reaped process are") {
+    pid_t pid = start_child();
+    REQUIRE(pid > 0);
+    ::kill(pid, SIGTERM);
+    CHECK(process_is_ending(pid));
+    ::kill(pid, SIGKILL);
+    siginfo_t info{};
+    ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT);
+    CHECK(process_is_ending(pid));  // a zombie
+    ::waitpid(pid, nullptr, 0);
+    CHECK(process_is_ending(pid));
+  }
+  SECTION("a pending signal that ends nothing does not count") {
+    pid_t pid = start_child();
+    REQUIRE(pid > 0);
+    ::kill(pid, SIGWINCH);
+    CHECK_FALSE(process_is_ending(pid));
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+  }
+}
