@@ -14,8 +14,20 @@ namespace {
 
 int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
+// node.value<std::int64_t>() without its undefined behaviour: toml++ casts a float to int64_t
+// before checking that it fits (`memory_limit = 61e300`, found by tests/fuzz/settings_fuzz).
+// Like toml++, a float with no fractional part counts as that integer.
+std::optional<std::int64_t> integer_of(const toml::node& node) {
+  if (const auto* integer = node.as_integer()) return integer->get();
+  const auto* floating = node.as_floating_point();
+  if (floating == nullptr) return std::nullopt;
+  const double value = floating->get();
+  if (!std::isfinite(value) || value < -9.2e18 || value > 9.2e18 || value != std::trunc(value)) return std::nullopt;
+  return static_cast<std::int64_t>(value);
+}
+
 Expected<std::uint64_t> size_value(const toml::node& node, const std::string& file, const std::string& key) {
-  if (auto integer = node.value<std::int64_t>(); integer && *integer > 0 && node.is_integer()) {
+  if (auto integer = integer_of(node); integer && *integer > 0 && node.is_integer()) {
     return static_cast<std::uint64_t>(*integer);
   }
   if (auto text = node.value<std::string>()) {
@@ -74,7 +86,7 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
       if (!node.is_string()) return fail(file, line_of(node), "title must be a string");
       settings.title = *node.value<std::string>();
     } else if (key == "source_line" && allow_skip) {
-      auto line = node.value<std::int64_t>();
+      auto line = integer_of(node);
       if (!line || !node.is_integer() || *line < 1) return fail(file, line_of(node), "source_line must be a positive line number");
       settings.source_line = static_cast<int>(*line);
     } else if (key == "language" && allow_skip) {
@@ -100,7 +112,7 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
         settings.sandbox_env.push_back(*name);
       }
     } else if (key == "cpu_limit" || key == "process_limit" || key == "open_files_limit") {
-      auto count = node.value<std::int64_t>();
+      auto count = integer_of(node);
       if (!count || !node.is_integer() || *count < 1) return fail(file, line_of(node), key + " must be a positive integer");
       if (key == "cpu_limit") settings.cpu_limit_s = static_cast<std::uint64_t>(*count);
       else if (key == "process_limit") settings.process_limit = static_cast<std::uint64_t>(*count);
