@@ -113,11 +113,15 @@ std::vector<Candidate> candidates(const Claim& claim, const Evidence& evidence) 
   if (claim.scope == ClaimScope::whole || evidence.in_definition) {
     list.push_back({"the example's output", evidence.whole_output});
     // A def body's print runs inside a later statement: any run of lines of the output may be it.
+    // Runs too long to match the claim (claim_match.hpp) are not built: the work per claim stays
+    // linear in the output, whatever its lines hold.
+    const std::string claimed = claimed_text(claim);
     std::vector<std::string> lines = split_lines(evidence.whole_output);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::string run;
       for (std::size_t j = i; j < lines.size() && j < i + 8; ++j) {
         run += lines[j] + "\n";
+        if (claim.kind != ClaimKind::example && !comparable_size(claimed, run)) break;
         list.push_back({"part of the example's output", run});
       }
     }

@@ -226,6 +226,15 @@ TEST_CASE("judge_claim on huge output", "[compare][claims][long-line]") {
     std::string output = std::string(1 << 20, ' ') + "<map object at 0x55aa12>\n";
     CHECK(judge_claim(claim, ran_printing(output)).verdict == ClaimVerdict::correct);
   }
+  SECTION("a claim in a def body still finds its line in a long output") {
+    Evidence evidence = ran_printing("");
+    evidence.in_definition = true;
+    for (int i = 0; i < 20000; ++i) evidence.whole_output += std::string(100, 'x') + "\n";
+    evidence.whole_output += "42\n" + std::string(1 << 20, 'y') + "\n";
+    ClaimResult result = judge_claim(output_claim(" 42", "print(x)"), evidence);
+    CHECK(result.verdict == ClaimVerdict::correct);
+    CHECK(result.matched == "part of the example's output");
+  }
   SECTION("an output much longer than the claim is not compared") {
     CHECK_FALSE(comparable_size("1.5", std::string(4 * 3 + k_compared_slack + 1, '1')));
     CHECK(comparable_size("1.5", std::string(4 * 3 + k_compared_slack, '1')));
