@@ -595,12 +595,12 @@ TEST_CASE("material in no known format is a usage error naming the file", "[audi
 // on any line of some 26,000 characters; a 200,000-digit printed number crashed the claim matcher.
 TEST_CASE("import and audit of material with megabyte lines exit normally", "[audit][import][long-line]") {
   Scratch scratch;
-  // Half a megabyte: twenty times what crashed, and under the 1 MiB that a job's result may take
-  // while the capture is subject to file_size_limit (issue 9, item 8).
-  const std::string mb(1 << 19, 'x');
-  const std::string spaces(1 << 19, ' ');
+  // A megabyte: forty times what crashed. A job this large also filled the supervisor's
+  // non-blocking socket, and was dropped half-sent (runner/protocol.cpp write_all).
+  const std::string mb(1 << 20, 'x');
+  const std::string spaces(1 << 20, ' ');
   fs::path markdown = scratch.path / "long.md";
-  write(markdown, "# Long lines\n\n## 1. A literal\n\n```python\ns = \"" + mb + "\"\nprint(len(s))  # 524288\n```\n\n"
+  write(markdown, "# Long lines\n\n## 1. A literal\n\n```python\ns = \"" + mb + "\"\nprint(len(s))  # 1048576\n```\n\n"
                   "## 2. A comment\n\n```python\nprint(1)  # " + mb + "\n```\n\n"
                   "## 3. An untagged block\n\n```\n" + mb + "\n```\n\n"
                   "## 4. A huge number\n\n```python\nprint(10 ** 200000 - 1)  # 1.5\nprint(2**2000)  # 1.5\n```\n");
