@@ -19,6 +19,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libexpected-dev libdtl-dev libpugixml-dev
   libmd4c-dev
   libseccomp-dev   # the sandbox's syscall filter (issue 5)
+  libre2-dev       # linear-time regular expressions for untrusted text (issue 9)
 )
 # The python3-* packages that the audited material's examples import (one list, one place).
 while read -r package; do

@@ -45,6 +45,16 @@ add_library(seccomp::seccomp UNKNOWN IMPORTED)
 set_target_properties(seccomp::seccomp PROPERTIES IMPORTED_LOCATION ${SECCOMP_LIBRARY}
   INTERFACE_INCLUDE_DIRECTORIES ${SECCOMP_INCLUDE_DIR})
 
+# RE2 (libre2-dev): every regular expression that sees material, output or a report's text.
+# It matches in linear time without recursion; libstdc++'s std::regex recurses once per
+# character and overflows the stack on one long line (issue 9). Debian 12 ships no CMake
+# package for it, so it is found by hand.
+find_path(RE2_INCLUDE_DIR re2/re2.h REQUIRED)
+find_library(RE2_LIBRARY re2 REQUIRED)
+add_library(re2::re2 UNKNOWN IMPORTED)
+set_target_properties(re2::re2 PROPERTIES IMPORTED_LOCATION ${RE2_LIBRARY}
+  INTERFACE_INCLUDE_DIRECTORIES ${RE2_INCLUDE_DIR})
+
 if(SNIPCHECK_BUILD_TESTS)
   find_package(Catch2 2 CONFIG REQUIRED)      # catch2 (v2)
 endif()

@@ -19,6 +19,18 @@ constexpr std::int64_t k_min_open_files = 32;
 
 int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
+// node.value<std::int64_t>() without its undefined behaviour: toml++ casts a float to int64_t
+// before checking that it fits (`memory_limit = 61e300`, found by tests/fuzz/settings_fuzz).
+// Like toml++, a float with no fractional part counts as that integer.
+std::optional<std::int64_t> integer_of(const toml::node& node) {
+  if (const auto* integer = node.as_integer()) return integer->get();
+  const auto* floating = node.as_floating_point();
+  if (floating == nullptr) return std::nullopt;
+  const double value = floating->get();
+  if (!std::isfinite(value) || value < -9.2e18 || value > 9.2e18 || value != std::trunc(value)) return std::nullopt;
+  return static_cast<std::int64_t>(value);
+}
+
 // The range of a size setting, and why it has that floor (said in the message).
 struct SizeRange {
   const char* key;
@@ -49,7 +61,7 @@ const SizeRange& size_range(const std::string& key) {
 Expected<std::uint64_t> size_value(const toml::node& node, const std::string& file, const std::string& key) {
   const SizeRange& range = size_range(key);
   std::optional<std::uint64_t> bytes;
-  if (auto integer = node.value<std::int64_t>(); integer && *integer > 0 && node.is_integer()) {
+  if (auto integer = integer_of(node); integer && *integer > 0 && node.is_integer()) {
     bytes = static_cast<std::uint64_t>(*integer);
   } else if (auto text = node.value<std::string>(); text && node.is_string()) {
     bytes = parse_size(*text);
@@ -65,7 +77,7 @@ Expected<std::uint64_t> size_value(const toml::node& node, const std::string& fi
 // A whole number in [min, max] (a count or seconds); `what` says what it counts.
 Expected<std::uint64_t> count_value(const toml::node& node, const std::string& file, const std::string& key,
                                     std::int64_t min, std::int64_t max, const std::string& what) {
-  auto count = node.value<std::int64_t>();
+  auto count = integer_of(node);
   if (!count || !node.is_integer() || *count < min || *count > max) {
     return fail(file, line_of(node), key + " must be a whole number from " + std::to_string(min) + " to " +
                                          std::to_string(max) + " (" + what + ")");

@@ -4,10 +4,10 @@
 // shares nothing with the code's strings is the guess, and carries a confidence below 1.
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <string_view>
 
 #include "claims/claim.hpp"
+#include "util/regex.hpp"
 
 namespace snipcheck {
 
@@ -66,9 +66,10 @@ std::vector<std::string> words_of(const std::string& text) {
 
 bool shares_words_with(const std::string& text, const std::vector<std::string>& literals) {
   std::vector<std::string> mine = words_of(text);
+  std::sort(mine.begin(), mine.end());  // a binary search per word: a long comment is not quadratic
   for (const std::string& literal : literals) {
     for (const std::string& word : words_of(literal)) {
-      if (std::find(mine.begin(), mine.end(), word) != mine.end()) return true;
+      if (std::binary_search(mine.begin(), mine.end(), word)) return true;
     }
   }
   return false;
@@ -76,26 +77,26 @@ bool shares_words_with(const std::string& text, const std::vector<std::string>& 
 
 // "Intersection: {2, 3}" -> label "Intersection". A label is one to three words before ": ".
 std::pair<std::string, std::string> split_label(const std::string& text) {
-  static const std::regex label(R"(^([A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*){0,2}):\s+(\S.*)$)");
-  std::smatch match;
-  if (!std::regex_match(text, match, label)) return {"", text};
-  return {match[1].str(), match[2].str()};
+  static const Regex label(R"(^([A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*){0,2}):\s+(\S.*)$)");
+  std::optional<RegexMatch> match = label.match_whole(text);
+  if (!match) return {"", text};
+  return {match->str(1), match->str(2)};
 }
 
 bool looks_like_code(const std::string& text) {
-  static const std::regex code(R"(^[A-Za-z_][\w.]*\s*(\(|\[|\.|=|\+=)|^(import|from|del|raise|assert)\s)");
-  return std::regex_search(text, code);
+  static const Regex code(R"(^[A-Za-z_][\w.]*\s*(\(|\[|\.|=|\+=)|^(import|from|del|raise|assert)\s)");
+  return code.found_in(text);
 }
 
 // "Error: ...", "TypeError", "raises KeyError", "fails": what commented-out code would raise.
 bool is_error_claim(const std::string& text) {
-  static const std::regex error(R"(^(Error\b|Raises?\b|raises?\b|Fails?\b|fails?\b|Throws?\b|[A-Z]\w*(Error|Exception)\b))");
-  return std::regex_search(text, error);
+  static const Regex error(R"(^(Error\b|Raises?\b|raises?\b|Fails?\b|fails?\b|Throws?\b|[A-Z]\w*(Error|Exception)\b))");
+  return error.found_in(text);
 }
 
 bool is_version(const std::string& text) {
-  static const std::regex version(R"(^v?\d+\.\d+(\.\d+)?([a-z]+\d*)?\+?$)");
-  return std::regex_match(text, version);
+  static const Regex version(R"(^v?\d+\.\d+(\.\d+)?([a-z]+\d*)?\+?$)");
+  return version.matches_whole(text);
 }
 
 }  // namespace

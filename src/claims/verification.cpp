@@ -4,10 +4,10 @@
 // stated value: "(True)", "(works)", "(0 for success)", "returns X", a comparison (claims True),
 // or a call of a predicate (all/any/isinstance/is...) (claims True). Anything else is no claim.
 #include <cctype>
-#include <regex>
 #include <string_view>
 
 #include "claims/claim.hpp"
+#include "util/regex.hpp"
 
 namespace snipcheck {
 
@@ -63,19 +63,22 @@ std::vector<std::string> segments(const std::string& text) {
 
 // Drops leading prose words: a word is prose when it is letters only (maybe ending in ':') and is
 // followed by a space and more text.
-std::string drop_prose(std::string text) {
-  static const std::regex word(R"(^[A-Za-z]+:?\s+)");
-  static const std::regex operator_next(R"(^[A-Za-z_]\w*\s*(==|!=|<=|>=|<|>|=|\+|-|\*|/|%|\bin\b|\bis\b))");
-  std::smatch match;
-  while (std::regex_search(text, match, word) && !std::regex_search(text, operator_next)) {
-    text = text.substr(static_cast<std::size_t>(match.length(0)));
+// Both patterns are anchored, so each step looks at one word: linear in the sentence.
+std::string drop_prose(const std::string& sentence) {
+  static const Regex word(R"(^[A-Za-z]+:?\s+)");
+  static const Regex operator_next(R"(^[A-Za-z_]\w*\s*(==|!=|<=|>=|<|>|=|\+|-|\*|/|%|\bin\b|\bis\b))");
+  std::string_view text = sentence;
+  for (;;) {
+    std::optional<RegexMatch> match = word.search(text);
+    if (!match || operator_next.found_in(text)) break;
+    text.remove_prefix(match->length());
   }
-  return text;
+  return std::string(text);
 }
 
 bool has_prose_run(const std::string& code) {
   // Two plain words in a row outside brackets ("to see retained") is prose, not code.
-  static const std::regex prose(R"([A-Za-z]{2,} [a-z]{2,} [a-z]{2,})");
+  static const Regex prose(R"([A-Za-z]{2,} [a-z]{2,} [a-z]{2,})");
   int depth = 0;
   std::string outside;
   for (char c : code) {
@@ -83,36 +86,38 @@ bool has_prose_run(const std::string& code) {
     if (depth == 0) outside += c;
     if (c == ')' || c == ']' || c == '}') --depth;
   }
-  static const std::regex keywords(R"(\b(for|in|if|else|not|and|or|is|lambda)\b)");
-  return std::regex_search(std::regex_replace(outside, keywords, "_"), prose);
+  static const Regex keywords(R"(\b(for|in|if|else|not|and|or|is|lambda)\b)");
+  return prose.found_in(keywords.replace_all(outside, "_"));
 }
 
 bool is_comparison(const std::string& code) {
-  static const std::regex comparison(R"((==|!=|<=|>=| < | > | in | is ))");
-  return std::regex_search(code, comparison);
+  static const Regex comparison(R"((==|!=|<=|>=| < | > | in | is ))");
+  return comparison.found_in(code);
 }
 
 bool is_predicate_call(const std::string& code) {
-  static const std::regex predicate(R"(^([\w.]*\.)?(all|any|isinstance|issubclass|callable|hasattr|is\w+|has\w+)\(.*\)$)");
-  return std::regex_match(code, predicate);
+  static const Regex predicate(R"(^([\w.]*\.)?(all|any|isinstance|issubclass|callable|hasattr|is\w+|has\w+)\(.*\)$)");
+  return predicate.matches_whole(code);
 }
 
 bool looks_like_code(const std::string& code) {
-  static const std::regex start(R"(^\(?[A-Za-z_][\w.]*(\(|\[|\s*==|\s*=\s|\.\w))");
-  return std::regex_search(code, start) && balanced(code) && !has_prose_run(code);
+  static const Regex start(R"(^\(?[A-Za-z_][\w.]*(\(|\[|\s*==|\s*=\s|\.\w))");
+  return start.found_in(code) && balanced(code) && !has_prose_run(code);
 }
 
 // "Check logs in out.log", "Inspect report.csv", "Open data/table.json with less": the first
 // data file named after a verb that sends the reader to look at a file. Scripts (.py) are what
 // the reader runs, not what the example writes.
 std::string file_to_check(const std::string& sentence) {
-  static const std::regex verb(R"(^(?:Check|Inspect|Open|View|Look at|See)\b)", std::regex::icase);
-  static const std::regex file(
-      R"((?:^|[\s'"`(])((?:[\w-]+/)*[\w-]+\.(?:log|txt|csv|tsv|json|jsonl|xml|html|db|sqlite3?|out|ya?ml|ini|cfg|pdf|png|jpe?g|svg|xlsx|pkl|pickle|parquet|npy|dat|bin|gz|zip))(?=$|[\s'"`),.;:]))",
-      std::regex::icase);
-  std::smatch match;
-  if (!std::regex_search(sentence, verb) || !std::regex_search(sentence, match, file)) return {};
-  return match[1].str();
+  static const Regex verb(R"(^(?:Check|Inspect|Open|View|Look at|See)\b)", RegexCase::insensitive);
+  // The character after the name is matched, not looked ahead at (RE2 has no lookaround): only
+  // the first match is used, so consuming it changes nothing.
+  static const Regex file(
+      R"((?:^|[\s'"`(])((?:[\w-]+/)*[\w-]+\.(?:log|txt|csv|tsv|json|jsonl|xml|html|db|sqlite3?|out|ya?ml|ini|cfg|pdf|png|jpe?g|svg|xlsx|pkl|pickle|parquet|npy|dat|bin|gz|zip))(?:$|[\s'"`),.;:]))",
+      RegexCase::insensitive);
+  if (!verb.found_in(sentence)) return {};
+  std::optional<RegexMatch> match = file.search(sentence);
+  return match ? match->str(1) : std::string();
 }
 
 }  // namespace
@@ -135,14 +140,13 @@ std::vector<Claim> verification_claims(const std::string& text) {
     std::string code = drop_prose(trim(part));
     std::string expect;
     // "EXPR (True)", "EXPR (works)", "EXPR (0 for success)".
-    static const std::regex stated(R"(^(.*\S)\s+\((True|False|None|works|fails|-?\d+(?:\.\d+)?)(?:\s[^)]*)?\)$)");
-    static const std::regex returns(R"(^(.*\S)\s+returns\s+(\S+)$)");
-    std::smatch match;
-    if (std::regex_match(code, match, stated)) {
-      expect = match[2].str();
-      code = match[1].str();
-    } else if (std::regex_match(code, match, returns)) {
-      code = "(" + match[1].str() + ") == (" + match[2].str() + ")";
+    static const Regex stated(R"(^(.*\S)\s+\((True|False|None|works|fails|-?\d+(?:\.\d+)?)(?:\s[^)]*)?\)$)");
+    static const Regex returns(R"(^(.*\S)\s+returns\s+(\S+)$)");
+    if (std::optional<RegexMatch> match = stated.match_whole(code)) {
+      expect = match->str(2);
+      code = match->str(1);
+    } else if (std::optional<RegexMatch> returned = returns.match_whole(code)) {
+      code = "(" + returned->str(1) + ") == (" + returned->str(2) + ")";
       expect = "True";
     }
     if (!looks_like_code(code)) continue;

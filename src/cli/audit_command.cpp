@@ -10,7 +10,6 @@
 #include <functional>
 #include <iostream>
 #include <map>
-#include <regex>
 
 #include <spdlog/spdlog.h>
 
@@ -28,6 +27,7 @@
 #include "report/junit_report.hpp"
 #include "util/fs.hpp"
 #include "util/interrupt.hpp"
+#include "util/regex.hpp"
 
 namespace snipcheck {
 
@@ -82,9 +82,9 @@ std::vector<bool> with_chains(const std::vector<Question>& questions, std::vecto
 // library (one that debian_package_for() knows) is the likeliest to take long (the import itself,
 // a server, a scheduler), so it starts early and no long example starts last. Order only.
 bool imports_a_library(const std::string& code) {
-  static const std::regex import_line(R"((^|\n)[ \t]*(from|import)[ \t]+(\w+))");
-  for (auto it = std::sregex_iterator(code.begin(), code.end(), import_line); it != std::sregex_iterator(); ++it) {
-    if (debian_package_for((*it)[3].str())) return true;
+  static const Regex import_line(R"((^|\n)[ \t]*(from|import)[ \t]+(\w+))");
+  for (const RegexMatch& found : import_line.find_all(code)) {
+    if (debian_package_for(found.str(3))) return true;
   }
   return false;
 }

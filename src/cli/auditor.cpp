@@ -1,11 +1,11 @@
 #include "cli/auditor.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 
 #include "claims/probe.hpp"
 #include "compare/environment.hpp"
+#include "util/regex.hpp"
 
 namespace snipcheck {
 
@@ -91,18 +91,19 @@ Judgement audit_judgement(const ImportedQuestion& imported, const Result& result
 
 std::vector<std::string> observed_chains(const std::vector<Question>& questions, const std::vector<Result>& results,
                                          const std::vector<std::vector<std::string>>& files_left) {
-  static const std::regex missing(R"(No such file or directory: '([^'/][^']*)')");
+  static const Regex missing(R"(No such file or directory: '([^'/][^']*)')");
   std::vector<std::string> after(questions.size());
   std::set<std::string> continued;  // questions that another one runs after
   for (const Question& question : questions) continued.insert(question.settings.after);
   for (std::size_t q = 0; q < questions.size() && q < results.size(); ++q) {
     const std::optional<PythonError>& error = results[q].outcome.error;
-    std::smatch found;
     if (!questions[q].settings.after.empty() || !error || error->type != "FileNotFoundError" ||
-        error->traceback.find("subprocess.py") != std::string::npos || !std::regex_search(error->message, found, missing)) {
+        error->traceback.find("subprocess.py") != std::string::npos) {
       continue;
     }
-    std::string file = found[1].str();
+    std::optional<RegexMatch> found = missing.search(error->message);
+    if (!found) continue;
+    std::string file = found->str(1);
     if (file.starts_with("./")) file.erase(0, 2);
     for (std::size_t p = q; p-- > 0;) {
       if (p >= files_left.size() || !std::binary_search(files_left[p].begin(), files_left[p].end(), file)) continue;

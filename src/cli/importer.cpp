@@ -1,8 +1,9 @@
 #include "cli/importer.hpp"
 
 #include <map>
-#include <regex>
 #include <set>
+
+#include "util/regex.hpp"
 
 namespace snipcheck {
 
@@ -23,37 +24,33 @@ bool claims_output(const Claim& claim) {
 enum class Scope { working_directory, anywhere };
 
 std::set<std::string> created_files(const std::string& code, Scope scope) {
-  static const std::pair<std::regex, int> writes[] = {
-      {std::regex(R"re(open\(\s*["']([^"']+)["']\s*,\s*["'][wax])re"), 1},
-      {std::regex(R"re(["']([^"']+)["']\s*\)\s*\.(write_text|write_bytes|mkdir|touch))re"), 1},
-      {std::regex(R"re((makedirs|mkdir)\(\s*["']([^"']+)["'])re"), 2},
-      {std::regex(R"re(to_(csv|json|parquet)\(\s*["']([^"']+)["'])re"), 2},
+  static const std::pair<Regex, std::size_t> writes[] = {
+      {Regex(R"re(open\(\s*["']([^"']+)["']\s*,\s*["'][wax])re"), 1},
+      {Regex(R"re(["']([^"']+)["']\s*\)\s*\.(write_text|write_bytes|mkdir|touch))re"), 1},
+      {Regex(R"re((makedirs|mkdir)\(\s*["']([^"']+)["'])re"), 2},
+      {Regex(R"re(to_(csv|json|parquet)\(\s*["']([^"']+)["'])re"), 2},
   };
   std::set<std::string> files;
   for (const auto& [pattern, group] : writes) {
-    for (auto it = std::sregex_iterator(code.begin(), code.end(), pattern); it != std::sregex_iterator(); ++it) {
+    for (const RegexMatch& found : pattern.find_all(code)) {
       // `folder / "name"` creates the name inside another folder: not in the working directory.
-      std::size_t at = static_cast<std::size_t>(it->position(0));
+      std::size_t at = found.offset;
       bool joined = at >= 2 && code.compare(at - 2, 2, "/ ") == 0;
-      if (!joined || scope == Scope::anywhere) files.insert((*it)[group].str());
+      if (!joined || scope == Scope::anywhere) files.insert(found.str(group));
     }
   }
-  static const std::regex database(R"re(connect\(\s*["']([^"']+)["'])re");
+  static const Regex database(R"re(connect\(\s*["']([^"']+)["'])re");
   if (code.find("CREATE TABLE") != std::string::npos) {
-    for (auto it = std::sregex_iterator(code.begin(), code.end(), database); it != std::sregex_iterator(); ++it) {
-      files.insert((*it)[1].str());
-    }
+    for (const RegexMatch& found : database.find_all(code)) files.insert(found.str(1));
   }
   return files;
 }
 
 // Quoted names that look like files ("data.txt", "sqlite:///app.db" -> "app.db").
 std::set<std::string> used_files(const std::string& code) {
-  static const std::regex quoted(R"re(["'](?:sqlite:///)?([\w./-]+\.[A-Za-z]\w{0,4})["'])re");
+  static const Regex quoted(R"re(["'](?:sqlite:///)?([\w./-]+\.[A-Za-z]\w{0,4})["'])re");
   std::set<std::string> files;
-  for (auto it = std::sregex_iterator(code.begin(), code.end(), quoted); it != std::sregex_iterator(); ++it) {
-    files.insert((*it)[1].str());
-  }
+  for (const RegexMatch& found : quoted.find_all(code)) files.insert(found.str(1));
   return files;
 }
 

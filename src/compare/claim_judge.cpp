@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 #include <string_view>
 
 #include "compare/claim_match.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -23,15 +23,15 @@ std::string trim(std::string_view text) {
 }
 
 bool is_iterator_repr(const std::string& output) {
-  static const std::regex iterator(
+  static const Regex iterator(
       R"(<(generator|map|filter|zip|enumerate|reversed|itertools\.\w+|[\w.]*_?iterator|[\w.]*iterator) object( [\w.]+)? at 0x)");
-  return std::regex_search(output, iterator);
+  return iterator.found_in(output);
 }
 
 bool is_expression_statement(const std::string& line) {
   std::string code = trim(line);
-  static const std::regex keyword(R"(^((import|from|def|class|if|for|while|with|return|raise|assert|del|pass|global|try|async)\b|print\())");
-  if (code.empty() || std::regex_search(code, keyword)) return false;
+  static const Regex keyword(R"(^((import|from|def|class|if|for|while|with|return|raise|assert|del|pass|global|try|async)\b|print\())");
+  if (code.empty() || keyword.found_in(code)) return false;
   int depth = 0;
   for (std::size_t i = 0; i < code.size(); ++i) {
     char c = code[i];
@@ -51,11 +51,19 @@ struct Candidate {
 };
 
 // How the claim relates to one output; nullopt when it does not match.
+// The longest example value whose shape is matched (a shape is a pattern as long as the value).
+constexpr std::size_t k_max_shape = 64 * 1024;
+
+// How the claim relates to one output; nullopt when it does not match.
 std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output) {
+  // An example value is searched for anywhere in the output; every other kind must be about as
+  // long as the output to match it (claim_match.hpp says why), so a longer output is not looked at.
+  if (claim.kind != ClaimKind::example && !comparable_size(claimed_text(claim), raw_output)) return std::nullopt;
   std::string output = normalize_claim_text(raw_output);
   std::string full = normalize_claim_text(claimed_text(claim));
   std::string value = normalize_claim_text(claim.value);
   if (claim.kind == ClaimKind::example) {
+    if (value.size() > k_max_shape) return std::nullopt;
     // Shape: every digit run a number, letters a word; the output must hold that shape.
     std::string pattern;
     for (std::size_t i = 0; i < value.size();) {
@@ -66,11 +74,12 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
         while (i < value.size() && std::isalpha(static_cast<unsigned char>(value[i]))) ++i;
         pattern += R"([A-Za-z]+)";
       } else {
-        pattern += std::string("\\") + value[i];
+        pattern += Regex::quote(std::string_view(value).substr(i, 1));
         ++i;
       }
     }
-    if (!pattern.empty() && std::regex_search(output, std::regex(pattern))) {
+    std::optional<Regex> shape = pattern.empty() ? std::nullopt : Regex::compile(pattern);
+    if (shape && shape->found_in(output)) {
       return std::pair{ClaimVerdict::correct, "example value: the output has its shape"};
     }
     return std::nullopt;
@@ -104,11 +113,15 @@ std::vector<Candidate> candidates(const Claim& claim, const Evidence& evidence) 
   if (claim.scope == ClaimScope::whole || evidence.in_definition) {
     list.push_back({"the example's output", evidence.whole_output});
     // A def body's print runs inside a later statement: any run of lines of the output may be it.
+    // Runs too long to match the claim (claim_match.hpp) are not built: the work per claim stays
+    // linear in the output, whatever its lines hold.
+    const std::string claimed = claimed_text(claim);
     std::vector<std::string> lines = split_lines(evidence.whole_output);
     for (std::size_t i = 0; i < lines.size(); ++i) {
       std::string run;
       for (std::size_t j = i; j < lines.size() && j < i + 8; ++j) {
         run += lines[j] + "\n";
+        if (claim.kind != ClaimKind::example && !comparable_size(claimed, run)) break;
         list.push_back({"part of the example's output", run});
       }
     }
@@ -355,14 +368,15 @@ ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimRes
   }
   if (!trim(first.actual).empty()) return plan;
   std::string code = trim(line);
-  static const std::regex assignment(R"(^([A-Za-z_]\w*)\s*(=|\+=|-=)[^=].*$)");
+  static const Regex assignment(R"(^([A-Za-z_]\w*)\s*(=|\+=|-=)[^=].*$)");
   // A mutating method called on a variable: the comment most likely gives the variable's new value.
-  static const std::regex method(
+  static const Regex method(
       R"(^([A-Za-z_]\w*)\.(append|extend|insert|remove|pop|sort|reverse|add|update|clear|discard|setdefault|appendleft|popleft|rotate)\(.*\)$)");
-  std::smatch found;
-  if (std::regex_match(code, found, assignment) || std::regex_match(code, found, method)) {
+  std::optional<RegexMatch> found = assignment.match_whole(code);
+  if (!found) found = method.match_whole(code);
+  if (found) {
     plan.intent = ProbeIntent::state;
-    plan.subject = found[1].str();
+    plan.subject = found->str(1);
     plan.request = {ProbeRequest::Mode::eval, plan.subject};
     return plan;
   }

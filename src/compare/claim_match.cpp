@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 #include <string_view>
 
+#include "util/parse.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -23,9 +24,9 @@ std::string trim(std::string_view text) {
 
 // Addresses and ids never count: "<map object at 0x7f3a...>" == "<map object at 0x...>".
 std::string normalize_claim_text(const std::string& text) {
-  static const std::regex address(R"(0x[0-9a-fA-F]+|0x\.\.\.|0x…)");
+  static const Regex address(R"(0x[0-9a-fA-F]+|0x\.\.\.|0x…)");
   std::string out;
-  for (const std::string& line : split_lines(std::regex_replace(text, address, "0x?"))) {
+  for (const std::string& line : split_lines(address.replace_all(text, "0x?"))) {
     out += trim(line) + "\n";
   }
   return trim(out);
@@ -95,20 +96,23 @@ std::string joined_lines(const std::string& output) {
   return joined;
 }
 
+bool comparable_size(std::string_view claim, std::string_view output) {
+  return output.size() <= 4 * claim.size() + k_compared_slack;
+}
+
 bool same_output(const std::string& claim, const std::string& output) { return normalize_claim_text(claim) == normalize_claim_text(output); }
 
 bool same_numbers(const std::string& claim, const std::string& output, double tolerance) {
-  static const std::regex number(R"(-?\d+\.?\d*(?:[eE][-+]?\d+)?|-?\.\d+)");
+  static const Regex number(R"(-?\d+\.?\d*(?:[eE][-+]?\d+)?|-?\.\d+)");
+  // Numbers of any size parse (2**2000 saturates to the largest double), so none is lost.
   auto numbers = [](const std::string& text) {
     std::vector<double> values;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), number); it != std::sregex_iterator(); ++it) {
-      values.push_back(std::stod(it->str()));
-    }
+    for (const RegexMatch& found : number.find_all(text)) values.push_back(parse_number(found.groups[0]).value_or(0.0));
     return values;
   };
   auto skeleton = [](const std::string& text) {
     std::string out;
-    for (char c : std::regex_replace(text, number, "#")) {
+    for (char c : number.replace_all(text, "#")) {
       if (c != ' ' && c != '\n') out += c;
     }
     return out;

@@ -4,10 +4,21 @@
 // text; claim_judge.cpp decides what a match means.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace snipcheck {
+
+// What a claim is compared with is bounded by the claim's own size: every way an output can
+// match a claim (addresses shortened, lines trimmed, a number written another way, lines joined
+// by commas, another set order) keeps the two within a small factor of each other, so an output
+// longer than four times the claim plus k_compared_slack bytes cannot match it and is not
+// normalized or scanned at all (a 200,000-digit number printed next to "# 1.5"). The work per
+// claim is then proportional to the claim, not to whatever the example printed.
+constexpr std::size_t k_compared_slack = 4096;
+bool comparable_size(std::string_view claim, std::string_view output);
 
 // Lines trimmed, trailing blank lines dropped, addresses (0x...) made equal.
 std::string normalize_claim_text(const std::string& text);

@@ -1,8 +1,9 @@
 #include "compare/environment.hpp"
 
-#include <regex>
 #include <string_view>
 #include <utility>
+
+#include "util/regex.hpp"
 
 namespace snipcheck {
 
@@ -135,25 +136,23 @@ std::optional<std::string> later_python_reason(const PythonError& error, const s
   if (error.type == "SyntaxError") {
     std::string line = line_of(code, error.line);
     for (const LaterSyntax& later : k_later_syntax) {
-      bool found = !later.message.empty() ? contains(error.message, later.message)
-                                          : std::regex_search(line, std::regex(std::string(later.line)));
+      bool found = !later.message.empty() ? contains(error.message, later.message) : Regex(later.line).found_in(line);
       if (found) return needs_python(later.version, std::string(later.what));
     }
     return std::nullopt;
   }
-  std::smatch found;
   if (error.type == "ModuleNotFoundError") {
-    static const std::regex missing(R"(No module named '([\w.]+)')");
-    if (std::regex_search(error.message, found, missing)) return later_name_reason(found[1].str(), "");
+    static const Regex missing(R"(No module named '([\w.]+)')");
+    if (auto found = missing.search(error.message)) return later_name_reason(found->str(1), "");
     return std::nullopt;
   }
-  static const std::regex cannot_import(R"(cannot import name '(\w+)' from '([\w.]+)')");
-  static const std::regex no_attribute(R"(^(?:module|type object)? ?'([\w.]+)'(?: object)? has no attribute '(\w+)')");
-  if (error.type == "ImportError" && std::regex_search(error.message, found, cannot_import)) {
-    return later_name_reason(found[2].str(), found[1].str());
+  static const Regex cannot_import(R"(cannot import name '(\w+)' from '([\w.]+)')");
+  static const Regex no_attribute(R"(^(?:module|type object)? ?'([\w.]+)'(?: object)? has no attribute '(\w+)')");
+  if (error.type == "ImportError") {
+    if (auto found = cannot_import.search(error.message)) return later_name_reason(found->str(2), found->str(1));
   }
-  if (error.type == "AttributeError" && std::regex_search(error.message, found, no_attribute)) {
-    return later_name_reason(found[1].str(), found[2].str());
+  if (error.type == "AttributeError") {
+    if (auto found = no_attribute.search(error.message)) return later_name_reason(found->str(1), found->str(2));
   }
   return std::nullopt;
 }
@@ -199,10 +198,9 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
            "process tier";
   }
   if (error.type == "FileNotFoundError") {
-    static const std::regex name(R"(No such file or directory: '([^']+)')");
-    std::smatch found;
-    if (std::regex_search(message, found, name)) {
-      std::string file = found[1].str();
+    static const Regex name(R"(No such file or directory: '([^']+)')");
+    if (auto found = name.search(message)) {
+      std::string file = found->str(1);
       if (contains(error.traceback, "subprocess.py")) return "the command '" + file + "' is not installed on this machine";
       if (contains(code, "\"" + file) || contains(code, "'" + file)) {
         return "needs the file '" + file + "', which the example does not create";
@@ -210,13 +208,13 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
     }
   }
   if (error.type == "NameError") {
-    static const std::regex name(R"(name '(\w+)' is not defined)");
-    std::smatch found;
-    if (std::regex_search(message, found, name)) {
-      std::regex bound("(^|\\n)\\s*(def|class)\\s+" + found[1].str() + "\\b|\\b" + found[1].str() +
-                       "\\s*=[^=]|import\\s.*\\b" + found[1].str() + "\\b");
-      if (!std::regex_search(code, bound)) {
-        return "a fragment: it uses '" + found[1].str() + "', which it never defines";
+    static const Regex name(R"(name '(\w+)' is not defined)");
+    if (auto found = name.search(message)) {
+      // The name is \w+, so it is its own pattern.
+      std::string used = found->str(1);
+      Regex bound("(^|\\n)\\s*(def|class)\\s+" + used + "\\b|\\b" + used + "\\s*=[^=]|import\\s.*\\b" + used + "\\b");
+      if (!bound.found_in(code)) {
+        return "a fragment: it uses '" + used + "', which it never defines";
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "material/material.hpp"
+#include "util/parse.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -24,7 +25,7 @@ int heading_number(std::string_view line) {
   while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
   if (i == 0 || i > 4 || i + 2 > line.size() || line[i] != '.' || line[i + 1] != ' ') return 0;
   if (i + 2 >= line.size() || line[i + 2] == ' ') return 0;
-  return std::stoi(std::string(line.substr(0, i)));
+  return static_cast<int>(parse_int(line.substr(0, i), 0, 9999).value_or(0));
 }
 
 bool starts_with_marker(std::string_view line, std::string_view marker) {

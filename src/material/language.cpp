@@ -1,9 +1,9 @@
 // Tells shell commands, Dockerfiles and Cython from Python when nothing declares the language.
 // Conservative: anything it is unsure of stays Python, and is then run.
-#include <regex>
 #include <string_view>
 
 #include "material/material.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -25,27 +25,26 @@ bool is_python_keyword(std::string_view word) {
 // "pip install -r requirements.txt", "gunicorn -w 4 app:app": a command word, a space, then an
 // argument, which Python never writes (two operands side by side).
 bool is_shell_line(std::string_view line) {
-  static const std::regex command(R"(^\$?\s*([a-z][\w.-]*)\s+([-\w./:=@'"]).*$)");
-  std::string text(line);
-  std::smatch match;
-  if (!std::regex_match(text, match, command)) return false;
-  if (is_python_keyword(match[1].str())) return false;
+  static const Regex command(R"(^\$?\s*([a-z][\w.-]*)\s+([-\w./:=@'"]).*$)");
+  std::optional<RegexMatch> match = command.match_whole(line);
+  if (!match) return false;
+  if (is_python_keyword(match->groups[1])) return false;
   // "x = 1" or "f (x)" style: an operator right after the first word means Python.
-  std::string rest = text.substr(static_cast<std::size_t>(match.position(2)));
+  std::string_view rest = line.substr(static_cast<std::size_t>(match->groups[2].data() - line.data()));
   return !(rest.starts_with("=") || rest.starts_with("(") || rest.starts_with("."));
 }
 
 bool is_dockerfile_line(std::string_view line) {
-  static const std::regex instruction(
+  static const Regex instruction(
       R"(^(FROM|RUN|CMD|COPY|ADD|WORKDIR|ENV|EXPOSE|ENTRYPOINT|ARG|LABEL|USER|VOLUME|HEALTHCHECK)\s+\S.*$)");
-  return std::regex_match(std::string(line), instruction);
+  return instruction.matches_whole(line);
 }
 
 }  // namespace
 
 Language detect_language(const std::string& code) {
-  static const std::regex cython(R"((^|\n)\s*(cdef|cpdef|cimport)\s|def\s+\w+\(\s*(int|long|double|float|char|bint)\s+\w|\.pyx\b)");
-  if (std::regex_search(code, cython)) return Language::cython;
+  static const Regex cython(R"((^|\n)\s*(cdef|cpdef|cimport)\s|def\s+\w+\(\s*(int|long|double|float|char|bint)\s+\w|\.pyx\b)");
+  if (cython.found_in(code)) return Language::cython;
   int lines = 0, shell = 0, docker = 0;
   for (const std::string& raw : split_lines(code)) {
     std::string_view line = raw;

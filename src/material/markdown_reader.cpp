@@ -3,12 +3,14 @@
 // dockerfile, cython...) is an example that is not Python; an untagged or `output`/`text` block
 // right after an example, or after an "Output:" paragraph, documents that example's stdout; a
 // block of `>>>` lines is a transcript (code lines and the output each one printed). Line numbers
-// come from md4c's text pointers, which point into the document.
+// come from md4c's text pointers, which point into the document, through a table of line starts
+// (one binary search per text chunk: counting newlines from the start for each was quadratic).
 #include <md4c.h>
 
 #include <string_view>
 
 #include "material/material.hpp"
+#include "util/parse.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -22,8 +24,11 @@ struct Block {
 };
 
 struct State {
-  const char* begin = nullptr;
+  explicit State(std::string_view text) : begin(text.data()), document(text), lines(text) {}
+
+  const char* begin;
   std::string_view document;
+  LineIndex lines;
   // The block being collected.
   MD_BLOCKTYPE block = MD_BLOCK_DOC;
   Block code;
@@ -39,10 +44,11 @@ struct State {
   int titled_examples = 0;        // examples under the current heading
   bool output_expected = false;   // the last block was an example or an "Output:" paragraph
   bool last_was_example = false;
+  bool pending_nul = false;       // md4c reported a NUL (MD_TEXT_NULLCHAR) not yet in the text
 
   int line_of(const char* text) const {
-    if (text < begin || text > begin + document.size()) return 0;
-    return line_of_offset(document, static_cast<std::size_t>(text - begin));
+    if (text == nullptr || text < begin || text > begin + document.size()) return 0;
+    return lines.line_of(static_cast<std::size_t>(text - begin));
   }
 };
 
@@ -196,9 +202,29 @@ int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
   return 0;
 }
 
-int on_text(MD_TEXTTYPE /*type*/, const MD_CHAR* text, MD_SIZE size, void* userdata) {
+void add_text(State& state, const MD_CHAR* text, std::string_view chunk);
+
+// md4c reports a NUL twice: as an MD_TEXT_NULLCHAR chunk (for a renderer to print U+FFFD), and
+// again as the first byte of the next text chunk, which points at the NUL in the document (md4c
+// 0.4.8). The document's bytes are what counts: a NULLCHAR stands for a NUL only when the next
+// chunk does not start with it. (Taking both doubled every NUL of a code block.)
+int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata) {
   auto& state = *static_cast<State*>(userdata);
+  if (type == MD_TEXT_NULLCHAR) {
+    if (state.pending_nul) add_text(state, nullptr, std::string_view("\0", 1));
+    state.pending_nul = true;
+    return 0;
+  }
   std::string_view chunk(text, size);
+  if (state.pending_nul) {
+    state.pending_nul = false;
+    if (!chunk.starts_with('\0')) add_text(state, nullptr, std::string_view("\0", 1));
+  }
+  add_text(state, text, chunk);
+  return 0;
+}
+
+void add_text(State& state, const MD_CHAR* text, std::string_view chunk) {
   if (state.in_code) {
     // A line's text arrives with a pointer into the document, its newline as a separate chunk.
     if (state.code.text.empty() || state.code.text.back() == '\n') {
@@ -209,7 +235,7 @@ int on_text(MD_TEXTTYPE /*type*/, const MD_CHAR* text, MD_SIZE size, void* userd
       state.code.lines.push_back(line);
     }
     state.code.text += chunk;
-    return 0;
+    return;
   }
   if (state.block == MD_BLOCK_H) {
     if (state.heading_line == 0) state.heading_line = state.line_of(text);
@@ -218,7 +244,6 @@ int on_text(MD_TEXTTYPE /*type*/, const MD_CHAR* text, MD_SIZE size, void* userd
     if (state.paragraph_line == 0) state.paragraph_line = state.line_of(text);
     state.paragraph += chunk;
   }
-  return 0;
 }
 
 // "3. Closures" -> number 3 and title "Closures".
@@ -228,13 +253,13 @@ void number_from_titles(std::vector<MaterialQuestion>& questions) {
     std::size_t i = 0;
     while (i < question.title.size() && question.title[i] >= '0' && question.title[i] <= '9') ++i;
     if (i == 0 || i > 3 || i >= question.title.size() || (question.title[i] != '.' && question.title[i] != ')')) return;
-    int number = std::stoi(question.title.substr(0, i));
+    int number = static_cast<int>(parse_int(std::string_view(question.title).substr(0, i), 1, 999).value_or(0));
     if (number <= previous) return;
     previous = number;
   }
   for (MaterialQuestion& question : questions) {
     std::size_t i = question.title.find_first_of(".)");
-    question.number = std::stoi(question.title.substr(0, i));
+    question.number = static_cast<int>(parse_int(std::string_view(question.title).substr(0, i), 1, 999).value_or(0));
     question.title = std::string(trim(std::string_view(question.title).substr(i + 1)));
   }
 }
@@ -242,9 +267,7 @@ void number_from_titles(std::vector<MaterialQuestion>& questions) {
 }  // namespace
 
 Expected<std::vector<MaterialQuestion>> read_markdown(const std::string& text, const std::string& file) {
-  State state;
-  state.begin = text.data();
-  state.document = text;
+  State state(text);
   MD_PARSER parser{};
   parser.flags = MD_DIALECT_GITHUB;
   parser.enter_block = enter_block;

@@ -1,8 +1,7 @@
 #include "material/material.hpp"
 
-#include <regex>
-
 #include "util/fs.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -29,19 +28,29 @@ std::optional<Language> language_from(std::string_view name) {
 
 std::optional<MaterialFormat> detect_format(const std::string& text) {
   // A fence at the start of a line is Markdown's and nothing else's.
-  static const std::regex fence(R"((^|\n) {0,3}(```|~~~))");
-  if (std::regex_search(text, fence)) return MaterialFormat::markdown;
-  static const std::regex heading(R"((^|\n)\d+\. \S)");
-  static const std::regex example(R"((^|\n)\s*(•\s*)?Example:)");
-  static const std::regex verification(R"((^|\n)Verification:)");
-  if (std::regex_search(text, heading) && std::regex_search(text, example) &&
-      std::regex_search(text, verification)) {
+  static const Regex fence(R"((^|\n) {0,3}(```|~~~))");
+  if (fence.found_in(text)) return MaterialFormat::markdown;
+  static const Regex heading(R"((^|\n)\d+\. \S)");
+  static const Regex example(R"((^|\n)\s*(•\s*)?Example:)");
+  static const Regex verification(R"((^|\n)Verification:)");
+  if (heading.found_in(text) && example.found_in(text) && verification.found_in(text)) {
     return MaterialFormat::article;
   }
   return std::nullopt;
 }
 
+namespace {
+
+tl::unexpected<Error> too_large(const std::string& file, std::uint64_t size) {
+  return fail(file, 0,
+              "material too large: " + std::to_string(size) + " bytes, and snipcheck reads material of up to " +
+                  format_size(k_max_material_bytes) + " (an article or a Markdown page, not a data file)");
+}
+
+}  // namespace
+
 Expected<Material> parse_material(const std::string& text, const std::string& file) {
+  if (text.size() > k_max_material_bytes) return too_large(file, text.size());
   if (auto bad = invalid_utf8_offset(text)) {
     return fail(file, line_of_offset(text, *bad), "not valid UTF-8 (material is UTF-8 text)");
   }
@@ -64,6 +73,10 @@ Expected<Material> parse_material(const std::string& text, const std::string& fi
 }
 
 Expected<Material> read_material(const std::filesystem::path& path) {
+  // Refused before it is read: a wrong file of gigabytes is never loaded.
+  std::error_code error;
+  std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (!error && size > k_max_material_bytes) return too_large(path.string(), size);
   auto text = read_file(path);
   if (!text) return tl::unexpected(text.error());
   return parse_material(*text, path.string());

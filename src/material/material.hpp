@@ -5,6 +5,7 @@
 // classify comments (claims/), write banks (bank/) or run anything.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -50,6 +51,13 @@ struct Material {
   MaterialFormat format = MaterialFormat::article;
   std::vector<MaterialQuestion> questions;  // in material order
 };
+
+// The largest material read, in bytes. The largest real articles and Markdown pages are a few
+// MB; material is held in memory several times over (the text, md4c's parse, every question's
+// code and line table, the bank written from it) and md4c counts in 32-bit offsets. 16 MiB is
+// several times any real document, keeps `import` to seconds, and refuses a wrong file (a log,
+// a data dump) with a message instead of minutes of work.
+constexpr std::uint64_t k_max_material_bytes = 16ULL * 1024 * 1024;
 
 // Reads and parses `path`. Errors (unreadable, not UTF-8, no recognisable format) name the file.
 Expected<Material> read_material(const std::filesystem::path& path);

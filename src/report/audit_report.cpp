@@ -1,12 +1,12 @@
 #include "report/audit_report.hpp"
 
-#include <regex>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "compare/compare.hpp"
 #include "report/json_report.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -15,13 +15,13 @@ namespace {
 
 // One line for a report: several lines joined by ", ", addresses kept short.
 std::string one_line(const std::string& text) {
-  static const std::regex address(R"(0x[0-9a-fA-F]{6,})");
+  static const Regex address(R"(0x[0-9a-fA-F]{6,})");
   std::string joined;
   for (const std::string& line : split_lines(text)) {
     if (!joined.empty()) joined += ", ";
     joined += line;
   }
-  joined = std::regex_replace(joined, address, "0x...");
+  joined = address.replace_all(joined, "0x...");
   if (joined.size() > 160) joined = joined.substr(0, 157) + "...";
   return joined;
 }

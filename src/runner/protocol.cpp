@@ -1,5 +1,6 @@
 #include "runner/protocol.hpp"
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -10,10 +11,22 @@ namespace {
 
 constexpr std::uint32_t k_max_message = 256U * 1024 * 1024;
 
+// How long a peer may leave a full socket unread before it counts as gone.
+constexpr int k_write_wait_ms = 30000;
+
 bool write_all(int fd, const char* data, std::size_t size) {
   while (size > 0) {
     ssize_t written = ::write(fd, data, size);
     if (written < 0 && errno == EINTR) continue;
+    // The supervisor's sockets are non-blocking: a message larger than the socket buffer (a job
+    // whose code has a long line) waits for the peer to read, instead of being dropped half-sent.
+    if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      pollfd writable{fd, POLLOUT, 0};
+      int ready = ::poll(&writable, 1, k_write_wait_ms);
+      if (ready < 0 && errno == EINTR) continue;
+      if (ready <= 0) return false;
+      continue;
+    }
     if (written <= 0) return false;
     data += written;
     size -= static_cast<std::size_t>(written);

@@ -187,8 +187,13 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
     return {};
   }
   PyObject* watched = string_list(job.process_modules);
-  PyObject* returned = PyObject_CallFunction(function, "ssOOs", job.path.c_str(), job.code.c_str(),
-                                             whole_process ? Py_True : Py_False, watched, job.capture_nonce.c_str());
+  // The code with its length: a NUL in it must reach the driver, which reads it as python3 would.
+  PyObject* code = PyUnicode_FromStringAndSize(job.code.data(), static_cast<Py_ssize_t>(job.code.size()));
+  PyObject* returned = code == nullptr ? nullptr
+                                       : PyObject_CallFunction(function, "sOOOs", job.path.c_str(), code,
+                                                               whole_process ? Py_True : Py_False, watched,
+                                                               job.capture_nonce.c_str());
+  Py_XDECREF(code);
   Py_DECREF(watched);
   std::string text;
   if (returned == nullptr) {
@@ -479,7 +484,9 @@ Route Interpreter::route(const Job& job) {
   PyObject* function = m_state->main_driver ? PyDict_GetItemString(m_state->main_driver, "_snipcheck_route") : nullptr;
   if (function == nullptr) return {"process", "routing unavailable"};
   PyObject* extra = string_list(job.process_modules);
-  PyObject* returned = PyObject_CallFunction(function, "sO", job.code.c_str(), extra);
+  PyObject* code = PyUnicode_FromStringAndSize(job.code.data(), static_cast<Py_ssize_t>(job.code.size()));
+  PyObject* returned = code == nullptr ? nullptr : PyObject_CallFunction(function, "OO", code, extra);
+  Py_XDECREF(code);
   Py_DECREF(extra);
   Route route{"process", "routing failed"};
   const char* tier = nullptr;

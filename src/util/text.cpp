@@ -1,5 +1,6 @@
 #include "util/text.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 
@@ -103,6 +104,18 @@ int line_of_offset(std::string_view text, std::size_t offset) {
     if (text[i] == '\n') ++line;
   }
   return line;
+}
+
+LineIndex::LineIndex(std::string_view text) {
+  m_starts.push_back(0);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) m_starts.push_back(i + 1);
+}
+
+int LineIndex::line_of(std::size_t offset) const {
+  // The number of line starts at or before the offset. Like line_of_offset(), the newline itself
+  // belongs to the line it ends.
+  auto after = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
+  return static_cast<int>(after - m_starts.begin());
 }
 
 std::string signal_name(int signal) {

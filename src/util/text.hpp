@@ -25,8 +25,20 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
 // `text` with every byte that is not valid UTF-8 replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 
-// 1-based line number of a byte offset.
+// 1-based line number of a byte offset. Counts from the start: for one lookup only.
 int line_of_offset(std::string_view text, std::size_t offset);
+
+// Line numbers of many offsets into one text: a table of line starts built once (linear), then
+// a binary search per lookup. Holds no pointer to the text.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  // 1-based line of `offset`; an offset past the end is on the last line.
+  int line_of(std::size_t offset) const;
+
+ private:
+  std::vector<std::size_t> m_starts;  // offset where each line starts; m_starts[0] == 0
+};
 
 // "SIGSEGV" for 11; "signal 77" when unknown.
 std::string signal_name(int signal);

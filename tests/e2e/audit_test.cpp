@@ -58,6 +58,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using namespace std::string_literals;
 
 const std::string k_exe = SNIPCHECK_EXE;
 const fs::path k_material = fs::path(SNIPCHECK_MATERIAL_DIR) / "python-interview-questions-2025.txt";
@@ -588,4 +589,77 @@ TEST_CASE("material in no known format is a usage error naming the file", "[audi
   Run import = snipcheck({"import", text.string(), "--out", (scratch.path / "bank").string()}, scratch.path);
   CHECK(import.status == 2);
   CHECK_FALSE(fs::exists(scratch.path / "bank"));
+}
+
+// Issue 9: std::regex recursed once per character and overflowed the stack (SIGSEGV, exit 139)
+// on any line of some 26,000 characters; a 200,000-digit printed number crashed the claim matcher.
+TEST_CASE("import and audit of material with megabyte lines exit normally", "[audit][import][long-line]") {
+  Scratch scratch;
+  // A megabyte: forty times what crashed. A job this large also filled the supervisor's
+  // non-blocking socket, and was dropped half-sent (runner/protocol.cpp write_all).
+  const std::string mb(1 << 20, 'x');
+  const std::string spaces(1 << 20, ' ');
+  fs::path markdown = scratch.path / "long.md";
+  write(markdown, "# Long lines\n\n## 1. A literal\n\n```python\ns = \"" + mb + "\"\nprint(len(s))  # 1048576\n```\n\n"
+                  "## 2. A comment\n\n```python\nprint(1)  # " + mb + "\n```\n\n"
+                  "## 3. An untagged block\n\n```\n" + mb + "\n```\n\n"
+                  "## 4. A huge number\n\n```python\nprint(10 ** 200000 - 1)  # 1.5\nprint(2**2000)  # 1.5\n```\n");
+  Run import = snipcheck({"import", markdown.string(), "--out", (scratch.path / "bank").string()}, scratch.path);
+  CHECK(import.status == 0);
+  CHECK(contains(import.out, "imported"));
+  Run audit = snipcheck({"audit", markdown.string(), "--json", (scratch.path / "audit.json").string()}, scratch.path);
+  INFO(audit.err);
+  CHECK(audit.status == 1);  // the claims "1.5" are wrong: a verdict, not a crash
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  CHECK(claims_with(report, "wrong").count({4, 1}) == 1);
+  CHECK(claims_with(report, "wrong").count({4, 2}) == 1);
+  CHECK(claims_with(report, "correct").count({1, 2}) == 1);
+  CHECK(claims_with(report, "wrong").count({2, 1}) == 1);  // a one-word comment on a print() line
+  CHECK(by_question(report).at(3)["verdict"] != "crash");
+
+  fs::path article = scratch.path / "long.txt";
+  write(article, "1. Spaces after the heading?" + spaces + "\n\nExample:\nprint(1)  # 1\n\nVerification: x" + spaces +
+                     "\n");
+  Run article_import = snipcheck({"import", article.string(), "--out", (scratch.path / "bank2").string()}, scratch.path);
+  INFO(article_import.err);
+  CHECK(article_import.status == 0);
+}
+
+TEST_CASE("material larger than the limit is a usage error naming the file", "[audit][import]") {
+  Scratch scratch;
+  fs::path markdown = scratch.path / "huge.md";
+  std::string section = "## Part\n\n```python\nprint(1)  # 1\n```\n\n" + std::string(1000, 'p') + "\n\n";
+  std::string text;
+  while (text.size() <= 16 * 1024 * 1024) text += section;
+  write(markdown, text);
+  Run run = snipcheck({"import", markdown.string(), "--out", (scratch.path / "bank").string()}, scratch.path);
+  CHECK(run.status == 2);
+  CHECK(contains(run.err, markdown.string() + ": material too large"));
+  CHECK(contains(run.err, "16 MiB"));
+  CHECK_FALSE(fs::exists(scratch.path / "bank"));
+}
+
+// Issue 9: md4c reports a NUL twice and import doubled it; the runner passed the code as a C
+// string, so everything after the NUL was silently lost. python3 FILE refuses this file with
+// "SyntaxError: invalid syntax" (its tokenizer drops the rest of a line after a NUL).
+TEST_CASE("a NUL in a code block is imported once and run as python3 runs it", "[audit][import][nul]") {
+  Scratch scratch;
+  fs::path markdown = scratch.path / "nul.md";
+  write(markdown, "## 1. Nul\n\n```python\nprint(1)\0\nprint(2)\n```\n"s);
+  fs::path bank = scratch.path / "bank";
+  Run import = snipcheck({"import", markdown.string(), "--out", bank.string()}, scratch.path);
+  INFO(import.err);
+  REQUIRE(import.status == 0);
+  std::string snippet;
+  for (const fs::directory_entry& entry : fs::directory_iterator(bank / "snippets")) snippet = slurp(entry.path());
+  CHECK(snippet == "print(1)\0\nprint(2)\n"s);
+  Run run = snipcheck({"run", bank.string(), "--json", (scratch.path / "run.json").string()}, scratch.path);
+  json report = json::parse(slurp(scratch.path / "run.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  REQUIRE(report["results"].size() == 1);
+  const json& result = report["results"][0];
+  CHECK(result["verdict"] == "error");
+  CHECK(result.dump().find("SyntaxError") != std::string::npos);
+  CHECK(result.dump().find("invalid syntax") != std::string::npos);
 }

@@ -424,3 +424,14 @@ TEST_CASE("parse_settings: the sandbox", "[bank][settings][sandbox]") {
     CHECK(parsed->defaults.sandbox_env == std::vector<std::string>{"DATA_DIR", "MODE"});
   }
 }
+
+// Found by tests/fuzz/settings_fuzz: toml++'s value<int64_t>() cast a float too large for an
+// int64_t before checking it (undefined behaviour, reported by UBSan in the asan-ubsan preset).
+TEST_CASE("parse_settings with floats where integers go", "[bank][settings]") {
+  for (const char* key : {"memory_limit", "file_size_limit", "cpu_limit", "process_limit"}) {
+    auto parsed = parse_settings(std::string("[defaults]\ncompare = \"exact\"\n") + key + " = 61e300\n", "snipcheck.toml");
+    INFO(key);
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(parsed.error().line == 3);
+  }
+}

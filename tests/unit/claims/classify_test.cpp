@@ -89,3 +89,25 @@ TEST_CASE("extract_claims", "[claims]") {
   CHECK(claims[5].kind == ClaimKind::verification);
   CHECK(claims[5].code == "len(names) == 2");
 }
+
+// Issue 9: std::regex overflowed the stack (SIGSEGV) on a line of some 26,000 characters.
+TEST_CASE("extract_claims on megabyte lines", "[claims][long-line]") {
+  const std::string mb(1 << 20, 'x');
+  const std::string words = [] {
+    std::string text;
+    while (text.size() < (1U << 20)) text += "word ";
+    return text;
+  }();
+  MaterialQuestion question;
+  question.code = "s = \"" + mb + "\"  # " + mb + "\nprint(s)  # Output: " + mb + "\n#" + words + "\nprint(1)  # " + words +
+                  "\n";
+  question.verification = "Check that " + words + "(True)";
+  std::vector<Claim> claims = extract_claims(question);
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[1].line == 2);
+  CHECK(claims[1].value == mb);
+  CHECK(claims[2].kind == ClaimKind::descriptive);
+  CHECK(claims[3].kind == ClaimKind::descriptive);
+  CHECK(verification_claims("Inspect " + words + "out.log").size() == 1);
+  CHECK(verification_claims("x == 1 returns " + mb).size() == 1);
+}

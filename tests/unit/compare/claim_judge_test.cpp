@@ -199,3 +199,44 @@ TEST_CASE("same_numbers, joined_lines, print_argument", "[compare][claims]") {
   CHECK(print_argument("print(f(x, y))") == "f(x, y)");
   CHECK(print_argument("print(a, b)").empty());
 }
+
+// Issue 9: a 200,000-digit number printed next to a claim crashed the matcher (std::regex), and
+// print(2**2000)  # 1.5 ended the audit with exit 3 (std::stod out of range).
+TEST_CASE("judge_claim on huge output", "[compare][claims][long-line]") {
+  SECTION("a 200,000-digit number next to a short claim is wrong, not a crash") {
+    std::string digits(200000, '7');
+    ClaimResult result = judge_claim(output_claim(" 1.5", "print(10 ** 200000)"), ran_printing(digits + "\n"));
+    CHECK(result.verdict == ClaimVerdict::wrong);
+    CHECK(result.actual == digits);
+  }
+  SECTION("a number too large for a double is compared, not thrown on") {
+    std::string big = "1" + std::string(602, '0');
+    CHECK(judge_claim(output_claim(" 1.5", "print(2**2000)"), ran_printing(big + "\n")).verdict == ClaimVerdict::wrong);
+    CHECK(judge_claim(output_claim(" " + big, "print(x)"), ran_printing(big + ".0\n")).verdict == ClaimVerdict::format);
+    CHECK(same_numbers("[" + big + "]", "[" + big + "]", 0.0));
+  }
+  SECTION("a megabyte claim against a megabyte output: the same text is correct") {
+    std::string mb(1 << 20, '9');
+    CHECK(judge_claim(output_claim(" " + mb, "print(x)"), ran_printing(mb + "\n")).verdict == ClaimVerdict::correct);
+  }
+  SECTION("an example value's shape is found in a long output") {
+    Claim claim = classify_comment(" e.g. <map object at 0x7f00>", "print(m)", {});
+    claim.line = 3;
+    REQUIRE(claim.kind == ClaimKind::example);
+    std::string output = std::string(1 << 20, ' ') + "<map object at 0x55aa12>\n";
+    CHECK(judge_claim(claim, ran_printing(output)).verdict == ClaimVerdict::correct);
+  }
+  SECTION("a claim in a def body still finds its line in a long output") {
+    Evidence evidence = ran_printing("");
+    evidence.in_definition = true;
+    for (int i = 0; i < 20000; ++i) evidence.whole_output += std::string(100, 'x') + "\n";
+    evidence.whole_output += "42\n" + std::string(1 << 20, 'y') + "\n";
+    ClaimResult result = judge_claim(output_claim(" 42", "print(x)"), evidence);
+    CHECK(result.verdict == ClaimVerdict::correct);
+    CHECK(result.matched == "part of the example's output");
+  }
+  SECTION("an output much longer than the claim is not compared") {
+    CHECK_FALSE(comparable_size("1.5", std::string(4 * 3 + k_compared_slack + 1, '1')));
+    CHECK(comparable_size("1.5", std::string(4 * 3 + k_compared_slack, '1')));
+  }
+}

@@ -102,3 +102,18 @@ TEST_CASE("read_article: two questions with one number", "[material]") {
   CHECK(questions.error().line == 8);
   CHECK_THAT(questions.error().message, Catch::Contains("question 1 again") && Catch::Contains("line 3"));
 }
+
+// Issue 9: std::regex overflowed the stack (SIGSEGV) on a line of some 26,000 characters.
+TEST_CASE("read_article on megabyte lines", "[material][long-line]") {
+  const std::string mb(1 << 20, 'x');
+  const std::string spaces(1 << 20, ' ');
+  std::string text = "1. A long literal?" + spaces + "\n\nExample:\ns = \"" + mb + "\"  # " + mb +
+                     "\nprint(len(s))\n\nVerification: len(s) == 1048576" + spaces + "\n\n2. Next\n";
+  auto questions = read_article(text, "long.txt");
+  REQUIRE(questions);
+  REQUIRE(questions->size() == 2);
+  CHECK((*questions)[0].title == "A long literal?");
+  CHECK((*questions)[0].code_lines == std::vector<int>{4, 5});
+  CHECK((*questions)[0].verification == "len(s) == 1048576");
+  CHECK((*questions)[1].number == 2);
+}

@@ -5,6 +5,7 @@
 #include "material/material.hpp"
 
 using namespace snipcheck;
+using namespace std::string_literals;
 
 TEST_CASE("read_markdown", "[material]") {
   SECTION("a python fence under a heading is a question; its lines are the material's lines") {
@@ -66,5 +67,47 @@ TEST_CASE("read_markdown", "[material]") {
     CHECK((*questions)[0].number == 1);
     CHECK((*questions)[1].language == Language::dockerfile);
     CHECK((*questions)[1].title == "Setup (2)");
+  }
+}
+
+TEST_CASE("read_markdown keeps every byte of a code block", "[material][nul]") {
+  SECTION("a NUL is in the snippet exactly once (md4c reports it twice)") {
+    std::string text = "## N\n\n```python\nprint(1)\0\nprint(2)\0\0x\n\0\n```\n"s;
+    auto questions = read_markdown(text, "nul.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 1);
+    CHECK(questions->front().code == "print(1)\0\nprint(2)\0\0x\n\0\n"s);
+    CHECK(questions->front().code_lines == std::vector<int>{4, 5, 6});
+  }
+  SECTION("a NUL in a heading or an output block") {
+    std::string text = "## A\0B\n\n```python\nprint(1)\n```\n\n```\n1\0\n```\n"s;
+    auto questions = read_markdown(text, "nul.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 1);
+    CHECK(questions->front().title == "A\0B"s);
+    REQUIRE(questions->front().outputs.size() == 1);
+    CHECK(questions->front().outputs[0].text == "1\0\n"s);
+  }
+}
+
+TEST_CASE("read_markdown on megabyte lines", "[material][long-line]") {
+  const std::string mb(1 << 20, 'x');
+  SECTION("a long string literal, a long comment, a long untagged block") {
+    std::string text = "# Long\n\n```python\ns = \"" + mb + "\"  # " + mb + "\nprint(len(s))\n```\n\n```\n" + mb + "\n```\n";
+    auto questions = read_markdown(text, "long.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 1);
+    CHECK(questions->front().code_lines == std::vector<int>{4, 5});
+    REQUIRE(questions->front().outputs.size() == 1);
+    CHECK(questions->front().outputs[0].text.size() == mb.size() + 1);
+  }
+  SECTION("line numbers stay right deep in a large document") {
+    std::string text;
+    for (int i = 0; i < 500; ++i) text += "## Part " + std::to_string(i) + "\n\n" + std::string(2000, 'p') + "\n\n```python\nprint(1)\n```\n\n";
+    auto questions = read_markdown(text, "many.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 500);
+    CHECK(questions->back().source_line == 499 * 8 + 1);
+    CHECK(questions->back().code_lines == std::vector<int>{499 * 8 + 6});
   }
 }

@@ -54,3 +54,42 @@ TEST_CASE("detect_language", "[material]") {
   }
   SECTION("Cython") { CHECK(detect_language("def add(int a, int b):\n    return a + b\n") == Language::cython); }
 }
+
+// Issue 9: std::regex overflowed the stack (SIGSEGV) on a line of some 26,000 characters.
+TEST_CASE("parse_material on megabyte lines", "[material][long-line]") {
+  const std::string spaces(1 << 20, ' ');
+  const std::string mb(1 << 20, 'x');
+  SECTION("whitespace after an article heading") {
+    auto material = parse_material("1. Why?" + spaces + "\nExample:" + spaces + "\nprint(1)  # 1\nVerification: x" +
+                                       spaces + "\n",
+                                   "long.txt");
+    REQUIRE(material);
+    CHECK(material->format == MaterialFormat::article);
+    REQUIRE(material->questions.size() == 1);
+    CHECK(material->questions[0].code == "print(1)  # 1\n");
+  }
+  SECTION("an untagged Markdown block, a string literal and a comment") {
+    auto material = parse_material("# T\n\n```\n" + mb + "\n```\n\n```python\ns = '" + mb + "'  # " + mb + "\n```\n",
+                                   "long.md");
+    REQUIRE(material);
+    REQUIRE(material->questions.size() == 2);
+    CHECK(material->questions[0].code.size() == mb.size() + 1);
+    CHECK(material->questions[1].code_lines == std::vector<int>{8});
+  }
+  SECTION("a megabyte line of shell-like words, as detect_language sees it") {
+    CHECK(detect_language("pip install " + mb + "\n") == Language::shell);
+    CHECK(detect_language("x = '" + mb + "'\n") == Language::python);
+  }
+}
+
+TEST_CASE("parse_material refuses material over the size limit", "[material]") {
+  std::string text = "# T\n\n```python\nprint(1)\n```\n";
+  text += std::string(k_max_material_bytes + 1 - text.size(), '\n');
+  auto material = parse_material(text, "big.md");
+  REQUIRE_FALSE(material);
+  CHECK(material.error().file == "big.md");
+  CHECK(material.error().message.find("material too large") != std::string::npos);
+  CHECK(material.error().message.find("16 MiB") != std::string::npos);
+  text.pop_back();
+  CHECK(parse_material(text, "big.md"));
+}

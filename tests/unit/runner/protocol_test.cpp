@@ -94,6 +94,33 @@ TEST_CASE("write_message", "[runner][protocol]") {
     CHECK(status == 0);
     CHECK(received == frame(message.dump()));
   }
+  // Issue 9: the supervisor's socket is non-blocking; a job of 1 MB (a snippet with a long line)
+  // filled the socket buffer, write() said EAGAIN, and the job was dropped half-sent: the worker
+  // read a torn frame and exited, and the question was reported as a crash.
+  SECTION("a message larger than the socket buffer on a non-blocking socket is sent whole") {
+    REQUIRE(::fcntl(pair.writer, F_SETFL, O_NONBLOCK) == 0);
+    json message = {{"code", std::string(4 << 20, 'x')}};
+    std::size_t body_size = message.dump().size();
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      ::close(pair.writer);
+      ::usleep(100 * 1000);  // the writer finds the buffer full first
+      std::string received;
+      char chunk[65536];
+      ssize_t got = 0;
+      while ((got = ::read(pair.reader, chunk, sizeof chunk)) > 0) received.append(chunk, static_cast<std::size_t>(got));
+      ::_exit(received == frame(message.dump()) ? 0 : 1);
+    }
+    ::close(pair.reader);  // the child's copy is the reader now
+    pair.reader = -1;
+    CHECK(write_message(pair.writer, message));
+    pair.close_writer();  // end of stream for the child, whatever was sent
+    CHECK(body_size > 0);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK(status == 0);
+  }
   SECTION("false when the peer is gone") {
     ::signal(SIGPIPE, SIG_IGN);
     pair.close_reader();

@@ -260,6 +260,19 @@ TEST_CASE("Interpreter::run_subinterpreter", "[runner][session]") {
     CHECK(run.report.exit_status == 1);
     CHECK(run.report.statements.empty());
   }
+  // Issue 9: the code reached the driver as a C string, so a NUL silently ended the snippet.
+  // python3 FILE (3.11) drops the rest of a line after a NUL, which joins the next line to it.
+  SECTION("a NUL: what python3 FILE does, not a truncated snippet") {
+    Run joined = run_code(std::string("print(1)\0\nprint(2)\n", 19));
+    CHECK(joined.out.empty());
+    REQUIRE(joined.report.error.has_value());
+    CHECK(joined.report.error->type == "SyntaxError");
+    CHECK(joined.report.error->message.starts_with("invalid syntax"));
+    CHECK(joined.report.error->line == 1);
+    Run later = run_code(std::string("print(1)\nprint(2)  \0 junk\n\nprint(3)\n", 36));
+    CHECK(later.out == "1\n2\n3\n");
+    CHECK_FALSE(later.report.error.has_value());
+  }
   SECTION("an exception whose str() fails is the snippet's error, not the driver's") {
     // python3 prints "E: <exception str() failed>" and exits 1; the driver must not fail.
     Run run = run_code(

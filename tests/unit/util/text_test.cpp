@@ -212,3 +212,23 @@ TEST_CASE("split_lines", "[util][text]") {
     CHECK(split_lines("a\0b\nc"s) == Lines{"a\0b"s, "c"});
   }
 }
+
+TEST_CASE("LineIndex", "[util][text]") {
+  SECTION("every offset gets the line line_of_offset() counts") {
+    for (const std::string text : {"a\nbc\n\nd", "", "\n", "x", "\n\nlast\n"}) {
+      LineIndex lines(text);
+      for (std::size_t offset = 0; offset <= text.size() + 2; ++offset) {
+        INFO("text '" << text << "' offset " << offset);
+        CHECK(lines.line_of(offset) == line_of_offset(text, offset));
+      }
+    }
+  }
+  SECTION("a megabyte of lines") {
+    std::string text;
+    for (int i = 0; i < 100000; ++i) text += "line\n";
+    LineIndex lines(text);
+    CHECK(lines.line_of(0) == 1);
+    CHECK(lines.line_of(5 * 99999) == 100000);
+    CHECK(lines.line_of(text.size()) == 100001);
+  }
+}
