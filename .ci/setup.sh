@@ -2,7 +2,8 @@
 # Set-up for a fresh Debian 12 machine, then one job:
 #   bash .ci/setup.sh run    installs what is missing, builds (release), runs snipcheck on the project's bank
 #   bash .ci/setup.sh test   installs what is missing, builds and runs the whole test suite through
-#                            ctest, once as a developer build and once under ASan/UBSan
+#                            ctest, once as a developer build and once under ASan/UBSan, and runs
+#                            each fuzz target for FUZZ_SECONDS (default 60) in between
 # Idempotent: apt-get runs only when a package is missing. Run as root (or with sudo available).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,8 @@ packages=(
   libseccomp-dev   # the sandbox's syscall filter (issue 5)
   libre2-dev       # linear-time regular expressions for untrusted text (issue 9)
 )
+# The fuzz targets (libFuzzer in clang's runtime, .ci/fuzz.sh) are built by the test job only.
+if [ "$job" = test ]; then packages+=(clang libclang-rt-14-dev); fi
 # The python3-* packages that the audited material's examples import (one list, one place).
 while read -r package; do
   case "$package" in ''|'#'*) ;; *) packages+=("$package") ;; esac
@@ -43,4 +46,6 @@ if [ "$job" = run ]; then
   exec ./build-release/snipcheck run .
 fi
 cmake --workflow --preset dev
+# Every reader of untrusted input under libFuzzer + ASan/UBSan for a bounded time (issue 9).
+FUZZ_SECONDS="${FUZZ_SECONDS:-60}" bash .ci/fuzz.sh
 cmake --workflow --preset asan-ubsan
