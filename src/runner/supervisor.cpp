@@ -475,6 +475,7 @@ class Pool {
     } else if (message.contains("crash_status")) {
       outcome.ending = Ending::crashed;
       outcome.exit_status = message["crash_status"].get<int>();
+      outcome.crash_reason = message.value("crash_reason", "");
     }
     const bool recycle = !outcome.taint.empty() || !outcome.internal_error.empty();
     finish(worker, std::move(outcome));

@@ -376,6 +376,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   message["tier_reason"] = route.reason;
   if (report.crash_signal) message["crash_signal"] = *report.crash_signal;
   if (report.crash_status) message["crash_status"] = *report.crash_status;
+  if (!report.crash_reason.empty()) message["crash_reason"] = report.crash_reason;
   if (report.sandbox) message["sandbox"] = *report.sandbox;
   return message;
 }
