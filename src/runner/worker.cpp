@@ -25,6 +25,7 @@
 #include "runner/process_state.hpp"
 #include "runner/protocol.hpp"
 #include "runner/session.hpp"
+#include "sandbox/shield.hpp"
 
 namespace snipcheck {
 
@@ -42,6 +43,10 @@ int g_stack_fd = -1;
 
 // The process the supervisor started, now this worker's parent (split_off_keeper).
 pid_t g_keeper = -1;
+
+// The supervisor (the keeper's parent) and its process group, as the keeper saw them.
+pid_t g_supervisor = -1;
+pid_t g_supervisor_group = -1;
 
 void write_text(int fd, const char* text) {
   ssize_t ignored = ::write(fd, text, std::strlen(text));
@@ -411,6 +416,8 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
 void split_off_keeper() {
   const pid_t keeper = ::getpid();
   g_keeper = keeper;
+  g_supervisor = ::getppid();
+  g_supervisor_group = ::getpgid(g_supervisor);
   const pid_t worker = ::fork();
   if (worker < 0) ::_exit(127);
   if (worker > 0) keep(worker);
@@ -428,6 +435,15 @@ int worker_main(bool verbose, const std::vector<std::string>& preload, bool sand
   split_off_keeper();
   // Orphans of a snippet's processes become our children, so a leftover one cannot hide.
   ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+  // A snippet that kills its keeper and then, reparented, its parent again would find the
+  // supervisor (a subreaper) in the instant before its own PR_SET_PDEATHSIG lands; one that
+  // kills -1 would find it always. Signals from this worker and whatever it forks (snippets, the
+  // starter, their children and programs) cannot reach the supervisor or its group at all.
+  // Before Python and any thread: the filter covers this thread only, and is inherited.
+  if (auto shielded = shield_from_signals(g_supervisor, g_supervisor_group); !shielded) {
+    const std::string line = "snipcheck: warning: the supervisor is not shielded from snippets' signals: " + shielded.error() + "\n";
+    write_text(k_worker_log_fd, line.c_str());
+  }
   install_signal_handlers();
   g_stack_fd = ::memfd_create("snipcheck-stack", MFD_CLOEXEC);
   Channel channel(k_worker_control_fd);
