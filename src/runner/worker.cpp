@@ -1,5 +1,6 @@
 #include "runner/worker.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -440,9 +441,15 @@ int worker_main(bool verbose, const std::vector<std::string>& preload, bool sand
   // kills -1 would find it always. Signals from this worker and whatever it forks (snippets, the
   // starter, their children and programs) cannot reach the supervisor or its group at all.
   // Before Python and any thread: the filter covers this thread only, and is inherited.
+  // What the worker has to say travels in its next ready or result frame, which the supervisor
+  // prints; fd 4 (the runner's stderr) would be a snippet's too, a way onto the user's terminal.
+  nlohmann::json log = nlohmann::json::array();
+  if (const int null_out = ::open("/dev/null", O_WRONLY | O_CLOEXEC); null_out >= 0) {
+    ::dup2(null_out, k_worker_log_fd);
+    ::close(null_out);
+  }
   if (auto shielded = shield_from_signals(g_supervisor, g_supervisor_group); !shielded) {
-    const std::string line = "snipcheck: warning: the supervisor is not shielded from snippets' signals: " + shielded.error() + "\n";
-    write_text(k_worker_log_fd, line.c_str());
+    log.push_back("warning: the supervisor is not shielded from snippets' signals: " + shielded.error());
   }
   install_signal_handlers();
   g_stack_fd = ::memfd_create("snipcheck-stack", MFD_CLOEXEC);
@@ -452,7 +459,7 @@ int worker_main(bool verbose, const std::vector<std::string>& preload, bool sand
   python.start_process_tier({k_worker_control_fd, k_worker_log_fd});  // while this is the only thread: its copy must have no other
   Watchdog watchdog(channel, ::pthread_self());
   ProcessState baseline = ProcessState::capture();
-  if (!channel.send({{"type", "ready"}, {"pid", ::getpid()}})) return 0;
+  if (!channel.send({{"type", "ready"}, {"pid", ::getpid()}, {"log", log}})) return 0;
   while (auto message = read_message(k_worker_control_fd)) {
     if (message->value("type", "") != "job") break;
     Job job = message->at("job").get<Job>();
@@ -463,15 +470,11 @@ int worker_main(bool verbose, const std::vector<std::string>& preload, bool sand
     // and must not first report the job as if nothing happened and take the next one.
     if (process_is_ending(g_keeper)) ::raise(SIGKILL);
     result["token"] = token;
-    for (const std::string& failure : python.take_preload_failures()) {
-      std::string line = "snipcheck: warning: cannot preload " + failure + "\n";
-      write_text(k_worker_log_fd, line.c_str());
-    }
+    log = nlohmann::json::array();
+    for (const std::string& failure : python.take_preload_failures()) log.push_back("warning: cannot preload " + failure);
     if (::chdir("/") != 0) result["taint"] = "cannot leave the job's directory";
-    if (verbose) {
-      std::string line = "worker " + std::to_string(::getpid()) + ": " + job.id + " done\n";
-      write_text(k_worker_log_fd, line.c_str());
-    }
+    if (verbose) log.push_back("worker " + std::to_string(::getpid()) + ": " + job.id + " done");
+    result["log"] = log;
     if (!channel.send(result)) break;
     if (!result.value("taint", "").empty() || !result.value("internal_error", "").empty()) break;
     // While the supervisor judges this result and picks the next job: the next job is likely

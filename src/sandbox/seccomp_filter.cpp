@@ -134,8 +134,9 @@ tl::expected<void, std::string> shield_from_signals(pid_t pid, pid_t pgid) {
   if (const int number = ::seccomp_syscall_resolve_name("pidfd_open"); number != __NR_SCMP_ERROR) deny(number, is(0, pid));
   if (rc != 0) return tl::unexpected(std::string("seccomp_rule_add: ") + std::strerror(-rc));
   rc = ::seccomp_load(filter.get());
-  if (rc == -EACCES) {
-    // No CAP_SYS_ADMIN: the kernel loads a filter only under no_new_privs.
+  if (rc != 0 && ::prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 0) {
+    // No CAP_SYS_ADMIN (EACCES, which libseccomp reports as ECANCELED): the kernel loads a
+    // filter only under no_new_privs.
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
       return tl::unexpected(std::string("PR_SET_NO_NEW_PRIVS: ") + std::strerror(errno));
     }

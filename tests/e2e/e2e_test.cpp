@@ -947,6 +947,24 @@ TEST_CASE("e2e kill-everyone (in a PID namespace)", "[e2e]") {
   }
 }
 
+// Issue 9 (the tester's finding C): fd 4 of the worker was the runner's stderr, and an
+// unsandboxed snippet could write on the user's terminal through it. The worker's own lines
+// travel in its frames now (here: -v's "done" lines), and its fd 4 is /dev/null.
+TEST_CASE("e2e a snippet cannot write on the runner's stderr", "[e2e]") {
+  const std::string bank = "runner-stderr";
+  for (const char* isolation : {"subinterpreter", "process"}) {
+    DYNAMIC_SECTION("--isolation " << isolation) {
+      BankRun run = run_bank(fixture(bank), 1, {"--isolation", isolation, "-v"});
+      INFO(describe_run(run));
+      REQUIRE(run.has_report);
+      CHECK(run.cmd.status == 0);
+      check_pass(run, bank, "001-write-fd-4");
+      CHECK(run.cmd.err.find("snippet text") == std::string::npos);
+      CHECK(run.cmd.err.find(": 001-write-fd-4 done") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("e2e flood", "[e2e]") {
   const std::string bank = "flood";  // default output_limit = 1MiB per stream
   for (int jobs : {1, 2}) {
