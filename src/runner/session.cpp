@@ -50,6 +50,8 @@ std::atomic<PyThreadState*> g_running_thread{nullptr};
 // A sandboxed child holds one descriptor of its job, its result channel, at this number, and
 // nothing else besides 0-2; its stack goes there too when the watchdog asks for it.
 constexpr int k_channel_fd = 3;
+// A sandboxed child's end of the starter's socket until its code starts (then closed).
+constexpr int k_child_socket_fd = 4;
 int g_child_channel = -1;
 
 // One embedded CPython per process; pybind11's guard lives at namespace scope because its type
@@ -351,7 +353,10 @@ bool enter_sandbox(const Job& job, int result_fd, std::string& line_text) {
 // The sandbox report the child wrote first; false when the child refused to run the code.
 // The code may have written over its own channel and died before the child rewrote it: what is
 // not a report then is no result either (the crash below says how the child ended).
-bool take_sandbox_line(std::string& text, SessionReport& report) {
+// `code_started`: the child said its code starts ('C'), so the code may have written the line:
+// a refusal there is then no refusal but the job's crash (issue 9, item 1). A child that
+// refused never says it, and never runs the code.
+bool take_sandbox_line(std::string& text, SessionReport& report, bool code_started) {
   std::size_t end = text.find('\n');
   if (end == std::string::npos) return true;  // failed or died before confining itself: below
   auto line = nlohmann::json::parse(text.substr(0, end), nullptr, false);
@@ -367,6 +372,13 @@ bool take_sandbox_line(std::string& text, SessionReport& report) {
     return true;
   }
   if (!line.value("refused", false)) return true;
+  if (code_started) {
+    // No result either: the crash below (a signal, or this reason with the exit status). The
+    // line's report of the sandbox stays: the code can change only its own job's result.
+    report.crash_reason = "the job's result channel held a sandbox refusal, written after its code started";
+    text.clear();
+    return true;
+  }
   std::string missing;
   for (const std::string& item : report.sandbox->missing()) missing += (missing.empty() ? "" : "; ") + item;
   report.internal_error = "the sandbox is incomplete, so the code was not run: " + missing;
@@ -778,12 +790,17 @@ namespace {
   if (job.sandbox) {
     // Sandboxed code keeps 0-2 and its own result channel, nothing shared with the worker or
     // another job: not the job file, the starter's socket (the worker learns the end from the
-    // starter), the notes, the pages (no child learns from sandboxed code), the stack file.
+    // starter; the child holds it only until its code starts), the notes, the pages (no child
+    // learns from sandboxed code), the stack file.
     if (::dup2(result_fd, k_channel_fd) != k_channel_fd) fail(std::string("cannot place the result channel: ") + std::strerror(errno));
     result_fd = k_channel_fd;
     ::fcntl(k_channel_fd, F_SETFD, FD_CLOEXEC);  // not for a program it may run (sandbox_subprocess)
-    ::close_range(k_channel_fd + 1, ~0U, 0);
-    socket = -1;
+    // The socket stays until the code starts, to say so ('C'): what the worker reads on the
+    // channel after that may be the code's (run_process).
+    if (::dup2(socket, k_child_socket_fd) != k_child_socket_fd) fail(std::string("cannot place the starter's socket: ") + std::strerror(errno));
+    socket = k_child_socket_fd;
+    ::fcntl(socket, F_SETFD, FD_CLOEXEC);
+    ::close_range(k_child_socket_fd + 1, ~0U, 0);
     pages_fd = -1;
     g_child_channel = k_channel_fd;
     // The worker made itself undumpable (worker_main); the sandbox's process is its own again:
@@ -797,7 +814,13 @@ namespace {
   ::getrlimit(RLIMIT_FSIZE, &fsize);
   apply_job_limits(job);
   std::string sandbox_line;
-  if (job.sandbox && !enter_sandbox(job, result_fd, sandbox_line)) ::_exit(0);
+  if (job.sandbox) {
+    if (!enter_sandbox(job, result_fd, sandbox_line)) ::_exit(0);  // refused: no 'C', no code
+    // From here the channel is the code's too; the code never holds the socket.
+    if (!send_message(socket, 'C', self)) ::_exit(0);
+    ::close(socket);
+    socket = -1;
+  }
   g_running_thread.store(PyThreadState_Get());
   g_running_interp.store(PyThreadState_GetInterpreter(PyThreadState_Get()));
   std::string internal_error;
@@ -862,6 +885,7 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
   // before it exited, may come first and is passed over.
   pid_t child = 0;
   int status = 0;
+  bool code_started = false;  // a sandboxed child's 'C'
   for (;;) {
     std::optional<StarterMessage> message = receive_message(state.starter_socket);
     if (!message && child != 0) {
@@ -893,6 +917,10 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
       continue;
     }
     if (child == 0 || message->pid != child) continue;
+    if (message->kind == 'C') {
+      code_started = true;
+      continue;
+    }
     if (message->kind == 'R') break;  // status 0: it is exiting normally
     if (message->kind == 'E') {
       status = message->status;
@@ -916,7 +944,7 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
     if (::ftruncate(state.notes_fd, 0) != 0) state.preload_failures.emplace_back("(could not clear the starter's notes)");
   }
   std::string result = read_whole(state.result_fd);
-  if (job.sandbox && !take_sandbox_line(result, report)) return report;
+  if (job.sandbox && !take_sandbox_line(result, report, code_started)) return report;
   if (WIFSIGNALED(status)) {
     report.crash_signal = WTERMSIG(status);
     return report;
@@ -939,8 +967,14 @@ SessionReport Interpreter::run_process(const Job& job, const std::function<void(
       }
     }
     if (!valid || !parsed_report.internal_error.empty()) {
-      if (parsed.is_object() && parsed.contains("internal_error") && parsed["internal_error"].is_string()) {
-        report.internal_error = parsed["internal_error"].get<std::string>();
+      const bool says_internal = parsed.is_object() && parsed.contains("internal_error") && parsed["internal_error"].is_string();
+      if (says_internal && !code_started) {
+        report.internal_error = parsed["internal_error"].get<std::string>();  // the child's, before the code
+      } else if (says_internal) {
+        // Once the code started, an internal error on the channel may be the code's: its own
+        // job's crash, never the run's exit 3 (issue 9, item 1).
+        report.crash_reason = "the job's result channel held an internal error, written after its code started";
+        report.crash_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
       } else {
         report.crash_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
       }

@@ -29,6 +29,7 @@ struct SessionReport {
   std::vector<std::string> watched_modules_loaded;  // process-only modules the snippet imported
   std::optional<int> crash_signal;   // process tier: the child died of this signal
   std::optional<int> crash_status;   // process tier: the child exited before reporting
+  std::string crash_reason;          // with crash_status: why it is a crash, when the status does not say
   std::string taint;                 // non-empty: the interpreter could not be ended cleanly
   std::string internal_error;        // the driver itself failed
   std::optional<SandboxReport> sandbox;  // sandboxed job: what the child could confine itself with

@@ -117,6 +117,19 @@ std::string text_of(const nlohmann::json& message, const char* key) {
   return found != message.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
+// The lines a worker had to say (its "log", in a ready or result frame the supervisor accepted),
+// onto our stderr: the worker itself has no descriptor of it (worker_main).
+void print_worker_log(const nlohmann::json& message) {
+  auto found = message.find("log");
+  if (found == message.end() || !found->is_array()) return;
+  for (const nlohmann::json& line : *found) {
+    if (!line.is_string()) continue;
+    const std::string text = "snipcheck: " + line.get<std::string>() + "\n";
+    ssize_t ignored = ::write(2, text.data(), text.size());
+    (void)ignored;
+  }
+}
+
 // What a worker started for a sandboxed run may see of the supervisor's environment: what
 // scrub_environment() (session.cpp) keeps for the code, and the sandbox's own switches. The
 // rest (CI tokens, say) never enters the worker, so no copy of it is in the memory a sandboxed
@@ -423,6 +436,7 @@ class Pool {
   void handle_message(Worker& worker, const nlohmann::json& message) {
     const std::string type = text_of(message, "type");
     if (type == "ready" && !worker.ready && !worker.job) {
+      print_worker_log(message);
       worker.ready = true;
       worker.inner_pid = message.value("pid", 0);
       m_failed_starts = 0;
@@ -454,6 +468,7 @@ class Pool {
       return;
     }
     if (type != "result") return;
+    print_worker_log(message);
     Outcome outcome;
     outcome.duration_ms = message.value("duration_ms", std::int64_t{0});
     if (message.contains("exit_status") && !message["exit_status"].is_null()) {
@@ -475,6 +490,7 @@ class Pool {
     } else if (message.contains("crash_status")) {
       outcome.ending = Ending::crashed;
       outcome.exit_status = message["crash_status"].get<int>();
+      outcome.crash_reason = message.value("crash_reason", "");
     }
     const bool recycle = !outcome.taint.empty() || !outcome.internal_error.empty();
     finish(worker, std::move(outcome));

@@ -1,5 +1,6 @@
 #include "runner/worker.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -25,6 +26,7 @@
 #include "runner/process_state.hpp"
 #include "runner/protocol.hpp"
 #include "runner/session.hpp"
+#include "sandbox/shield.hpp"
 
 namespace snipcheck {
 
@@ -42,6 +44,10 @@ int g_stack_fd = -1;
 
 // The process the supervisor started, now this worker's parent (split_off_keeper).
 pid_t g_keeper = -1;
+
+// The supervisor (the keeper's parent) and its process group, as the keeper saw them.
+pid_t g_supervisor = -1;
+pid_t g_supervisor_group = -1;
 
 void write_text(int fd, const char* text) {
   ssize_t ignored = ::write(fd, text, std::strlen(text));
@@ -376,6 +382,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   message["tier_reason"] = route.reason;
   if (report.crash_signal) message["crash_signal"] = *report.crash_signal;
   if (report.crash_status) message["crash_status"] = *report.crash_status;
+  if (!report.crash_reason.empty()) message["crash_reason"] = report.crash_reason;
   if (report.sandbox) message["sandbox"] = *report.sandbox;
   return message;
 }
@@ -410,6 +417,8 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
 void split_off_keeper() {
   const pid_t keeper = ::getpid();
   g_keeper = keeper;
+  g_supervisor = ::getppid();
+  g_supervisor_group = ::getpgid(g_supervisor);
   const pid_t worker = ::fork();
   if (worker < 0) ::_exit(127);
   if (worker > 0) keep(worker);
@@ -427,6 +436,21 @@ int worker_main(bool verbose, const std::vector<std::string>& preload, bool sand
   split_off_keeper();
   // Orphans of a snippet's processes become our children, so a leftover one cannot hide.
   ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+  // A snippet that kills its keeper and then, reparented, its parent again would find the
+  // supervisor (a subreaper) in the instant before its own PR_SET_PDEATHSIG lands; one that
+  // kills -1 would find it always. Signals from this worker and whatever it forks (snippets, the
+  // starter, their children and programs) cannot reach the supervisor or its group at all.
+  // Before Python and any thread: the filter covers this thread only, and is inherited.
+  // What the worker has to say travels in its next ready or result frame, which the supervisor
+  // prints; fd 4 (the runner's stderr) would be a snippet's too, a way onto the user's terminal.
+  nlohmann::json log = nlohmann::json::array();
+  if (const int null_out = ::open("/dev/null", O_WRONLY | O_CLOEXEC); null_out >= 0) {
+    ::dup2(null_out, k_worker_log_fd);
+    ::close(null_out);
+  }
+  if (auto shielded = shield_from_signals(g_supervisor, g_supervisor_group); !shielded) {
+    log.push_back("warning: the supervisor is not shielded from snippets' signals: " + shielded.error());
+  }
   install_signal_handlers();
   g_stack_fd = ::memfd_create("snipcheck-stack", MFD_CLOEXEC);
   Channel channel(k_worker_control_fd);
@@ -435,7 +459,7 @@ int worker_main(bool verbose, const std::vector<std::string>& preload, bool sand
   python.start_process_tier({k_worker_control_fd, k_worker_log_fd});  // while this is the only thread: its copy must have no other
   Watchdog watchdog(channel, ::pthread_self());
   ProcessState baseline = ProcessState::capture();
-  if (!channel.send({{"type", "ready"}, {"pid", ::getpid()}})) return 0;
+  if (!channel.send({{"type", "ready"}, {"pid", ::getpid()}, {"log", log}})) return 0;
   while (auto message = read_message(k_worker_control_fd)) {
     if (message->value("type", "") != "job") break;
     Job job = message->at("job").get<Job>();
@@ -446,15 +470,11 @@ int worker_main(bool verbose, const std::vector<std::string>& preload, bool sand
     // and must not first report the job as if nothing happened and take the next one.
     if (process_is_ending(g_keeper)) ::raise(SIGKILL);
     result["token"] = token;
-    for (const std::string& failure : python.take_preload_failures()) {
-      std::string line = "snipcheck: warning: cannot preload " + failure + "\n";
-      write_text(k_worker_log_fd, line.c_str());
-    }
+    log = nlohmann::json::array();
+    for (const std::string& failure : python.take_preload_failures()) log.push_back("warning: cannot preload " + failure);
     if (::chdir("/") != 0) result["taint"] = "cannot leave the job's directory";
-    if (verbose) {
-      std::string line = "worker " + std::to_string(::getpid()) + ": " + job.id + " done\n";
-      write_text(k_worker_log_fd, line.c_str());
-    }
+    if (verbose) log.push_back("worker " + std::to_string(::getpid()) + ": " + job.id + " done");
+    result["log"] = log;
     if (!channel.send(result)) break;
     if (!result.value("taint", "").empty() || !result.value("internal_error", "").empty()) break;
     // While the supervisor judges this result and picks the next job: the next job is likely

@@ -2,12 +2,15 @@
 // needs and could use against the machine or the runner. Syscalls this kernel or libseccomp
 // does not know are skipped (they cannot be called either).
 #include "sandbox/mechanisms.hpp"
+#include "sandbox/shield.hpp"
 
 #include <sched.h>
+#include <sys/prctl.h>
 #include <seccomp.h>
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace snipcheck::sandbox_detail {
@@ -103,3 +106,44 @@ Protection apply_seccomp(bool deny_inet) {
 }
 
 }  // namespace snipcheck::sandbox_detail
+
+namespace snipcheck {
+
+tl::expected<void, std::string> shield_from_signals(pid_t pid, pid_t pgid) {
+  sandbox_detail::Filter filter;
+  if (filter.get() == nullptr) return tl::unexpected(std::string("seccomp_init failed"));
+  // A program of another architecture (a 32-bit one) runs as before, unshielded: killing it
+  // would change what trusted code can do far more than the shield is worth.
+  int rc = ::seccomp_attr_set(filter.get(), SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ALLOW);
+  // Our own decision, below, rather than libseccomp's default of always setting it.
+  if (rc == 0) rc = ::seccomp_attr_set(filter.get(), SCMP_FLTATR_CTL_NNP, 0);
+  // pid_t arguments are 32 bits; the upper half of the register is not defined.
+  auto is = [](unsigned arg, pid_t value) {
+    return scmp_arg_cmp{arg, SCMP_CMP_MASKED_EQ, 0xffffffffULL, static_cast<std::uint32_t>(value)};
+  };
+  auto deny = [&](int syscall, scmp_arg_cmp condition) {
+    if (rc == 0) rc = ::seccomp_rule_add(filter.get(), SCMP_ACT_ERRNO(EPERM), syscall, 1, condition);
+  };
+  deny(SCMP_SYS(kill), is(0, pid));
+  deny(SCMP_SYS(kill), is(0, -1));
+  if (pgid > 1) deny(SCMP_SYS(kill), is(0, -pgid));
+  deny(SCMP_SYS(tkill), is(0, pid));
+  deny(SCMP_SYS(tgkill), is(0, pid));
+  deny(SCMP_SYS(rt_sigqueueinfo), is(0, pid));
+  deny(SCMP_SYS(rt_tgsigqueueinfo), is(0, pid));
+  if (const int number = ::seccomp_syscall_resolve_name("pidfd_open"); number != __NR_SCMP_ERROR) deny(number, is(0, pid));
+  if (rc != 0) return tl::unexpected(std::string("seccomp_rule_add: ") + std::strerror(-rc));
+  rc = ::seccomp_load(filter.get());
+  if (rc != 0 && ::prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) == 0) {
+    // No CAP_SYS_ADMIN (EACCES, which libseccomp reports as ECANCELED): the kernel loads a
+    // filter only under no_new_privs.
+    if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+      return tl::unexpected(std::string("PR_SET_NO_NEW_PRIVS: ") + std::strerror(errno));
+    }
+    rc = ::seccomp_load(filter.get());
+  }
+  if (rc != 0) return tl::unexpected(std::string("seccomp_load: ") + std::strerror(-rc));
+  return {};
+}
+
+}  // namespace snipcheck

@@ -598,6 +598,16 @@ TEST_CASE("sandbox: code holds only fds 0-2 and its own channel and forges no ot
         check_verdict(report, "009-stuck", "timeout", "stuck at line 4");
         check_verdict(report, "010-scribble-and-leave", "crash", "exited with status 0");
         check_verdict(report, "011-subprocess-fds", "pass", "");
+        // What the code leaves on its channel after it started is never a refusal or an
+        // internal error (exit 3), only its own job's crash.
+        check_verdict(report, "012-forge-refusal", "crash", "result channel held a sandbox refusal");
+        check_verdict(report, "013-forge-internal-error", "crash", "result channel held an internal error");
+        const std::string grandchild = report.by_id.at("014-grandchild-forges")["reason"].get<std::string>();
+        INFO("014-grandchild-forges: " << grandchild);
+        CHECK(grandchild.find("internal error") == std::string::npos);
+        CHECK(grandchild.find("FORGED") == std::string::npos);
+        for (const char* id : {"015-honest", "016-honest"}) check_verdict(report, id, "pass", "");
+        CHECK(report.ran.out.find("FORGED") == std::string::npos);
         CHECK(report.ran.err.find("crash_signal") == std::string::npos);  // nothing reached our stderr
         check_contained(scene, report, before);
       }

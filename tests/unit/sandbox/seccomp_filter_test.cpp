@@ -5,15 +5,18 @@
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <functional>
 #include <thread>
 
 #include "sandbox/mechanisms.hpp"
+#include "sandbox/shield.hpp"
 
 using namespace snipcheck::sandbox_detail;
 
@@ -73,4 +76,39 @@ TEST_CASE("apply_seccomp", "[sandbox]") {
             return 0;
           }) == 0);
   }
+}
+
+// The supervisor's shield (sandbox/shield.hpp, issue 9 item 3), loaded in a forked child that
+// shields this test process (its parent) and probes it with signal 0, which only checks.
+TEST_CASE("shield_from_signals: the shielded process and its group are out of reach, others not", "[sandbox][seccomp]") {
+  const pid_t parent = ::getpid();
+  const pid_t group = ::getpgrp();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    // A process of our own, neither the parent nor in its group: still within reach.
+    pid_t other = ::fork();
+    if (other == 0) {
+      ::setpgid(0, 0);
+      ::pause();
+      ::_exit(0);
+    }
+    ::setpgid(other, other);
+    if (!snipcheck::shield_from_signals(parent, group)) ::_exit(90);
+    auto eperm = [](long rc) { return rc == -1 && errno == EPERM; };
+    int failures = 0;
+    if (!eperm(::kill(parent, 0))) failures |= 1;
+    if (!eperm(::kill(-group, 0))) failures |= 2;
+    if (!eperm(::kill(-1, 0))) failures |= 4;
+    if (!eperm(::syscall(SYS_tkill, parent, 0))) failures |= 8;
+    if (!eperm(::syscall(SYS_tgkill, parent, parent, 0))) failures |= 16;
+    if (!eperm(::syscall(SYS_pidfd_open, parent, 0))) failures |= 32;
+    if (::kill(other, 0) != 0) failures |= 64;  // others are not shielded
+    ::kill(other, SIGKILL);
+    ::waitpid(other, nullptr, 0);
+    ::_exit(failures);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
