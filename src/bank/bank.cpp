@@ -10,6 +10,15 @@
 
 namespace snipcheck {
 
+ReadLimit code_read_limit() {
+  return {k_max_code_bytes, "code", "snipcheck runs examples of code, not data files"};
+}
+
+ReadLimit expected_read_limit(std::uint64_t output_limit) {
+  return {output_limit, "expected output",
+          "the output_limit: output longer than that is never compared, it ends the question with a limit verdict"};
+}
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -142,7 +151,7 @@ Expected<void> check_folder_names(const fs::path& root, const fs::path& shown) {
 }
 
 Expected<std::string> read_snippet_checked(const fs::path& path, const std::string& display) {
-  auto code = read_file(path);
+  auto code = read_file(path, code_read_limit());
   if (!code) return fail(display, 0, code.error().message);
   if (auto bad = invalid_utf8_offset(*code)) {
     return fail(display, line_of_offset(*code, *bad), "not valid UTF-8 (snippets are UTF-8 text)");
@@ -251,12 +260,12 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
     auto code = read_snippet_checked(entry.real, (root_in / question.display_path).string());
     if (!code) return tl::unexpected(code.error());
     question.code = std::move(*code);
+    question.settings = settings->for_question(id);
     if (auto found = expected->find(id); found != expected->end()) {
-      auto text = read_file(found->second.real);
+      auto text = read_file(found->second.real, expected_read_limit(question.settings.output_limit));
       if (!text) return fail((root_in / "expected" / found->second.path.filename()).string(), 0, text.error().message);
       question.expected = std::move(*text);
     }
-    question.settings = settings->for_question(id);
     bank.questions.push_back(std::move(question));
   }
   return bank;
