@@ -2451,7 +2451,7 @@ TEST_CASE("e2e report onto a FIFO nobody reads", "[e2e][report-paths]") {
   CHECK_THAT(cmd.out, Catch::Contains("1 question: 1 pass"));  // the run itself was reported
 }
 
-TEST_CASE("e2e control characters from a candidate are shown, not sent to the terminal", "[e2e]") {
+TEST_CASE("e2e control characters from a candidate are made visible on the terminal", "[e2e]") {
   TempDir tmp;
   const fs::path expected = tmp / "one.out";
   std::ofstream(expected) << "1\n";
