@@ -40,8 +40,9 @@ struct Bank {
 constexpr std::uint64_t k_max_code_bytes = 16ULL * 1024 * 1024;
 ReadLimit code_read_limit();
 
-// An expected file is read to its question's output_limit: output longer than that ends the
-// question with a limit verdict, so it is never compared with a longer expected file.
+// An expected file is read to 16 MiB, or to its question's output_limit when that is larger
+// (output up to output_limit is compared with it whole). Not to output_limit alone: import
+// writes what the material documents, up to material's 16 MiB, and that bank must load.
 ReadLimit expected_read_limit(std::uint64_t output_limit);
 
 Expected<Bank> load_bank(const std::filesystem::path& root, const std::vector<std::string>& filters = {});

@@ -2483,14 +2483,14 @@ TEST_CASE("e2e inputs are read to a limit", "[e2e][input-limits]") {
     CHECK(cmd.status == 2);
     CHECK_THAT(cmd.err, Catch::Contains("<stdin>: code too large: more than 16 MiB"));
   }
-  SECTION("an expected file longer than the output_limit") {
+  SECTION("an expected file longer than 16 MiB") {
     const fs::path big = scratch.tmp / "big.out";
-    std::ofstream(big) << std::string(1024 * 1024 + 1, 'x');
+    std::ofstream(big) << std::string(16 * 1024 * 1024 + 1, 'x');
     CommandResult cmd = run_command({kExe, "check", "--expected", big.string(), (scratch.bank / "snippets" / "001-ok.py").string()},
                                     std::nullopt, std::nullopt, 120s);
     INFO("exit " << cmd.status << "\nstderr: " << cmd.err);
     CHECK(cmd.status == 2);
-    CHECK_THAT(cmd.err, Catch::Contains(big.string() + ": expected output too large: more than 1 MiB"));
+    CHECK_THAT(cmd.err, Catch::Contains(big.string() + ": expected output too large: more than 16 MiB"));
   }
   SECTION("a bank's snippet, expected file and settings") {
     std::ofstream(scratch.bank / "snipcheck.toml") << std::string(1024 * 1024 + 1, '#');
@@ -2499,7 +2499,7 @@ TEST_CASE("e2e inputs are read to a limit", "[e2e][input-limits]") {
     CHECK(settings.status == 2);
     CHECK_THAT(settings.err, Catch::Contains("snipcheck.toml: settings file too large: more than 1 MiB"));
     fs::remove(scratch.bank / "snipcheck.toml");
-    std::ofstream(expected) << std::string(1024 * 1024 + 1, 'x');
+    std::ofstream(expected) << std::string(16 * 1024 * 1024 + 1, 'x');
     CommandResult out = scratch.run();
     INFO(out.err);
     CHECK(out.status == 2);
