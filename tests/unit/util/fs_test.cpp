@@ -203,6 +203,17 @@ TEST_CASE("resolve_output", "[util][fs]") {
     REQUIRE(target.has_value());
     CHECK(target->kind == OutputKind::write_through);
   }
+  SECTION("a file with several hard links is written in place, and stays one file") {
+    testing::write_tree(dir.path(), {{"b.json", "old, longer than the report"}});
+    fs::create_hard_link(dir.path() / "b.json", dir.path() / "hard.json");
+    auto target = resolve_output((dir.path() / "hard.json").string());
+    REQUIRE(target.has_value());
+    CHECK(target->kind == OutputKind::in_place);
+    REQUIRE(write_output((dir.path() / "hard.json").string(), "new").has_value());
+    CHECK(fs::hard_link_count(dir.path() / "b.json") == 2);
+    CHECK(read_file(dir.path() / "b.json", k_any_size).value() == "new");
+    CHECK(names_in(dir.path()).size() == 2);  // b.json, hard.json: no temporary file left
+  }
   SECTION("a character device is written through") {
     auto target = resolve_output("/dev/null");
     REQUIRE(target.has_value());
