@@ -10,6 +10,17 @@
 
 namespace snipcheck {
 
+ReadLimit code_read_limit() {
+  return {k_max_code_bytes, "code", "snipcheck runs examples of code, not data files"};
+}
+
+ReadLimit expected_read_limit(std::uint64_t output_limit) {
+  if (output_limit > k_max_code_bytes) {
+    return {output_limit, "expected output", "the question's output_limit: longer output is never compared"};
+  }
+  return {k_max_code_bytes, "expected output", "snipcheck compares output, not data files"};
+}
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -142,7 +153,7 @@ Expected<void> check_folder_names(const fs::path& root, const fs::path& shown) {
 }
 
 Expected<std::string> read_snippet_checked(const fs::path& path, const std::string& display) {
-  auto code = read_file(path);
+  auto code = read_file(path, code_read_limit());
   if (!code) return fail(display, 0, code.error().message);
   if (auto bad = invalid_utf8_offset(*code)) {
     return fail(display, line_of_offset(*code, *bad), "not valid UTF-8 (snippets are UTF-8 text)");
@@ -251,12 +262,12 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
     auto code = read_snippet_checked(entry.real, (root_in / question.display_path).string());
     if (!code) return tl::unexpected(code.error());
     question.code = std::move(*code);
+    question.settings = settings->for_question(id);
     if (auto found = expected->find(id); found != expected->end()) {
-      auto text = read_file(found->second.real);
+      auto text = read_file(found->second.real, expected_read_limit(question.settings.output_limit));
       if (!text) return fail((root_in / "expected" / found->second.path.filename()).string(), 0, text.error().message);
       question.expected = std::move(*text);
     }
-    question.settings = settings->for_question(id);
     bank.questions.push_back(std::move(question));
   }
   return bank;

@@ -15,6 +15,7 @@
 
 #include "bank/settings.hpp"
 #include "util/error.hpp"
+#include "util/fs.hpp"
 
 namespace snipcheck {
 
@@ -34,6 +35,16 @@ struct Bank {
 };
 
 // Loads BANK. `filters` are globs over ids; empty keeps every question.
+// Code (a snippet, a candidate's file or standard input) is read to 16 MiB, material's limit:
+// code is compiled and held in memory several times over, and no example is that long.
+constexpr std::uint64_t k_max_code_bytes = 16ULL * 1024 * 1024;
+ReadLimit code_read_limit();
+
+// An expected file is read to 16 MiB, or to its question's output_limit when that is larger
+// (output up to output_limit is compared with it whole). Not to output_limit alone: import
+// writes what the material documents, up to material's 16 MiB, and that bank must load.
+ReadLimit expected_read_limit(std::uint64_t output_limit);
+
 Expected<Bank> load_bank(const std::filesystem::path& root, const std::vector<std::string>& filters = {});
 
 // True for "007-generators": three digits, a dash, lower-case words joined by dashes.

@@ -256,7 +256,7 @@ Expected<SettingsFile> parse_settings(const std::string& text, const std::string
 Expected<SettingsFile> load_settings(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return SettingsFile{};
-  auto text = read_file(path);
+  auto text = read_file(path, {k_max_settings_bytes, "settings file", "snipcheck.toml holds a bank's settings"});
   if (!text) return tl::unexpected(text.error());
   return parse_settings(*text, path.string());
 }

@@ -73,6 +73,10 @@ struct SettingsFile {
 };
 
 // Reads `path`; a missing file gives the built-in defaults. Errors name the file and line.
+// snipcheck.toml is read to 1 MiB: a bank's settings are a few hundred lines, a larger file is
+// not one.
+constexpr std::uint64_t k_max_settings_bytes = 1024ULL * 1024;
+
 Expected<SettingsFile> load_settings(const std::filesystem::path& path);
 
 // The same, from text already read (tests, and `check --expected`).

@@ -235,7 +235,7 @@ int audit_command(const AuditOptions& options) {
   configure_logging(options.common);
   auto start = std::chrono::steady_clock::now();
   const std::vector<ReportPath> reports = audit_report_paths(options);
-  if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
+  if (auto paths = check_report_paths(reports, {{options.material, false}}); !paths) return report_usage_error(paths.error());
   // Where every question gets its working directory: a missing or full TMPDIR is told now.
   if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 
@@ -285,7 +285,7 @@ int audit_command(const AuditOptions& options) {
   if (!options.common.json_path.empty()) files.emplace_back(options.common.json_path, render_audit_json(questions, summary));
   if (!options.markdown_path.empty()) files.emplace_back(options.markdown_path, render_audit_markdown(questions, summary, name));
   if (!options.fix_path.empty()) {
-    auto text = read_file(options.material);
+    auto text = read_file(options.material, material_read_limit());
     if (!text) return report_usage_error(text.error());
     files.emplace_back(options.fix_path, render_fix_diff(*text, name, questions));
   }

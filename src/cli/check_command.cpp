@@ -1,7 +1,6 @@
 // `snipcheck check`: the interviewer's job. One candidate's code, from a file or stdin, run under
 // the same isolation and limits as a bank question and compared with a question's expected output.
 #include <iostream>
-#include <iterator>
 
 #include "bank/bank.hpp"
 #include "cli/commands.hpp"
@@ -48,7 +47,7 @@ Expected<Question> reference_for(const CheckOptions& options) {
     return reference;
   }
   if (options.expected_file.empty()) return fail("", 0, "check needs --question ID or --expected FILE");
-  auto expected = read_file(options.expected_file);
+  auto expected = read_file(options.expected_file, expected_read_limit(reference.settings.output_limit));
   if (!expected) return tl::unexpected(expected.error());
   reference.id = "candidate";
   reference.expected = std::move(*expected);
@@ -56,10 +55,8 @@ Expected<Question> reference_for(const CheckOptions& options) {
 }
 
 Expected<std::string> read_code(const std::string& source) {
-  if (source != "-") return read_file(source);
-  std::string code((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  if (std::cin.bad()) return fail("<stdin>", 0, "cannot read the code from standard input");
-  return code;
+  if (source != "-") return read_file(source, code_read_limit());
+  return read_descriptor(0, "<stdin>", code_read_limit());
 }
 
 }  // namespace
@@ -67,7 +64,11 @@ Expected<std::string> read_code(const std::string& source) {
 int check_command(const CheckOptions& options) {
   configure_logging(options.common);
   const std::vector<ReportPath> reports = report_paths(options.common);
-  if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
+  // No report may replace what the check reads: the candidate, the expected file, the bank.
+  std::vector<InputPath> inputs = options.question.empty() ? std::vector<InputPath>{} : bank_inputs(options.bank);
+  if (options.question.empty() && !options.expected_file.empty()) inputs.push_back({options.expected_file, false});
+  if (options.code != "-") inputs.push_back({options.code, false});
+  if (auto paths = check_report_paths(reports, inputs); !paths) return report_usage_error(paths.error());
   // Where every question gets its working directory: a missing or full TMPDIR is told now.
   if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 

@@ -69,12 +69,21 @@ CLI::Validator whole_number_between(std::int64_t min, std::int64_t max) {
       "N");
 }
 
+// A report path: an empty one (`--json ''`) is refused, not taken for "no report".
+CLI::Validator report_path() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        return text.empty() ? "the path is empty (give a file, or - for standard output)" : "";
+      },
+      "PATH");
+}
+
 void add_common(CLI::App& command, CommonOptions& options) {
   command.add_option("--timeout", options.timeout_s,
                      "Seconds each question may run, 0.001 to 86400 (overrides the bank; default 10)")
       ->check(seconds_between(k_min_timeout_s, k_max_timeout_s));
-  command.add_option("--json", options.json_path, "Write the JSON report to PATH (- for stdout)");
-  command.add_option("--junit", options.junit_path, "Write a JUnit XML report to PATH (- for stdout)");
+  command.add_option("--json", options.json_path, "Write the JSON report to PATH (- for stdout)")->check(report_path());
+  command.add_option("--junit", options.junit_path, "Write a JUnit XML report to PATH (- for stdout)")->check(report_path());
   command.add_option("-j,--jobs", options.jobs, "Worker processes, 1 to 256 (default: one per core)")
       ->check(whole_number_between(1, 256));
   command.add_flag("--keep-tmp", options.keep_tmp, "Keep each question's working directory");
@@ -125,8 +134,8 @@ const std::vector<Command>& command_table() {
       {"audit", "Check every claim a piece of material makes about what its examples print",
        [](CLI::App& app, Parsed& parsed) {
          app.add_option("MATERIAL", parsed.audit.material, "The material file")->required();
-         app.add_option("--markdown", parsed.audit.markdown_path, "Write a Markdown report to PATH (- for stdout)");
-         app.add_option("--fix", parsed.audit.fix_path, "Write a unified diff correcting the wrong claims to PATH (- for stdout)");
+         app.add_option("--markdown", parsed.audit.markdown_path, "Write a Markdown report to PATH (- for stdout)")->check(report_path());
+         app.add_option("--fix", parsed.audit.fix_path, "Write a unified diff correcting the wrong claims to PATH (- for stdout)")->check(report_path());
          add_common(app, parsed.audit.common);
        },
        [](const Parsed& parsed) { return audit_command(parsed.audit); }},

@@ -11,6 +11,24 @@
 
 namespace snipcheck {
 
+namespace {
+
+// Whether `file` (as load_bank() names it) is one write_bank() wrote into `out` for `draft`, or
+// the bank folder itself.
+bool wrote(const std::string& out, const BankDraft& draft, const std::string& file) {
+  const std::filesystem::path root = out;
+  const std::filesystem::path named = std::filesystem::path(file).lexically_normal();
+  auto is = [&](const std::filesystem::path& path) { return path.lexically_normal() == named; };
+  if (is(root) || is(root / "") || is(root / "snipcheck.toml")) return true;
+  for (const BankEntry& entry : draft.entries) {
+    if (is(root / "snippets" / (entry.id + ".py"))) return true;
+    if (entry.expected && is(root / "expected" / (entry.id + ".out"))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 int import_command(const ImportOptions& options) {
   // Read the material: a format snipcheck does not know is a usage error naming the file.
   auto material = read_material(options.material);
@@ -28,9 +46,15 @@ int import_command(const ImportOptions& options) {
     return interrupted_exit_status();
   }
 
-  // What was written must load as a bank: a check of our own work.
+  // What was written must load as a bank: a check of our own work. A file import did not write
+  // (one the user put in the bank folder) that stops it loading is the user's to fix.
   auto bank = load_bank(options.out);
   if (!bank) {
+    if (!wrote(options.out, plan.draft, bank.error().file)) {
+      return report_usage_error(Error{bank.error().file, bank.error().line,
+                                      bank.error().message + " (not a file import writes: the bank in " + options.out +
+                                          " was written, but does not load until it is moved out or fixed)"});
+    }
     std::cerr << "snipcheck: internal error: the imported bank does not load: " << bank.error().describe() << "\n";
     return k_exit_internal;
   }

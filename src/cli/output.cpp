@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -62,30 +63,51 @@ std::vector<ReportPath> report_paths(const CommonOptions& options) {
   return reports;
 }
 
+std::vector<InputPath> bank_inputs(const std::string& bank) {
+  const std::filesystem::path root = bank;
+  return {{(root / "snipcheck.toml").string(), false},
+          {(root / "snippets").string(), true},
+          {(root / "expected").string(), true}};
+}
+
 namespace {
 
-// Whether two reports would land on one file (a later one replacing an earlier one) or both on
-// stdout. Devices and FIFOs may take both.
-bool same_destination(const OutputTarget& a, const OutputTarget& b) {
-  if (a.kind == OutputKind::standard_output || b.kind == OutputKind::standard_output) return a.kind == b.kind;
-  if (a.kind != OutputKind::replace || b.kind != OutputKind::replace) return false;
-  std::error_code ignored;
-  return std::filesystem::weakly_canonical(a.path, ignored) == std::filesystem::weakly_canonical(b.path, ignored);
+// A character device other than our stdout or stderr (/dev/null) may take several reports:
+// nothing is kept there to be mixed up.
+bool takes_several(const std::string& path) {
+  if (path == "-") return false;
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISCHR(info.st_mode)) return false;
+  for (int fd : {1, 2}) {
+    struct stat stream {};
+    if (::fstat(fd, &stream) == 0 && stream.st_dev == info.st_dev && stream.st_ino == info.st_ino) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
-Expected<void> check_report_paths(const std::vector<ReportPath>& reports) {
-  std::vector<std::pair<const ReportPath*, OutputTarget>> targets;
+Expected<void> check_report_paths(const std::vector<ReportPath>& reports, const std::vector<InputPath>& inputs) {
+  const std::string refused = "cannot write a report here: ";
+  std::vector<std::pair<const ReportPath*, std::optional<FileIdentity>>> seen;
   for (const ReportPath& report : reports) {
     auto target = resolve_output(report.path);
     if (!target) return fail(report.path, 0, target.error().message + " (" + report.option + ")");
-    for (const auto& [other, seen] : targets) {
-      if (same_destination(seen, *target)) {
+    const std::optional<FileIdentity> identity = identity_of(report.path);
+    for (const InputPath& input : inputs) {
+      if (input.folder ? is_inside(report.path, input.path)
+                       : (identity && identity == identity_of(input.path))) {
+        return fail(report.path, 0,
+                    refused + (input.folder ? "it is inside " + input.path + "/, which" : "it is " + input.path + ", which") +
+                        " this command reads (" + report.option + ")");
+      }
+    }
+    for (const auto& [other, other_identity] : seen) {
+      if (identity && identity == other_identity && !takes_several(report.path)) {
         return fail(report.path, 0, other->option + " and " + report.option + " would write the same file");
       }
     }
-    targets.emplace_back(&report, *target);
+    seen.emplace_back(&report, identity);
   }
   return {};
 }

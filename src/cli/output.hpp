@@ -35,9 +35,22 @@ struct ReportPath {
 // The --json and --junit paths given.
 std::vector<ReportPath> report_paths(const CommonOptions& options);
 
+// What a command reads, which no report may replace: a file (the material, the candidate's
+// code, an expected file, snipcheck.toml), or a folder nothing may be written inside (a bank's
+// snippets/ and expected/).
+struct InputPath {
+  std::string path;
+  bool folder = false;
+};
+
+// The inputs of a bank at `bank`: its snipcheck.toml, snippets/ and expected/.
+std::vector<InputPath> bank_inputs(const std::string& bank);
+
 // Fails, before the run starts, when a report could not be written where asked: a directory, a
-// folder missing or not writable, two reports onto `-` or onto the same file.
-Expected<void> check_report_paths(const std::vector<ReportPath>& reports);
+// folder missing or not writable, an empty path, two reports onto one file (compared by
+// identity: `a.json` and `./a.json`, hard links, `-` and /dev/stdout; /dev/null may take
+// several), or a report onto one of the command's inputs or inside an input folder.
+Expected<void> check_report_paths(const std::vector<ReportPath>& reports, const std::vector<InputPath>& inputs = {});
 
 // Where the terminal report goes: stderr when a report is written to `-` (stdout), else stdout.
 std::ostream& terminal_stream(const std::vector<ReportPath>& reports);

@@ -17,9 +17,10 @@ namespace snipcheck {
 int run_command(const RunOptions& options) {
   configure_logging(options.common);
 
-  // Refuse report paths that cannot be written before spending any time.
+  // Refuse report paths that cannot be written, or would replace a file of the bank, before
+  // spending any time.
   const std::vector<ReportPath> reports = report_paths(options.common);
-  if (auto paths = check_report_paths(reports); !paths) return report_usage_error(paths.error());
+  if (auto paths = check_report_paths(reports, bank_inputs(options.bank)); !paths) return report_usage_error(paths.error());
   // Where every question gets its working directory: a missing or full TMPDIR is told now.
   if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 

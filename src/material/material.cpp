@@ -72,12 +72,16 @@ Expected<Material> parse_material(const std::string& text, const std::string& fi
   return material;
 }
 
+ReadLimit material_read_limit() {
+  return {k_max_material_bytes, "material", "snipcheck reads an article or a Markdown page, not a data file"};
+}
+
 Expected<Material> read_material(const std::filesystem::path& path) {
   // Refused before it is read: a wrong file of gigabytes is never loaded.
   std::error_code error;
   std::uintmax_t size = std::filesystem::file_size(path, error);
   if (!error && size > k_max_material_bytes) return too_large(path.string(), size);
-  auto text = read_file(path);
+  auto text = read_file(path, material_read_limit());  // a FIFO or a device has no size to check first
   if (!text) return tl::unexpected(text.error());
   return parse_material(*text, path.string());
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "util/error.hpp"
+#include "util/fs.hpp"
 
 namespace snipcheck {
 
@@ -58,6 +59,9 @@ struct Material {
 // several times any real document, keeps `import` to seconds, and refuses a wrong file (a log,
 // a data dump) with a message instead of minutes of work.
 constexpr std::uint64_t k_max_material_bytes = 16ULL * 1024 * 1024;
+
+// How material is read (read_material(), audit --fix reading it again): to that limit.
+ReadLimit material_read_limit();
 
 // Reads and parses `path`. Errors (unreadable, not UTF-8, no recognisable format) name the file.
 Expected<Material> read_material(const std::filesystem::path& path);

@@ -88,8 +88,11 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
   return line;
 }
 
-void print_audit(std::ostream& out, const std::vector<AuditQuestion>& questions, const AuditSummary& summary,
+void print_audit(std::ostream& terminal, const std::vector<AuditQuestion>& questions, const AuditSummary& summary,
                  Detail detail) {
+  // Rendered whole, then printed with every control character made visible: the claims, what
+  // the examples printed and the reasons all come from the material and its code.
+  std::ostringstream out;
   const bool verbose = detail == Detail::verbose;
   for (const AuditQuestion& question : questions) {
     if (!question.result.finished) continue;
@@ -125,6 +128,8 @@ void print_audit(std::ostream& out, const std::vector<AuditQuestion>& questions,
   out << summary.questions.total << " questions, " << summary.count(ClaimVerdict::wrong) << " wrong claims ("
       << (static_cast<double>(summary.questions.duration_ms) / 1000.0) << " s, " << summary.questions.workers
       << " workers)\n";
+  terminal << visible_controls(out.str());
+  terminal.flush();
 }
 
 std::string render_audit_json(const std::vector<AuditQuestion>& questions, const AuditSummary& summary) {

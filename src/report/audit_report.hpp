@@ -44,7 +44,8 @@ AuditSummary summarize_audit(const std::vector<AuditQuestion>& questions, std::i
 // "Q40 line 5: claims [1, 2], prints <map object at 0x...> — prints the iterator object, ..."
 std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& claim);
 
-// Detail::quiet: only questions with a wrong claim or a failure; verbose: every claim.
+// Detail::quiet: only questions with a wrong claim or a failure; verbose: every claim. Control
+// characters in what is printed are made visible (visible_controls()).
 void print_audit(std::ostream& out, const std::vector<AuditQuestion>& questions, const AuditSummary& summary,
                  Detail detail);
 

@@ -18,9 +18,10 @@ const char* colour_of(Verdict verdict) {
   }
 }
 
+// A snippet's text, indented; its control characters made visible (visible_controls()).
 std::string indent(const std::string& text, std::size_t max_lines = 40) {
   std::string out;
-  std::vector<std::string> lines = split_lines(text);
+  std::vector<std::string> lines = split_lines(visible_controls(text));
   for (std::size_t i = 0; i < lines.size() && i < max_lines; ++i) out += "    " + lines[i] + "\n";
   if (lines.size() > max_lines) out += fmt::format("    ... {} more lines\n", lines.size() - max_lines);
   return out;
@@ -50,15 +51,15 @@ void TerminalReport::print(const Result& result) {
   const Verdict verdict = result.judgement.verdict;
   if (m_detail == Detail::quiet && !is_failing(verdict)) return;
   std::string label = fmt::format("{:<12}", to_string(verdict));
-  m_out << paint(label, colour_of(verdict)) << " " << fmt::format("{:<32}", result.id)
+  m_out << paint(label, colour_of(verdict)) << " " << fmt::format("{:<32}", visible_controls(result.id))
         << fmt::format("{:>7} ms", result.outcome.duration_ms);
-  if (!result.judgement.reason.empty() && verdict != Verdict::wrong) m_out << "  " << result.judgement.reason;
+  if (!result.judgement.reason.empty() && verdict != Verdict::wrong) m_out << "  " << visible_controls(result.judgement.reason);
   m_out << "\n";
   if (!result.outcome.tier.empty() && m_detail == Detail::verbose) {
-    m_out << "    tier: " << result.outcome.tier << " (" << result.outcome.tier_reason << ")\n";
+    m_out << "    tier: " << result.outcome.tier << " (" << visible_controls(result.outcome.tier_reason) << ")\n";
   }
   if (!result.outcome.taint.empty() && m_detail == Detail::verbose) {
-    m_out << "    worker replaced: " << result.outcome.taint << "\n";
+    m_out << "    worker replaced: " << visible_controls(result.outcome.taint) << "\n";
   }
   if (!is_failing(verdict) && m_detail != Detail::verbose) return;
   if (!result.judgement.diff.empty()) m_out << indent(result.judgement.diff);

@@ -5,17 +5,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <system_error>
 #include <vector>
 
 #include "util/interrupt.hpp"
+#include "util/text.hpp"
 
 namespace snipcheck {
 
@@ -64,13 +64,41 @@ Expected<void> write_to_stream(int fd, const std::string& path, std::string_view
   return {};
 }
 
+// Opens a FIFO for writing without blocking for ever: ENXIO is "no reader yet", tried again
+// until k_fifo_reader_wait_ms have passed. Then the descriptor blocks as usual.
+int open_fifo_for_writing(const fs::path& fifo) {
+  const int k_step_ms = 50;
+  for (int waited = 0;; waited += k_step_ms) {
+    int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd >= 0) {
+      int flags = ::fcntl(fd, F_GETFL);
+      if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+      return fd;
+    }
+    if (errno != ENXIO || waited >= k_fifo_reader_wait_ms || interrupt_requested()) return -1;
+    ::usleep(k_step_ms * 1000);
+  }
+}
+
 Expected<void> write_through(const OutputTarget& target, const std::string& path, std::string_view content) {
   struct stat info {};
-  if (::stat(target.path.c_str(), &info) == 0) {
+  const bool known = ::stat(target.path.c_str(), &info) == 0;
+  if (known) {
     if (int stream = standard_stream_of(info); stream >= 0) return write_to_stream(stream, path, content);
   }
-  // No O_CREAT, no O_TRUNC: a device or a FIFO is written to, never made into a file.
-  int fd = ::open(target.path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  // No O_CREAT: a device or a FIFO is written to, never made into a file. O_TRUNC only for a
+  // regular file written in place (one with several hard links).
+  int fd = -1;
+  if (known && S_ISFIFO(info.st_mode)) {
+    fd = open_fifo_for_writing(target.path);
+    if (fd < 0 && errno == ENXIO) {
+      return fail(path, 0, "a FIFO that no process opened for reading (waited " +
+                               std::to_string(k_fifo_reader_wait_ms / 1000) + " s): start its reader first");
+    }
+  } else {
+    const int truncate = target.kind == OutputKind::in_place ? O_TRUNC : 0;
+    fd = ::open(target.path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | truncate);
+  }
   if (fd < 0) return fail(path, 0, "cannot open it for writing: " + errno_text(errno));
   int error = write_all(fd, content);
   if (::close(fd) != 0 && error == 0 && errno != EINTR) error = errno;
@@ -80,15 +108,44 @@ Expected<void> write_through(const OutputTarget& target, const std::string& path
 
 }  // namespace
 
-Expected<std::string> read_file(const fs::path& path) {
+Expected<std::string> read_descriptor(int fd, const std::string& name, const ReadLimit& limit) {
+  // Read in pieces to limit + 1 byte: whatever is at the other end, the read ends.
+  constexpr std::size_t k_piece = 64 * 1024;
+  std::string text;
+  for (;;) {
+    const std::uint64_t room = limit.bytes + 1 - text.size();
+    if (room == 0) {
+      return fail(name, 0, limit.noun + " too large: more than " + format_size(limit.bytes) +
+                               (limit.why.empty() ? "" : " (" + limit.why + ")"));
+    }
+    const std::size_t old_size = text.size();
+    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(k_piece, room));
+    text.resize(old_size + want);
+    ssize_t got = ::read(fd, text.data() + old_size, want);
+    if (got < 0 && errno == EINTR) {
+      text.resize(old_size);
+      continue;
+    }
+    if (got < 0 && errno == EAGAIN) {  // a non-blocking descriptor we were handed (stdin)
+      text.resize(old_size);
+      pollfd ready{fd, POLLIN, 0};
+      ::poll(&ready, 1, -1);
+      continue;
+    }
+    if (got < 0) return fail(name, 0, "read error: " + errno_text(errno));
+    text.resize(old_size + static_cast<std::size_t>(got));
+    if (got == 0) return text;
+  }
+}
+
+Expected<std::string> read_file(const fs::path& path, const ReadLimit& limit) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) return fail(path.string(), 0, "is a directory, expected a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(path.string(), 0, std::string("cannot read: ") + std::strerror(errno));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return fail(path.string(), 0, "read error");
-  return buffer.str();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return fail(path.string(), 0, "cannot read: " + errno_text(errno));
+  auto text = read_descriptor(fd, path.string(), limit);
+  ::close(fd);
+  return text;
 }
 
 Expected<void> write_file_atomic(const fs::path& path, std::string_view content) {
@@ -147,6 +204,10 @@ Expected<OutputTarget> resolve_output(const std::string& path) {
     std::error_code error;
     resolved = fs::canonical(path, error);  // the file a symlink names is what gets replaced
     if (error) return fail(path, 0, refused + error.message());
+    if (info.st_nlink > 1) {
+      if (::access(path.c_str(), W_OK) != 0) return fail(path, 0, refused + errno_text(errno));
+      return OutputTarget{OutputKind::in_place, resolved};
+    }
   } else if (errno != ENOENT) {
     return fail(path, 0, refused + errno_text(errno));
   } else {
@@ -178,12 +239,48 @@ Expected<void> write_output(const std::string& path, std::string_view content) {
   if (!target) return tl::unexpected(target.error());
   switch (target->kind) {
     case OutputKind::standard_output: return write_to_stream(1, path, content);
+    case OutputKind::in_place:
     case OutputKind::write_through: return write_through(*target, path, content);
     case OutputKind::replace: break;
   }
   auto written = write_file_atomic(target->path, content);
   if (!written) return fail(path, 0, written.error().message);
   return {};
+}
+
+std::optional<FileIdentity> identity_of(const std::string& path) {
+  struct stat info {};
+  if (path == "-") {
+    if (::fstat(1, &info) != 0) return std::nullopt;
+    return FileIdentity{info.st_dev, info.st_ino, {}};
+  }
+  if (path.empty()) return std::nullopt;
+  if (::stat(path.c_str(), &info) == 0) return FileIdentity{info.st_dev, info.st_ino, {}};
+  if (errno != ENOENT) return std::nullopt;
+  // Nothing there (or a dangling link): where resolve_output() would create it.
+  auto target = resolve_output(path);
+  fs::path name_path = target ? target->path : fs::path(path);
+  fs::path dir = name_path.parent_path();
+  if (dir.empty()) dir = ".";
+  if (::stat(dir.c_str(), &info) != 0) return std::nullopt;
+  return FileIdentity{info.st_dev, info.st_ino, name_path.filename().string()};
+}
+
+bool is_inside(const std::string& path, const fs::path& folder) {
+  struct stat want {};
+  if (path == "-" || ::stat(folder.c_str(), &want) != 0 || !S_ISDIR(want.st_mode)) return false;
+  std::error_code error;
+  fs::path here = fs::weakly_canonical(fs::absolute(path, error), error);
+  if (error) return false;
+  for (;;) {
+    struct stat info {};
+    if (::stat(here.c_str(), &info) == 0 && S_ISDIR(info.st_mode) && info.st_dev == want.st_dev &&
+        info.st_ino == want.st_ino) {
+      return true;
+    }
+    if (here == here.root_path() || here.empty()) return false;
+    here = here.parent_path();
+  }
 }
 
 namespace {

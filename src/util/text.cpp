@@ -98,6 +98,45 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
+namespace {
+
+void append_hex(std::string& out, const char* prefix, unsigned value, int digits) {
+  static const char* const k_hex = "0123456789abcdef";
+  out += prefix;
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += k_hex[(value >> shift) & 0xF];
+}
+
+}  // namespace
+
+std::string visible_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  while (!text.empty()) {
+    auto bad = invalid_utf8_offset(text);
+    std::string_view valid = text.substr(0, bad.value_or(text.size()));
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+      auto byte = static_cast<unsigned char>(valid[i]);
+      if (byte == '\n' || byte == '\t') {
+        out += valid[i];
+      } else if (byte == '\r') {
+        out += "\\r";
+      } else if (byte < 0x20 || byte == 0x7F) {
+        append_hex(out, "\\x", byte, 2);
+      } else if (byte == 0xC2 && i + 1 < valid.size() && static_cast<unsigned char>(valid[i + 1]) < 0xA0) {
+        // U+0080 to U+009F: the C1 controls (U+009B is CSI, as ESC [ is).
+        append_hex(out, "\\u", 0x80u + (static_cast<unsigned char>(valid[i + 1]) & 0x3Fu), 4);
+        ++i;
+      } else {
+        out += valid[i];
+      }
+    }
+    if (!bad) break;
+    append_hex(out, "\\x", static_cast<unsigned char>(text[*bad]), 2);
+    text.remove_prefix(*bad + 1);
+  }
+  return out;
+}
+
 int line_of_offset(std::string_view text, std::size_t offset) {
   int line = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {

@@ -25,6 +25,12 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text);
 // `text` with every byte that is not valid UTF-8 replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 
+// `text` safe to print on a terminal: every C0 control character but newline and tab, DEL, the
+// C1 controls (U+0080 to U+009F) and every byte that is not valid UTF-8 made visible as `\xNN`
+// (`\r`, `\x1b`, `\u009b`), so text from a snippet can never move the cursor, clear the screen,
+// set a window title or overwrite a line already printed. The rest is kept as it is.
+std::string visible_controls(std::string_view text);
+
 // 1-based line number of a byte offset. Counts from the start: for one lookup only.
 int line_of_offset(std::string_view text, std::size_t offset);
 

@@ -2383,3 +2383,228 @@ TEST_CASE("e2e replaced-builtins", "[e2e]") {
     }
   }
 }
+
+// =============================================================================================
+// Outside tester, after issue 9: reports onto the command's inputs, one file by two names, FIFOs
+// without a reader, control characters from a snippet, unbounded inputs, import's exit status
+// =============================================================================================
+
+namespace {
+
+// Refused before anything runs: exit 2, the option and the path named, the input untouched.
+void check_refused_report(const CommandResult& cmd, const std::string& option, const std::string& path) {
+  INFO("exit " << cmd.status << "\nstdout: " << shorten(cmd.out) << "\nstderr: " << shorten(cmd.err));
+  CHECK(cmd.status == 2);
+  CHECK_THAT(cmd.err, Catch::Contains(path));
+  CHECK_THAT(cmd.err, Catch::Contains(option));
+  CHECK(cmd.out.empty());  // nothing ran
+}
+
+}  // namespace
+
+TEST_CASE("e2e report paths onto the command's inputs", "[e2e][report-paths]") {
+  ScratchBank scratch;
+  const fs::path& bank = scratch.bank;
+  const fs::path material = scratch.tmp / "w.md";
+  const std::string material_text = read_file(fixture("interrupt") / "wrong-claim.md");
+  std::ofstream(material) << material_text;
+  const fs::path code = scratch.tmp / "cand.py";
+  std::ofstream(code) << "print('ok')\n";
+  const fs::path expected = bank / "expected" / "001-ok.out";
+  const fs::path snippet = bank / "snippets" / "001-ok.py";
+  auto unchanged = [&] {
+    CHECK(read_file(material) == material_text);
+    CHECK(read_file(code) == "print('ok')\n");
+    CHECK(read_file(expected) == "ok\n");
+    CHECK(read_file(snippet) == "print('ok')\n");
+    CHECK(names_in(bank / "snippets") == std::vector<std::string>{"001-ok.py"});
+    CHECK(names_in(bank / "expected") == std::vector<std::string>{"001-ok.out"});
+  };
+  SECTION("audit: --fix or --markdown onto the material") {
+    for (const std::string option : {"--fix", "--markdown", "--json", "--junit"}) {
+      check_refused_report(run_command({kExe, "audit", material.string(), option, material.string()}), option, material.string());
+    }
+    // By another name: a symlink, a hard link.
+    fs::create_symlink(material, scratch.tmp / "link.md");
+    fs::create_hard_link(material, scratch.tmp / "hard.md");
+    check_refused_report(run_command({kExe, "audit", material.string(), "--fix", (scratch.tmp / "link.md").string()}), "--fix",
+                         (scratch.tmp / "link.md").string());
+    check_refused_report(run_command({kExe, "audit", material.string(), "--fix", (scratch.tmp / "hard.md").string()}), "--fix",
+                         (scratch.tmp / "hard.md").string());
+    unchanged();
+  }
+  SECTION("check: a report onto the candidate's code or the expected file") {
+    check_refused_report(run_command({kExe, "check", "--expected", expected.string(), code.string(), "--json", code.string()}),
+                         "--json", code.string());
+    check_refused_report(run_command({kExe, "check", "--expected", expected.string(), code.string(), "--junit", expected.string()}),
+                         "--junit", expected.string());
+    check_refused_report(run_command({kExe, "check", "--question", "1", "--bank", bank.string(), code.string(), "--json",
+                                      (bank / "expected" / "new.json").string()}),
+                         "--json", (bank / "expected" / "new.json").string());
+    unchanged();
+  }
+  SECTION("run: a report inside snippets/ or expected/, or onto snipcheck.toml") {
+    std::ofstream(bank / "snipcheck.toml") << "";
+    for (const fs::path& path : {snippet, expected, bank / "snippets" / "r.json", bank / "expected" / "sub.json", bank / "snipcheck.toml"}) {
+      check_refused_report(scratch.run({"--json", path.string()}), "--json", path.string());
+    }
+    CHECK(read_file(bank / "snipcheck.toml").empty());
+    unchanged();
+  }
+}
+
+TEST_CASE("e2e report paths: one file by two names", "[e2e][report-paths]") {
+  ScratchBank scratch;
+  const fs::path rp = scratch.tmp / "rp";
+  fs::create_directories(rp);
+  auto run_in = [&](std::vector<std::string> extra) {
+    std::vector<std::string> argv = {kExe, "run", scratch.bank.string(), "-j", "1"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return run_command(argv, std::nullopt, rp, 60s);
+  };
+  SECTION("a.json and ./a.json, b.json and ../rp/b.json") {
+    CommandResult one = run_in({"--json", "a.json", "--junit", "./a.json"});
+    check_refused_report(one, "--junit", "./a.json");
+    CHECK_THAT(one.err, Catch::Contains("would write the same file"));
+    CommandResult two = run_in({"--json", "b.json", "--junit", "../rp/b.json"});
+    check_refused_report(two, "--junit", "../rp/b.json");
+    CHECK(names_in(rp).empty());
+  }
+  SECTION("audit: x.json and ./x.json") {
+    const fs::path material = scratch.tmp / "w.md";
+    std::ofstream(material) << read_file(fixture("interrupt") / "wrong-claim.md");
+    CommandResult cmd = run_command({kExe, "audit", material.string(), "--json", "x.json", "--markdown", "./x.json"}, std::nullopt, rp);
+    check_refused_report(cmd, "--markdown", "./x.json");
+  }
+  SECTION("/dev/stdout and -") {
+    CommandResult cmd = run_in({"--json", "/dev/stdout", "--junit", "-"});
+    check_refused_report(cmd, "--junit", "-");
+  }
+  SECTION("an empty path") {
+    for (const std::string option : {"--json", "--junit"}) {
+      CommandResult cmd = run_in({option, ""});
+      check_refused_report(cmd, option, "empty");
+    }
+  }
+  SECTION("hard links: two names of one file refused; one name written in place, keeping the link") {
+    std::ofstream(rp / "b.json") << "old";
+    fs::create_hard_link(rp / "b.json", rp / "hard.json");
+    check_refused_report(run_in({"--json", "hard.json", "--junit", "b.json"}), "--junit", "b.json");
+    CommandResult cmd = run_in({"--json", "hard.json"});
+    INFO(cmd.err);
+    CHECK(cmd.status == 0);
+    CHECK(fs::hard_link_count(rp / "b.json") == 2);
+    CHECK(json::parse(read_file(rp / "b.json"))["summary"]["pass"] == 1);
+    CHECK(names_in(rp) == std::vector<std::string>{"b.json", "hard.json"});
+  }
+}
+
+TEST_CASE("e2e report onto a FIFO nobody reads", "[e2e][report-paths]") {
+  ScratchBank scratch;
+  const fs::path fifo = scratch.tmp / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CommandResult cmd = scratch.run({"--json", fifo.string()});
+  INFO("exit " << cmd.status << "\nstderr: " << cmd.err);
+  CHECK_FALSE(cmd.timed_out);
+  CHECK(cmd.status == 2);
+  CHECK_THAT(cmd.err, Catch::Contains(fifo.string() + ": a FIFO that no process opened for reading"));
+  CHECK_THAT(cmd.out, Catch::Contains("1 question: 1 pass"));  // the run itself was reported
+}
+
+TEST_CASE("e2e control characters from a candidate are made visible on the terminal", "[e2e]") {
+  TempDir tmp;
+  const fs::path expected = tmp / "one.out";
+  std::ofstream(expected) << "1\n";
+  const fs::path forge = tmp / "forge.py";
+  std::ofstream(forge) << "print(\"\\x1b]0;PWNED\\x07\\x1b[2J\\x1b[1A\\rpass         003-forge   1 ms\\x9b\\u009b\")\n";
+  const fs::path raise = tmp / "raise.py";
+  std::ofstream(raise) << "import sys\nsys.stderr.write('\\x1b[31m')\nraise ValueError(\"\\x1b[2Jcleared\")\n";
+  for (const fs::path& code : {forge, raise}) {
+    CommandResult cmd = run_command({kExe, "check", "--expected", expected.string(), code.string(), "--junit",
+                                     (tmp / "r.xml").string(), "--allow-weaker-sandbox"});
+    INFO(code << " exit " << cmd.status << "\nstdout: " << cmd.out << "\nstderr: " << cmd.err);
+    CHECK(cmd.status == 1);
+    for (const char control : {'\x1b', '\x07', '\r'}) CHECK(cmd.out.find(control) == std::string::npos);
+    CHECK(cmd.out.find("\xc2\x9b") == std::string::npos);
+    CHECK_THAT(cmd.out, Catch::Contains("\\x1b["));
+    const std::string junit = read_file(tmp / "r.xml");
+    for (const char control : {'\x1b', '\x07'}) CHECK(junit.find(control) == std::string::npos);
+  }
+}
+
+TEST_CASE("e2e inputs are read to a limit", "[e2e][input-limits]") {
+  ScratchBank scratch;
+  const fs::path expected = scratch.bank / "expected" / "001-ok.out";
+  SECTION("code on stdin that does not end (a bounded generator standing in for `yes`)") {
+    std::string endless;
+    while (endless.size() <= 17 * 1024 * 1024) endless += "print(1)\n";
+    CommandResult cmd = run_command({kExe, "check", "--expected", expected.string(), "-"}, endless, std::nullopt, 120s);
+    INFO("exit " << cmd.status << "\nstderr: " << cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK_THAT(cmd.err, Catch::Contains("<stdin>: code too large: more than 16 MiB"));
+  }
+  SECTION("an expected file longer than 16 MiB") {
+    const fs::path big = scratch.tmp / "big.out";
+    std::ofstream(big) << std::string(16 * 1024 * 1024 + 1, 'x');
+    CommandResult cmd = run_command({kExe, "check", "--expected", big.string(), (scratch.bank / "snippets" / "001-ok.py").string()},
+                                    std::nullopt, std::nullopt, 120s);
+    INFO("exit " << cmd.status << "\nstderr: " << cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK_THAT(cmd.err, Catch::Contains(big.string() + ": expected output too large: more than 16 MiB"));
+  }
+  SECTION("a bank's snippet, expected file and settings") {
+    std::ofstream(scratch.bank / "snipcheck.toml") << std::string(1024 * 1024 + 1, '#');
+    CommandResult settings = scratch.run();
+    INFO(settings.err);
+    CHECK(settings.status == 2);
+    CHECK_THAT(settings.err, Catch::Contains("snipcheck.toml: settings file too large: more than 1 MiB"));
+    fs::remove(scratch.bank / "snipcheck.toml");
+    std::ofstream(expected) << std::string(16 * 1024 * 1024 + 1, 'x');
+    CommandResult out = scratch.run();
+    INFO(out.err);
+    CHECK(out.status == 2);
+    CHECK_THAT(out.err, Catch::Contains("001-ok.out: expected output too large"));
+    std::ofstream(expected) << "ok\n";
+    std::ofstream(scratch.bank / "snippets" / "001-ok.py") << "#" << std::string(16 * 1024 * 1024, ' ') << "\nprint('ok')\n";
+    CommandResult code = scratch.run();
+    INFO(code.err);
+    CHECK(code.status == 2);
+    CHECK_THAT(code.err, Catch::Contains("001-ok.py: code too large: more than 16 MiB"));
+  }
+  SECTION("material from a pipe that does not end") {
+    const fs::path fifo = scratch.tmp / "material";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::thread writer([&] {
+      // Bounded by the test: 17 MiB, then the end; a reader that stops early gives EPIPE here.
+      int fd = ::open(fifo.c_str(), O_WRONLY | O_CLOEXEC);
+      const std::string block(1024 * 1024, '\n');
+      for (int i = 0; fd >= 0 && i < 17; ++i) {
+        if (::write(fd, block.data(), block.size()) < 0) break;
+      }
+      if (fd >= 0) ::close(fd);
+    });
+    CommandResult cmd = run_command({kExe, "import", fifo.string(), "--out", (scratch.tmp / "zz").string()}, std::nullopt,
+                                    std::nullopt, 120s);
+    writer.join();
+    INFO(cmd.err);
+    CHECK(cmd.status == 2);
+    CHECK_THAT(cmd.err, Catch::Contains("material too large: more than 16 MiB"));
+  }
+}
+
+TEST_CASE("e2e import into its own bank holding a file of the user's", "[e2e]") {
+  TempDir tmp;
+  const fs::path material = tmp / "w.md";
+  std::ofstream(material) << read_file(fixture("interrupt") / "wrong-claim.md");
+  const fs::path out = tmp / "ok3";
+  CommandResult first = run_command({kExe, "import", material.string(), "--out", out.string()});
+  INFO(first.err);
+  REQUIRE(first.status == 0);
+  std::ofstream(out / "snippets" / "zzz.txt") << "x\n";
+  CommandResult again = run_command({kExe, "import", material.string(), "--out", out.string()});
+  INFO(again.err);
+  CHECK(again.status == 2);
+  CHECK_THAT(again.err, Catch::Contains((out / "snippets" / "zzz.txt").string() + ": not a question file"));
+  CHECK_THAT(again.err, Catch::Contains("not a file import writes"));
+  CHECK(again.err.find("internal error") == std::string::npos);
+}

@@ -11,6 +11,10 @@
 #include "util/fs.hpp"
 
 using namespace snipcheck;
+
+namespace {
+const ReadLimit k_any_size{1 << 20, "file", ""};
+}  // namespace
 namespace fs = std::filesystem;
 
 namespace {
@@ -76,12 +80,12 @@ TEST_CASE("write_bank", "[bank]") {
     REQUIRE_FALSE(written);
     CHECK(written.error().file == dir.string());
     CHECK(written.error().message.find("not a bank") != std::string::npos);
-    CHECK(read_file(dir / "notes.txt") == std::string("mine"));
+    CHECK(read_file(dir / "notes.txt", k_any_size) == std::string("mine"));
     CHECK_FALSE(fs::exists(dir / "snippets"));
   }
   SECTION("leaves a marker naming the material, and replaces a bank that carries it") {
     REQUIRE(write_bank(dir, two_questions()));
-    auto marker = read_file(dir / k_import_marker);
+    auto marker = read_file(dir / k_import_marker, k_any_size);
     REQUIRE(marker);
     CHECK(marker->find("notes.md") != std::string::npos);
     BankDraft other = two_questions();
@@ -89,7 +93,7 @@ TEST_CASE("write_bank", "[bank]") {
     other.entries.pop_back();
     REQUIRE(write_bank(dir, other));
     CHECK_FALSE(fs::exists(dir / "snippets" / "002-setup.py"));
-    CHECK(read_file(dir / k_import_marker)->find("other.md") != std::string::npos);
+    CHECK(read_file(dir / k_import_marker, k_any_size)->find("other.md") != std::string::npos);
   }
   SECTION("an empty folder is written into") {
     fs::create_directories(dir);
@@ -110,7 +114,7 @@ TEST_CASE("write_bank", "[bank]") {
     CHECK(files == mine.size());
     for (const auto& [path, content] : mine) {
       INFO(path);
-      CHECK(read_file(dir / path) == content);
+      CHECK(read_file(dir / path, k_any_size) == content);
     }
   }
   SECTION("a chain must point back to an earlier question of the bank") {

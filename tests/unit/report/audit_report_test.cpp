@@ -51,6 +51,19 @@ TEST_CASE("print_audit", "[report][audit]") {
   CHECK(quiet.str().find("Q4") == std::string::npos);
 }
 
+TEST_CASE("print_audit prints control characters visibly", "[report][audit]") {
+  auto questions = one_wrong();
+  questions[0].claims[0].actual = "\x1b]0;PWNED\x07\x1b[2J\r";
+  questions[0].claims[0].hint = "\x9b" "1A";
+  questions[0].result.judgement.reason = "error: ValueError: \x1b[2Jcleared";
+  std::ostringstream out;
+  print_audit(out, questions, summarize_audit(questions, 1200, 2), Detail::verbose);
+  INFO(out.str());
+  CHECK(out.str().find_first_of("\x1b\x07\r\x9b") == std::string::npos);
+  CHECK_THAT(out.str(), Catch::Contains("ValueError: \\x1b[2Jcleared"));
+  CHECK_THAT(out.str(), Catch::Contains("\\x1b]0;PWNED\\x07\\x1b[2J\\r"));
+}
+
 TEST_CASE("render_audit_json", "[report][audit]") {
   auto questions = one_wrong();
   auto report = nlohmann::json::parse(render_audit_json(questions, summarize_audit(questions, 1, 1)));

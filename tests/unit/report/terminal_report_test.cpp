@@ -155,6 +155,27 @@ TEST_CASE("TerminalReport::add", "[report][terminal]") {
   }
 }
 
+TEST_CASE("TerminalReport prints a snippet's control characters visibly", "[report][terminal]") {
+  // What a candidate controls: its output (in the diff), its exception, its stderr, the reason.
+  const std::string forged = "\x1b]0;PWNED\x07\x1b[2J\x1b[1A\rpass         003-forge   1 ms";
+  Result result = make_result("001-candidate", Verdict::crash, "crash: " + forged);
+  result.judgement.diff = "--- expected\n+++ actual\n@@ -1 +1 @@\n-1\n+" + forged + "\n";
+  result.outcome.error = PythonError{};
+  result.outcome.error->traceback = "ValueError: \x1b[2Jcleared\n";
+  result.outcome.stack = "  File \"x\x9b.py\"\n";
+  result.outcome.stderr_text = "\x1b[31mred\x1b[0m\n";
+  std::ostringstream out;
+  TerminalReport report(out, 1, Color::no, Detail::verbose);
+  report.add(0, result);
+  INFO(out.str());
+  CHECK(out.str().find('\x1b') == std::string::npos);
+  CHECK(out.str().find('\x07') == std::string::npos);
+  CHECK(out.str().find('\r') == std::string::npos);
+  CHECK(out.str().find('\x9b') == std::string::npos);
+  CHECK_THAT(out.str(), Catch::Contains("+\\x1b]0;PWNED\\x07\\x1b[2J\\x1b[1A\\rpass"));
+  CHECK_THAT(out.str(), Catch::Contains("ValueError: \\x1b[2Jcleared"));
+}
+
 TEST_CASE("TerminalReport::finish", "[report][terminal]") {
   SECTION("prints the summary line last") {
     std::ostringstream out;

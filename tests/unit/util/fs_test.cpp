@@ -23,6 +23,10 @@
 #include "support/temp_dir.hpp"
 
 using namespace snipcheck;
+
+namespace {
+const ReadLimit k_any_size{1 << 20, "file", ""};
+}  // namespace
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
@@ -93,28 +97,49 @@ TEST_CASE("read_file", "[util][fs]") {
   SECTION("reads the whole file, bytes as they are") {
     const std::string content = "line 1\r\nbinary \0\xff bytes\nno newline at end"s;
     testing::write_tree(dir.path(), {{"data.bin", content}});
-    auto text = read_file(dir.path() / "data.bin");
+    auto text = read_file(dir.path() / "data.bin", k_any_size);
     REQUIRE(text.has_value());
     CHECK(*text == content);
   }
   SECTION("an empty file gives an empty string") {
     testing::write_tree(dir.path(), {{"empty.txt", ""}});
-    auto text = read_file(dir.path() / "empty.txt");
+    auto text = read_file(dir.path() / "empty.txt", k_any_size);
     REQUIRE(text.has_value());
     CHECK(text->empty());
   }
   SECTION("a missing file gives an Error naming the file") {
     const fs::path missing = dir.path() / "no-such-file.out";
-    auto text = read_file(missing);
+    auto text = read_file(missing, k_any_size);
     REQUIRE_FALSE(text.has_value());
     CHECK(text.error().file == missing.string());
     CHECK_FALSE(text.error().message.empty());
     CHECK_THAT(text.error().describe(), Catch::Contains("no-such-file.out"));
   }
   SECTION("a directory is not a file") {
-    auto text = read_file(dir.path());
+    auto text = read_file(dir.path(), k_any_size);
     REQUIRE_FALSE(text.has_value());
     CHECK(text.error().file == dir.path().string());
+  }
+}
+
+TEST_CASE("read_file reads to a limit", "[util][fs]") {
+  TempDir dir("snipcheck-unit");
+  const ReadLimit limit{1000, "code", "why it is so"};
+  SECTION("up to the limit: the whole file") {
+    testing::write_tree(dir.path(), {{"exact.py", std::string(1000, 'x')}});
+    CHECK(read_file(dir.path() / "exact.py", limit).value().size() == 1000);
+  }
+  SECTION("one byte more: an Error naming the file and the limit") {
+    testing::write_tree(dir.path(), {{"over.py", std::string(1001, 'x')}});
+    auto text = read_file(dir.path() / "over.py", limit);
+    REQUIRE_FALSE(text.has_value());
+    CHECK(text.error().file == (dir.path() / "over.py").string());
+    CHECK(text.error().message == "code too large: more than 1000 B (why it is so)");
+  }
+  SECTION("a file that never ends stops at the limit") {
+    auto text = read_file("/dev/zero", {1024 * 1024, "expected output", ""});
+    REQUIRE_FALSE(text.has_value());
+    CHECK_THAT(text.error().message, Catch::Contains("expected output too large: more than 1 MiB"));
   }
 }
 
@@ -125,7 +150,7 @@ TEST_CASE("write_file_atomic", "[util][fs]") {
     const std::string content = "{\"a\": 1}\n\0tail"s;
     auto written = write_file_atomic(target, content);
     REQUIRE(written.has_value());
-    auto back = read_file(target);
+    auto back = read_file(target, k_any_size);
     REQUIRE(back.has_value());
     CHECK(*back == content);
     CHECK(names_in(dir.path()) == std::vector<std::string>{"report.json"});
@@ -133,7 +158,7 @@ TEST_CASE("write_file_atomic", "[util][fs]") {
   SECTION("replaces an existing file entirely") {
     testing::write_tree(dir.path(), {{"report.json", "a much longer old content that must disappear"}});
     REQUIRE(write_file_atomic(target, "new").has_value());
-    CHECK(read_file(target).value() == "new");
+    CHECK(read_file(target, k_any_size).value() == "new");
     CHECK(names_in(dir.path()) == std::vector<std::string>{"report.json"});
   }
   SECTION("the file replaced keeps its permissions") {
@@ -178,6 +203,17 @@ TEST_CASE("resolve_output", "[util][fs]") {
     REQUIRE(target.has_value());
     CHECK(target->kind == OutputKind::write_through);
   }
+  SECTION("a file with several hard links is written in place, and stays one file") {
+    testing::write_tree(dir.path(), {{"b.json", "old, longer than the report"}});
+    fs::create_hard_link(dir.path() / "b.json", dir.path() / "hard.json");
+    auto target = resolve_output((dir.path() / "hard.json").string());
+    REQUIRE(target.has_value());
+    CHECK(target->kind == OutputKind::in_place);
+    REQUIRE(write_output((dir.path() / "hard.json").string(), "new").has_value());
+    CHECK(fs::hard_link_count(dir.path() / "b.json") == 2);
+    CHECK(read_file(dir.path() / "b.json", k_any_size).value() == "new");
+    CHECK(names_in(dir.path()).size() == 2);  // b.json, hard.json: no temporary file left
+  }
   SECTION("a character device is written through") {
     auto target = resolve_output("/dev/null");
     REQUIRE(target.has_value());
@@ -206,7 +242,7 @@ TEST_CASE("write_output", "[util][fs]") {
   SECTION("a regular file is replaced whole, with no temp file left") {
     testing::write_tree(dir.path(), {{"r.json", "an older and much longer content"}});
     REQUIRE(write_output((dir.path() / "r.json").string(), "new").has_value());
-    CHECK(read_file(dir.path() / "r.json").value() == "new");
+    CHECK(read_file(dir.path() / "r.json", k_any_size).value() == "new");
     CHECK(names_in(dir.path()) == std::vector<std::string>{"r.json"});
   }
   SECTION("a symlink is kept and the file it names replaced") {
@@ -215,7 +251,7 @@ TEST_CASE("write_output", "[util][fs]") {
     REQUIRE(write_output((dir.path() / "link.json").string(), "new").has_value());
     CHECK(fs::is_symlink(fs::symlink_status(dir.path() / "link.json")));
     CHECK(fs::read_symlink(dir.path() / "link.json") == "real/r.json");
-    CHECK(read_file(dir.path() / "real/r.json").value() == "new");
+    CHECK(read_file(dir.path() / "real/r.json", k_any_size).value() == "new");
     CHECK(names_in(dir.path() / "real") == std::vector<std::string>{"r.json"});
   }
   SECTION("a dangling symlink gets the file it names") {
@@ -223,7 +259,7 @@ TEST_CASE("write_output", "[util][fs]") {
     fs::create_symlink(dir.path() / "real/r.json", dir.path() / "link.json");
     REQUIRE(write_output((dir.path() / "link.json").string(), "new").has_value());
     CHECK(fs::is_symlink(fs::symlink_status(dir.path() / "link.json")));
-    CHECK(read_file(dir.path() / "real/r.json").value() == "new");
+    CHECK(read_file(dir.path() / "real/r.json", k_any_size).value() == "new");
   }
   SECTION("a FIFO is written through and stays a FIFO") {
     const fs::path fifo = dir.path() / "pipe";

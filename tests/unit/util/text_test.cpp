@@ -232,3 +232,12 @@ TEST_CASE("LineIndex", "[util][text]") {
     CHECK(lines.line_of(text.size()) == 100001);
   }
 }
+
+TEST_CASE("visible_controls", "[util][text]") {
+  CHECK(visible_controls("plain text, é, 日本\n\tindented\n") == "plain text, é, 日本\n\tindented\n");
+  CHECK(visible_controls("\x1b]0;PWNED\x07\x1b[2J\x1b[1A\rpass") == "\\x1b]0;PWNED\\x07\\x1b[2J\\x1b[1A\\rpass");
+  CHECK(visible_controls("a\0b\x7f"s) == "a\\x00b\\x7f");
+  // C1 controls, encoded (U+009B is CSI) and as stray bytes (CSI on an 8-bit terminal).
+  CHECK(visible_controls("\xc2\x9b" "2J \xc2\xa0 \x9b" "2J") == "\\u009b2J \xc2\xa0 \\x9b2J");
+  CHECK(visible_controls("cut \xe6\x97") == "cut \\xe6\\x97");
+}
