@@ -432,7 +432,10 @@ Interpreter::Interpreter(const std::vector<std::string>& preload) : m_state(std:
   PyConfig_SetString(&config, &config.program_name, k_python);
   PyConfig_SetString(&config, &config.executable, k_python);
   PyConfig_SetString(&config, &config.stdio_encoding, L"utf-8");
-  PyConfig_SetString(&config, &config.stdio_errors, L"backslashreplace");
+  // As python3 in UTF-8 mode (and in the C, POSIX and C.UTF-8 locales): a lone surrogate such
+  // as '\ud800' cannot be printed (UnicodeEncodeError), one from undecodable bytes is written back
+  // as those bytes. backslashreplace made an error program print.
+  PyConfig_SetString(&config, &config.stdio_errors, L"surrogateescape");
   config.install_signal_handlers = 0;  // the worker's signals are the supervisor's business
   config.parse_argv = 0;
   config.safe_path = 1;
