@@ -1305,6 +1305,41 @@ TEST_CASE("e2e statements", "[e2e]") {
   }
 }
 
+// The one-compilation-unit corpus (issue 10 item 1): each program prints, on stdout and stderr,
+// and exits with, exactly what `/usr/bin/python3 FILE` gives at test time (-E: without this
+// environment's PYTHON* variables, which snipcheck's isolated interpreter ignores too). The bank
+// is copied so that python3's stdout can be its expected output; both run the same paths.
+TEST_CASE("e2e one-unit", "[e2e]") {
+  TempDir tmp;
+  const fs::path bank = fs::canonical(tmp.path()) / "one-unit";
+  fs::copy(fixture("one-unit"), bank, fs::copy_options::recursive);
+  struct Reference {
+    std::string out, err;
+    int status;
+  };
+  std::map<std::string, Reference> references;
+  for (const auto& entry : fs::directory_iterator(bank / "snippets")) {
+    const std::string id = entry.path().stem().string();
+    TempDir cwd;
+    CommandResult python = run_command({"/usr/bin/python3", "-E", entry.path().string()}, std::string(), cwd.path());
+    REQUIRE_FALSE(python.timed_out);
+    references[id] = {python.out, python.err, python.status};
+    std::ofstream(bank / "expected" / (id + ".out"), std::ios::binary) << python.out;
+  }
+  REQUIRE(references.size() >= 10);
+  BankRun run = run_bank(bank, 2);
+  check_report_shape(run);
+  for (const auto& [id, reference] : references) {
+    INFO("question " << id << "\npython3 stdout:\n" << reference.out << "\npython3 stderr:\n" << reference.err);
+    const json& result = result_of(run.report, id);
+    INFO(describe(result));
+    CHECK(string_field(result, "stdout") == reference.out);
+    CHECK(string_field(result, "stderr") == reference.err);
+    CHECK(field(result, "exit_status") == json(reference.status));
+    if (reference.status == 0) CHECK(verdict_of(result) == "pass");
+  }
+}
+
 // =============================================================================================
 // Malformed banks: exit 2, a message naming the file, no report
 // =============================================================================================
