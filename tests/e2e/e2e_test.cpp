@@ -1291,6 +1291,7 @@ TEST_CASE("e2e statements", "[e2e]") {
       CHECK(run.cmd.status == 0);
       check_pass(run, bank, "001-three-statements");
       check_pass(run, bank, "002-compound");
+      check_pass(run, bank, "003-same-line");
       // print("a") / x = 1 / print("bb")
       check_statements(result_of(run.report, "001-three-statements"),
                        {{1, 1, {0, 2}, {0, 0}}, {2, 2, {2, 2}, {0, 0}}, {3, 3, {2, 5}, {0, 0}}});
@@ -1300,7 +1301,11 @@ TEST_CASE("e2e statements", "[e2e]") {
                         {2, 3, {0, 4}, {0, 0}},
                         {4, 4, {4, 4}, {0, 4}},
                         {5, 7, {4, 9}, {4, 4}}});
-      check_summary(run, {{"pass", 2}});
+      // print(1); print(2) / x = (1,\n 2); print(x) / print("end"): statements on one line are
+      // one unit, attributed together to their lines (issue 10 item 6)
+      check_statements(result_of(run.report, "003-same-line"),
+                       {{1, 1, {0, 4}, {0, 0}}, {2, 3, {4, 11}, {0, 0}}, {4, 4, {11, 15}, {0, 0}}});
+      check_summary(run, {{"pass", 3}});
     }
   }
 }
