@@ -195,6 +195,35 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
                                                                job.capture_nonce.c_str());
   Py_XDECREF(code);
   Py_DECREF(watched);
+  // (code, namespace, finish): the snippet's code runs here, from C, so that its module frame
+  // has no caller (f_back None, no driver frame in inspect.stack() or a warning's stacklevel),
+  // as under python3; finish() gets the exception that ended it, or None, and makes the result.
+  if (returned != nullptr && PyTuple_Check(returned) && PyTuple_GET_SIZE(returned) == 3) {
+    PyObject* compiled = PyTuple_GET_ITEM(returned, 0);
+    PyObject* globals_of_main = PyTuple_GET_ITEM(returned, 1);
+    PyObject* finish = PyTuple_GET_ITEM(returned, 2);
+    Py_INCREF(finish);
+    PyObject* ran = PyEval_EvalCode(compiled, globals_of_main, globals_of_main);
+    Py_DECREF(returned);  // the code goes now: the result holds none of it
+    PyObject* exception = Py_None;
+    Py_INCREF(exception);
+    if (ran == nullptr) {
+      PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+      PyErr_Fetch(&type, &value, &traceback);
+      PyErr_NormalizeException(&type, &value, &traceback);
+      if (value != nullptr && traceback != nullptr) PyException_SetTraceback(value, traceback);
+      Py_XDECREF(type);
+      Py_XDECREF(traceback);
+      if (value != nullptr) {
+        Py_DECREF(exception);
+        exception = value;
+      }
+    }
+    Py_XDECREF(ran);
+    returned = PyObject_CallOneArg(finish, exception);
+    Py_DECREF(exception);
+    Py_DECREF(finish);
+  }
   std::string text;
   if (returned == nullptr) {
     internal_error = "driver failed: " + fetch_python_error();
