@@ -91,6 +91,23 @@ int other_threads(PyInterpreterState* interp, PyThreadState* self) {
   return count;
 }
 
+// `_snipcheck_untraced(f)` in the driver: a C callable that calls f() with tracing and profiling
+// suspended. The statement marks inserted into the snippet's code call one, so a snippet's own
+// sys.settrace() or sys.setprofile() function sees no frame of the driver (python3 has none).
+PyObject* call_untraced(PyObject* function, PyObject*) {
+  PyThreadState* thread = PyThreadState_Get();
+  PyThreadState_EnterTracing(thread);
+  PyObject* returned = PyObject_CallNoArgs(function);
+  PyThreadState_LeaveTracing(thread);
+  return returned;
+}
+
+PyMethodDef k_call_untraced{"mark", call_untraced, METH_NOARGS, nullptr};
+
+PyObject* make_untraced(PyObject*, PyObject* function) { return PyCFunction_New(&k_call_untraced, function); }
+
+PyMethodDef k_make_untraced{"_snipcheck_untraced", make_untraced, METH_O, nullptr};
+
 // Runs the driver's module code in a fresh dict of the current interpreter; nullptr on failure.
 // `marshalled` is the driver's code object as marshal data (compiled once, in the main
 // interpreter): reading it back costs a tenth of compiling the source in every sub-interpreter.
@@ -106,6 +123,10 @@ PyObject* load_driver(const std::string& marshalled = {}) {
   }
   PyDict_SetItemString(globals, "__builtins__", builtins);
   Py_DECREF(builtins);
+  if (PyObject* untraced = PyCFunction_New(&k_make_untraced, nullptr)) {
+    PyDict_SetItemString(globals, "_snipcheck_untraced", untraced);
+    Py_DECREF(untraced);
+  }
   PyObject* compiled = marshalled.empty()
                            ? Py_CompileString(k_driver_source, "<snipcheck-driver>", Py_file_input)
                            : PyMarshal_ReadObjectFromString(marshalled.data(), static_cast<Py_ssize_t>(marshalled.size()));
