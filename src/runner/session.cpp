@@ -93,6 +93,23 @@ int other_threads(PyInterpreterState* interp, PyThreadState* self) {
   return count;
 }
 
+// `_snipcheck_untraced(f)` in the driver: a C callable that calls f() with tracing and profiling
+// suspended. The statement marks inserted into the snippet's code call one, so a snippet's own
+// sys.settrace() or sys.setprofile() function sees no frame of the driver (python3 has none).
+PyObject* call_untraced(PyObject* function, PyObject*) {
+  PyThreadState* thread = PyThreadState_Get();
+  PyThreadState_EnterTracing(thread);
+  PyObject* returned = PyObject_CallNoArgs(function);
+  PyThreadState_LeaveTracing(thread);
+  return returned;
+}
+
+PyMethodDef k_call_untraced{"mark", call_untraced, METH_NOARGS, nullptr};
+
+PyObject* make_untraced(PyObject*, PyObject* function) { return PyCFunction_New(&k_call_untraced, function); }
+
+PyMethodDef k_make_untraced{"_snipcheck_untraced", make_untraced, METH_O, nullptr};
+
 // Runs the driver's module code in a fresh dict of the current interpreter; nullptr on failure.
 // `marshalled` is the driver's code object as marshal data (compiled once, in the main
 // interpreter): reading it back costs a tenth of compiling the source in every sub-interpreter.
@@ -108,6 +125,10 @@ PyObject* load_driver(const std::string& marshalled = {}) {
   }
   PyDict_SetItemString(globals, "__builtins__", builtins);
   Py_DECREF(builtins);
+  if (PyObject* untraced = PyCFunction_New(&k_make_untraced, nullptr)) {
+    PyDict_SetItemString(globals, "_snipcheck_untraced", untraced);
+    Py_DECREF(untraced);
+  }
   PyObject* compiled = marshalled.empty()
                            ? Py_CompileString(k_driver_source, "<snipcheck-driver>", Py_file_input)
                            : PyMarshal_ReadObjectFromString(marshalled.data(), static_cast<Py_ssize_t>(marshalled.size()));
@@ -197,6 +218,35 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
                                                                job.capture_nonce.c_str());
   Py_XDECREF(code);
   Py_DECREF(watched);
+  // (code, namespace, finish): the snippet's code runs here, from C, so that its module frame
+  // has no caller (f_back None, no driver frame in inspect.stack() or a warning's stacklevel),
+  // as under python3; finish() gets the exception that ended it, or None, and makes the result.
+  if (returned != nullptr && PyTuple_Check(returned) && PyTuple_GET_SIZE(returned) == 3) {
+    PyObject* compiled = PyTuple_GET_ITEM(returned, 0);
+    PyObject* globals_of_main = PyTuple_GET_ITEM(returned, 1);
+    PyObject* finish = PyTuple_GET_ITEM(returned, 2);
+    Py_INCREF(finish);
+    PyObject* ran = PyEval_EvalCode(compiled, globals_of_main, globals_of_main);
+    Py_DECREF(returned);  // the code goes now: the result holds none of it
+    PyObject* exception = Py_None;
+    Py_INCREF(exception);
+    if (ran == nullptr) {
+      PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
+      PyErr_Fetch(&type, &value, &traceback);
+      PyErr_NormalizeException(&type, &value, &traceback);
+      if (value != nullptr && traceback != nullptr) PyException_SetTraceback(value, traceback);
+      Py_XDECREF(type);
+      Py_XDECREF(traceback);
+      if (value != nullptr) {
+        Py_DECREF(exception);
+        exception = value;
+      }
+    }
+    Py_XDECREF(ran);
+    returned = PyObject_CallOneArg(finish, exception);
+    Py_DECREF(exception);
+    Py_DECREF(finish);
+  }
   std::string text;
   if (returned == nullptr) {
     internal_error = "driver failed: " + fetch_python_error();
@@ -444,7 +494,10 @@ Interpreter::Interpreter(const std::vector<std::string>& preload) : m_state(std:
   PyConfig_SetString(&config, &config.program_name, k_python);
   PyConfig_SetString(&config, &config.executable, k_python);
   PyConfig_SetString(&config, &config.stdio_encoding, L"utf-8");
-  PyConfig_SetString(&config, &config.stdio_errors, L"backslashreplace");
+  // As python3 in UTF-8 mode (and in the C, POSIX and C.UTF-8 locales): a lone surrogate such
+  // as '\ud800' cannot be printed (UnicodeEncodeError), one from undecodable bytes is written back
+  // as those bytes. backslashreplace made an error program print.
+  PyConfig_SetString(&config, &config.stdio_errors, L"surrogateescape");
   config.install_signal_handlers = 0;  // the worker's signals are the supervisor's business
   config.parse_argv = 0;
   config.safe_path = 1;

@@ -579,6 +579,36 @@ with open("notes.txt") as f:
   CHECK(results[2]["reason"] == "");
 }
 
+TEST_CASE("audit observes an example run as one program, statements on one line together", "[audit][one-unit]") {
+  // Issue 10 items 1 and 6: compiled alone, each statement had its own 257 (a is b: False), and
+  // a claim after `print(1); print(2)` saw only the first print's output.
+  Scratch scratch;
+  fs::path material = scratch.path / "unit.md";
+  write(material, R"MD(# One program
+
+```python
+a = 257
+b = 257
+print(a is b)  # True
+print(1); print(2)  # 1
+x = 4; print(x * 2)  # 8
+```
+)MD");
+  Run run = snipcheck({"audit", material.string(), "--json", (scratch.path / "audit.json").string()}, scratch.path);
+  INFO(run.out << run.err);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.count(1) == 1);
+  REQUIRE(claim_at(results[1], 3) != nullptr);
+  CHECK((*claim_at(results[1], 3))["verdict"] == "correct");
+  // The line printed 1 and 2: "1" is no longer the whole of what it printed.
+  REQUIRE(claim_at(results[1], 4) != nullptr);
+  CHECK((*claim_at(results[1], 4))["verdict"] == "wrong");
+  REQUIRE(claim_at(results[1], 5) != nullptr);
+  CHECK((*claim_at(results[1], 5))["verdict"] == "correct");
+}
+
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
   Scratch scratch;
   fs::path text = scratch.path / "shopping.txt";

@@ -175,6 +175,34 @@ TEST_CASE("Interpreter::run_subinterpreter", "[runner][session]") {
     CHECK(run.report.statements[1].stdout_begin == 4);
     CHECK(run.report.statements[1].stdout_end == 8);
   }
+  SECTION("statements on one line are one unit; a decorated definition starts at its decorator") {
+    Run run = run_code("print(1); print(2)\nx = (3,\n     4); print(x)\n@staticmethod\ndef f(): pass\nprint(5)\n");
+    CHECK(run.out == "1\n2\n(3, 4)\n5\n");
+    REQUIRE(run.report.statements.size() == 4);
+    const auto& s = run.report.statements;
+    CHECK((s[0].line == 1 && s[0].end_line == 1 && s[0].stdout_begin == 0 && s[0].stdout_end == 4));
+    CHECK((s[1].line == 2 && s[1].end_line == 3 && s[1].stdout_begin == 4 && s[1].stdout_end == 11));
+    CHECK((s[2].line == 4 && s[2].end_line == 5));
+    CHECK((s[3].line == 6 && s[3].stdout_begin == 11 && s[3].stdout_end == 13));
+  }
+  SECTION("one compilation unit: constants shared, the module frame has no caller, line numbers kept") {
+    Run run = run_code("a = 257\nb = 257\nimport sys\nf = sys._getframe()\n"
+                       "print(a is b, f.f_back, f.f_code.co_firstlineno, f.f_lineno)\n");
+    CHECK(run.out == "True None 1 5\n");
+    CHECK(run.report.statements.size() == 5);
+  }
+  SECTION("an exception in the third statement: three statements, the traceback in the third") {
+    Run run = run_code("print('a')\ndef g():\n    return 1 / 0\ng()\nprint('never')\n");
+    REQUIRE(run.report.error.has_value());
+    CHECK(run.report.error->type == "ZeroDivisionError");
+    CHECK(run.report.error->line == 3);
+    REQUIRE(run.report.statements.size() == 3);
+    CHECK(run.report.statements[2].line == 4);
+    CHECK(run.report.statements[2].stderr_begin == 0);
+    CHECK(run.report.statements[2].stderr_end == run.err.size());
+    CHECK(run.err.find("_snipcheck") == std::string::npos);
+    CHECK(run.err.find("line 4, in <module>") != std::string::npos);
+  }
   SECTION("output written straight to file descriptor 1 is measured too") {
     Run run = run_code("print('a')\nimport os\nos.write(1, b'raw\\n')\n");
     CHECK(run.out == "a\nraw\n");
