@@ -5,6 +5,7 @@
 #include <map>
 #include <system_error>
 
+#include "bank/filter.hpp"
 #include "util/fs.hpp"
 #include "util/text.hpp"
 
@@ -26,11 +27,6 @@ namespace fs = std::filesystem;
 namespace {
 
 bool is_slug_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-
-bool matches_any(const std::vector<std::string>& filters, const std::string& id) {
-  return std::any_of(filters.begin(), filters.end(),
-                     [&](const std::string& glob) { return glob_match(glob, id); });
-}
 
 // True when `path` is `root` or below it (both canonical).
 bool is_within(const fs::path& path, const fs::path& root) {
@@ -254,7 +250,7 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
     }
   }
   for (const auto& [id, entry] : *snippets) {
-    if (!filters.empty() && !matches_any(filters, id)) continue;
+    if (!filter_selects(filters, id)) continue;
     Question question;
     question.id = id;
     question.snippet = entry.path;

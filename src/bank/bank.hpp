@@ -34,7 +34,7 @@ struct Bank {
   std::vector<Question> questions;  // sorted by id
 };
 
-// Loads BANK. `filters` are globs over ids; empty keeps every question.
+// Loads BANK. `filters` are -k terms (bank/filter.hpp); empty keeps every question.
 // Code (a snippet, a candidate's file or standard input) is read to 16 MiB, material's limit:
 // code is compiled and held in memory several times over, and no example is that long.
 constexpr std::uint64_t k_max_code_bytes = 16ULL * 1024 * 1024;

@@ -111,7 +111,7 @@ int check_command(const CheckOptions& options) {
 
   // Verdict and diff.
   std::ostream& out = terminal_stream(reports);
-  TerminalReport terminal(out, 1, terminal_color(out), Detail::verbose);
+  TerminalReport terminal(out, 1, terminal_color(out, options.common.color), Detail::verbose);
   if (execution.results.front().finished) terminal.add(0, execution.results.front());
   if (execution.summary.interrupted) terminal.finish(execution.summary);
   if (auto written = write_reports(options.common, execution, "snipcheck-check"); !written) {

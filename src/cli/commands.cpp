@@ -95,6 +95,33 @@ void add_common(CLI::App& command, CommonOptions& options) {
   command.add_flag("--sandbox", options.sandbox, "Run every question as untrusted code, sandboxed (check always does)");
   command.add_flag("--allow-weaker-sandbox", options.allow_weaker_sandbox,
                    "Sandbox with what this machine offers even when a protection is missing (see `snipcheck doctor`)");
+  command.add_option("--color", options.color,
+                     "Colour the report: auto (a terminal, unless NO_COLOR; FORCE_COLOR or CLICOLOR_FORCE in CI "
+                     "logs), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+// `run`'s own options: selection (-k, --lf, --ff), stopping early, blessing, listing.
+void add_run_workflow(CLI::App& command, RunOptions& options) {
+  command.add_option("-k,--filter", options.filters,
+                     "Only questions matching TERM: a number (-k 7), a part of the id (-k generators), a glob "
+                     "(-k '00*-gen*'), or 'not TERM'; repeatable (any of them, none of the not ones)")
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string { return text.empty() ? "the filter is empty" : ""; }, "TERM"));
+  command.add_flag("--update{wrong}", options.update,
+                   "Rewrite expected/ from what the questions printed, for the wrong ones (--update=all: also "
+                   "those with no expected file); prints the diff of every file changed")
+      ->check(CLI::IsMember({"wrong", "all"}));
+  command.add_flag("--dry-run", options.dry_run, "With --update: print the patch on stdout, change nothing");
+  command.add_flag("-x,--fail-fast", options.fail_fast, "Start no more questions after the first failure");
+  command.add_option("--maxfail", options.max_failures, "Start no more questions after N failures")
+      ->check(whole_number_between(1, 1000000));
+  command.add_flag("--lf,--last-failed", options.last_failed,
+                   "Only the questions that failed in the last run (kept in .snipcheck_cache/ in the bank)");
+  command.add_flag("--ff,--failed-first", options.failed_first, "The questions that failed last time first, then the rest");
+  command.add_flag("--list", options.list, "List the questions (id, title, tier, settings not the defaults); run nothing");
+  command.add_option("--durations", options.durations, "Show the N slowest questions (0: all)")
+      ->check(whole_number_between(0, 1000000));
 }
 
 struct Command {
@@ -108,8 +135,10 @@ const std::vector<Command>& command_table() {
   static const std::vector<Command> table = {
       {"run", "Run every question of a bank and compare its stdout with the expected output",
        [](CLI::App& app, Parsed& parsed) {
-         app.add_option("BANK", parsed.run.bank, "The bank directory (default: the current directory)");
-         app.add_option("-k,--filter", parsed.run.filters, "Only questions whose id matches GLOB (repeatable)");
+         app.add_option("BANK", parsed.run.bank,
+                        "The bank, a folder inside it, or one question's snippets/NNN-slug.py (default: the "
+                        "current directory)");
+         add_run_workflow(app, parsed.run);
          add_common(app, parsed.run.common);
        },
        [](const Parsed& parsed) { return run_command(parsed.run); }},
@@ -151,7 +180,7 @@ const std::vector<Command>& command_table() {
 int run_cli(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "__worker") return worker_entry(argc, argv);
   CLI::App app{"snipcheck: checks that Python examples print what their material says"};
-  app.set_version_flag("--version", "snipcheck 0.1.0");
+  app.set_version_flag("-V,--version", "snipcheck 0.1.0");
   app.require_subcommand(1);
   Parsed parsed;
   std::vector<std::pair<CLI::App*, const Command*>> commands;

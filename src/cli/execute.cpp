@@ -135,8 +135,14 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   supervisor_options.executable = current_executable();
   supervisor_options.verbose = options.verbose;
   supervisor_options.preload = options.worker_settings.preload;
+  int failures = 0;
+  auto limit_reached = [&] { return options.max_failures > 0 && failures >= options.max_failures; };
+  for (const Result& result : execution.results) {
+    if (!result.judgement.reason.empty() && is_failing(result.judgement.verdict)) ++failures;
+  }
+  supervisor_options.stop_starting = limit_reached;
   int waves = jobs.empty() ? 0 : *std::max_element(job_depth.begin(), job_depth.end()) + 1;
-  for (int wave = 0; wave < waves && !interrupt_requested(); ++wave) {
+  for (int wave = 0; wave < waves && !interrupt_requested() && !limit_reached(); ++wave) {
     std::vector<Job> wave_jobs;
     std::vector<std::size_t> wave_job;
     for (std::size_t j = 0; j < jobs.size(); ++j) {
@@ -154,6 +160,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       result.judgement = judge(questions[index].expected, result.settings, result.outcome, result.path);
       result.expected = questions[index].expected;
       result.finished = true;
+      if (is_failing(result.judgement.verdict)) ++failures;
       // Judged on the whole output; the reports need only its start.
       if (options.kept_output) clip_output(result, *options.kept_output);
       spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), result.outcome.duration_ms);
@@ -169,6 +176,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
                                 std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(),
                                 std::max(1, std::min<int>(options.workers, static_cast<int>(std::max<std::size_t>(1, jobs.size())))));
   execution.summary.interrupted = interrupt_requested();
+  if (limit_reached() && execution.summary.unfinished > 0) execution.summary.stopped_after = options.max_failures;
   return execution;
 }
 

@@ -30,6 +30,9 @@ struct ExecuteOptions {
   // Bytes of stdout, stderr and diff each result keeps once judged (clip_output), so that what a
   // run holds does not grow with its questions' output; nullopt keeps all (audit reads it all).
   std::optional<std::uint64_t> kept_output = k_kept_output_bytes;
+  // run -x / --maxfail N: once this many questions failed, no more start (the running ones
+  // finish); the rest say `finished = false` and the summary `stopped_after`. 0: no limit.
+  int max_failures = 0;
 };
 
 struct Execution {

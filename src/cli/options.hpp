@@ -18,12 +18,22 @@ struct CommonOptions {
   bool quiet = false;
   bool sandbox = false;               // --sandbox: confine every question as untrusted code (check: always)
   bool allow_weaker_sandbox = false;  // --allow-weaker-sandbox: run even when a protection is missing
+  std::string color = "auto";         // --color auto|always|never (cli/color.hpp)
 };
 
 struct RunOptions {
   CommonOptions common;
-  std::string bank = ".";
-  std::vector<std::string> filters;
+  std::string bank = ".";  // a bank, a folder inside one, or a question's file (cli/bank_target.hpp)
+  std::vector<std::string> filters;  // -k terms (bank/filter.hpp)
+  // The maintainer's workflow (issue 12).
+  std::string update;         // --update ("wrong") or --update=all; empty: expected files stay
+  bool dry_run = false;       // --dry-run: the --update patch on stdout, nothing written
+  bool fail_fast = false;     // -x: stop starting questions after the first failure
+  int max_failures = 0;       // --maxfail N: ... after N failures; 0: no limit
+  bool last_failed = false;   // --lf: only the questions that failed last time (cli/cache.hpp)
+  bool failed_first = false;  // --ff: those first, then the rest
+  bool list = false;          // --list: the questions and their settings, nothing run
+  std::optional<int> durations;  // --durations N: the N slowest (0: all)
 };
 
 struct CheckOptions {

@@ -11,6 +11,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/color.hpp"
 #include "cli/commands.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
@@ -44,11 +45,10 @@ ExecuteOptions bank_execute_options(const CommonOptions& options, const WorkerSe
   return execute_options;
 }
 
-Color terminal_color(const std::ostream& out) {
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return Color::no;
+Color terminal_color(const std::ostream& out, const std::string& mode) {
   const int fd = &out == &std::cerr ? 2 : 1;
-  return ::isatty(fd) ? Color::yes : Color::no;
+  return decide_color(color_mode_from(mode).value_or(ColorMode::automatic), ::isatty(fd) != 0,
+                      [](const char* name) { return std::getenv(name); });
 }
 
 Detail terminal_detail(const CommonOptions& options) {

@@ -17,8 +17,9 @@ namespace snipcheck {
 
 void configure_logging(const CommonOptions& options);
 int worker_count(const CommonOptions& options);
-// Colour when `out` is std::cout on a TTY (or std::cerr on one), and NO_COLOR is not set.
-Color terminal_color(const std::ostream& out);
+// Colour as --color `mode` and the environment say (cli/color.hpp), `out` being std::cout or
+// std::cerr (a terminal or not).
+Color terminal_color(const std::ostream& out, const std::string& mode = "auto");
 Detail terminal_detail(const CommonOptions& options);
 
 // How `run` and `audit` execute a bank: the command line's workers, --keep-tmp, -v and

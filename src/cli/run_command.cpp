@@ -1,12 +1,20 @@
 // `snipcheck run [BANK]`: the maintainer's job. Reads like a table of contents, one stage a line.
 
+#include <algorithm>
 #include <iostream>
+#include <map>
+#include <set>
 
 #include <spdlog/spdlog.h>
 
 #include "bank/bank.hpp"
+#include "bank/filter.hpp"
+#include "cli/bank_target.hpp"
+#include "cli/bless.hpp"
+#include "cli/cache.hpp"
 #include "cli/commands.hpp"
 #include "cli/execute.hpp"
+#include "cli/listing.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
@@ -14,22 +22,108 @@
 
 namespace snipcheck {
 
+namespace {
+
+// Options that only make sense together, refused before anything is read.
+Expected<void> check_run_options(const RunOptions& options, const std::vector<ReportPath>& reports) {
+  if (options.dry_run && options.update.empty()) return fail("", 0, "--dry-run goes with --update (--update --dry-run)");
+  if (options.last_failed && options.failed_first) return fail("", 0, "--lf and --ff cannot go together: choose one");
+  if (options.dry_run) {
+    for (const ReportPath& report : reports) {
+      if (report.path == "-") {
+        return fail("", 0, "--update --dry-run prints the patch on standard output: give " + report.option + " a file");
+      }
+    }
+  }
+  return {};
+}
+
+// "no question matches -k 'genrators' (closest: 007-generators, ...)".
+Error no_match(const RunOptions& options, const std::string& bank_path) {
+  std::string message = "no question matches " + describe_filters(options.filters);
+  if (auto all = load_bank(bank_path); all) {
+    std::vector<std::string> ids;
+    for (const Question& question : all->questions) ids.push_back(question.id);
+    std::vector<std::string> closest = closest_ids(options.filters, ids);
+    std::string names;
+    for (const std::string& id : closest) names += (names.empty() ? "" : ", ") + id;
+    if (!names.empty()) message += " (closest: " + names + ")";
+  }
+  return Error{bank_path, 0, message};
+}
+
+// --lf / --ff: the questions that failed last time (only those, or first). A cache that cannot
+// be read is said once and ignored.
+void apply_last_failed(const RunOptions& options, const std::filesystem::path& root, std::vector<Question>& questions) {
+  if (!options.last_failed && !options.failed_first) return;
+  auto cached = read_last_failed(root);
+  if (!cached) {
+    std::cerr << "snipcheck: " << cached.error().describe() << ": the cache of the last run is ignored\n";
+  }
+  const std::set<std::string> failed = cached ? *cached : std::set<std::string>{};
+  auto failed_before = [&](const Question& question) { return failed.contains(question.id); };
+  const bool any = std::any_of(questions.begin(), questions.end(), failed_before);
+  const char* flag = options.last_failed ? "--lf" : "--ff";
+  if (!any) {
+    std::cerr << "snipcheck: " << flag << ": no question of this selection failed in the last run; running them all\n";
+    return;
+  }
+  if (options.last_failed) {
+    std::erase_if(questions, [&](const Question& question) { return !failed_before(question); });
+  } else {
+    std::stable_partition(questions.begin(), questions.end(), failed_before);
+  }
+}
+
+// After a run: the cache learns what it judged. A read-only bank or cache is said once.
+// A question blessed by --update passes from now on: it is not recorded as failed.
+void record_last_failed(const std::filesystem::path& root, const std::vector<Result>& results,
+                        const std::set<std::string>& blessed) {
+  auto previous = read_last_failed(root);
+  std::set<std::string> failed = merge_last_failed(previous ? *previous : std::set<std::string>{}, results);
+  for (const std::string& id : blessed) failed.erase(id);
+  auto written = write_last_failed(root, failed);
+  if (!written) {
+    std::cerr << "snipcheck: cannot write the cache of this run (" << written.error().describe()
+              << "); --lf and --ff will not know it\n";
+  }
+}
+
+}  // namespace
+
 int run_command(const RunOptions& options) {
   configure_logging(options.common);
+
+  // What the command line points at: a bank, a folder inside one, or one question's file.
+  auto target = find_bank(options.bank);
+  if (!target) return report_usage_error(target.error());
+  const std::string bank_path = target->root;
 
   // Refuse report paths that cannot be written, or would replace a file of the bank, before
   // spending any time.
   const std::vector<ReportPath> reports = report_paths(options.common);
-  if (auto paths = check_report_paths(reports, bank_inputs(options.bank)); !paths) return report_usage_error(paths.error());
+  if (auto combined = check_run_options(options, reports); !combined) return report_usage_error(combined.error());
+  if (auto paths = check_report_paths(reports, bank_inputs(bank_path)); !paths) return report_usage_error(paths.error());
   // Where every question gets its working directory: a missing or full TMPDIR is told now.
   if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 
   // Load and validate the whole bank; a malformed bank runs nothing.
-  auto bank = load_bank(options.bank, options.filters);
+  auto bank = load_bank(bank_path, options.filters);
   if (!bank) return report_usage_error(bank.error());
+  if (target->question) {
+    std::erase_if(bank->questions, [&](const Question& question) { return question.id != *target->question; });
+  }
   if (bank->questions.empty()) {
-    return report_usage_error(Error{options.bank, 0, options.filters.empty() ? "the bank has no questions"
-                                                                             : "no question matches the filter"});
+    if (!options.filters.empty()) return report_usage_error(no_match(options, bank_path));
+    return report_usage_error(target->question ? Error{options.bank, 0, "not a question of its bank"}
+                                               : Error{bank_path, 0, "the bank has no questions"});
+  }
+  apply_last_failed(options, bank->root, bank->questions);
+
+  // --list: what would run, and nothing runs.
+  if (options.list) {
+    std::cout << render_question_list(bank->questions) << std::flush;
+    return k_exit_ok;
   }
 
   // Command-line settings override the bank's.
@@ -45,19 +139,67 @@ int run_command(const RunOptions& options) {
   if (!sandbox) return report_usage_error(sandbox.error());
 
   // Run every question on the workers, printing each result in bank order as it arrives (a
-  // signal stops the run: what finished is reported, marked interrupted).
-  std::ostream& out = terminal_stream(reports);
-  TerminalReport terminal(out, bank->questions.size(), terminal_color(out), terminal_detail(options.common));
+  // signal stops the run: what finished is reported, marked interrupted). With --update each
+  // result keeps its whole stdout until it is blessed; the reports get the usual clipped one.
+  const bool updating = !options.update.empty();
+  const UpdateMode update_mode = options.update == "all" ? UpdateMode::all : UpdateMode::wrong;
+  std::ostream& out = options.dry_run ? std::cerr : terminal_stream(reports);
+  TerminalReport terminal(out, bank->questions.size(), terminal_color(out, options.common.color),
+                          terminal_detail(options.common));
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
-  Execution execution = execute(bank->questions, execute_options,
-                                [&](std::size_t index, const Result& result) { terminal.add(index, result); });
+  execute_options.max_failures = options.fail_fast ? 1 : options.max_failures;
+  if (updating) execute_options.kept_output.reset();
+  std::map<std::size_t, Blessing> blessings;  // bank order
+  Execution execution = execute(bank->questions, execute_options, [&](std::size_t index, const Result& result) {
+    if (!updating) return terminal.add(index, result);
+    if (should_bless(result, update_mode)) blessings.emplace(index, blessing_of(result));
+    Result shown = result;
+    clip_output(shown, k_kept_output_bytes);
+    terminal.add(index, std::move(shown));
+  });
+  if (updating) {
+    for (Result& result : execution.results) clip_output(result, k_kept_output_bytes);
+  }
   terminal.finish(execution.summary);
+  if (options.durations) out << render_durations(execution.results, *options.durations);
 
-  // Reports, each written whole; the exit status (128 + the signal when interrupted).
+  // --update: the patch of every expected file blessed (--dry-run: on stdout, nothing written).
+  int blessed_wrong = 0;
+  std::set<std::string> blessed;
+  if (updating) {
+    std::vector<Blessing> files;
+    std::string patch;
+    for (const auto& [index, blessing] : blessings) {
+      patch += file_patch(blessing);
+      files.push_back(blessing);
+      if (execution.results[index].judgement.verdict == Verdict::wrong) ++blessed_wrong;
+    }
+    if (execution.summary.interrupted) {
+      out << "interrupted: no expected file updated\n";
+      files.clear();
+    } else if (options.dry_run) {
+      std::cout << patch << std::flush;
+      out << files.size() << " expected file" << (files.size() == 1 ? "" : "s") << " would be updated (--dry-run: none written)\n";
+    } else {
+      out << patch;
+      if (auto written = write_blessings(bank->root, files); !written) return report_usage_error(written.error());
+      for (const auto& [index, blessing] : blessings) blessed.insert(execution.results[index].id);
+      out << "updated " << files.size() << " expected file" << (files.size() == 1 ? "" : "s") << "\n";
+    }
+    out.flush();
+  }
+  record_last_failed(bank->root, execution.results, blessed);
+
+  // Reports, each written whole; the exit status (128 + the signal when interrupted). Once
+  // blessed, a wrong question is no longer failing the bank.
   if (auto written = write_reports(options.common, execution, "snipcheck"); !written) {
     return report_usage_error(written.error());
   }
-  return exit_status_of(execution.summary);
+  Summary judged = execution.summary;
+  if (updating && !options.dry_run && !judged.interrupted) {
+    judged.counts[static_cast<std::size_t>(Verdict::wrong)] -= blessed_wrong;
+  }
+  return exit_status_of(judged);
 }
 
 }  // namespace snipcheck

@@ -70,6 +70,7 @@ nlohmann::json report_to_json(const std::vector<Result>& results, const Summary&
   }
   counts["failed"] = summary.failing();
   counts["unfinished"] = summary.unfinished;
+  counts["stopped_after"] = summary.stopped_after;  // -x / --maxfail: the unfinished were not run
   nlohmann::json items = nlohmann::json::array();
   nlohmann::json unfinished = nlohmann::json::array();
   for (const Result& result : results) {

@@ -65,7 +65,9 @@ std::string render_junit_report(const std::vector<Result>& results, const Summar
     testcase.append_attribute("file") = result.file.c_str();
     testcase.append_attribute("time") = seconds(result.outcome.duration_ms).c_str();
     if (!result.finished) {
-      testcase.append_child("skipped").append_attribute("message") = "not finished: the run was interrupted";
+      testcase.append_child("skipped").append_attribute("message") =
+          summary.stopped_after > 0 && !summary.interrupted ? "not run: the run stopped at its failure limit (-x / --maxfail)"
+                                                            : "not finished: the run was interrupted";
       continue;
     }
     const Verdict verdict = result.judgement.verdict;

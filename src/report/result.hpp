@@ -43,6 +43,8 @@ struct Summary {
   // A signal stopped the run: `counts` and `total` are of the finished questions only.
   bool interrupted = false;
   int unfinished = 0;
+  // run -x / --maxfail N stopped the run after N failures: `unfinished` questions were not run.
+  int stopped_after = 0;
 };
 
 // Counts the finished results; `unfinished` the others.

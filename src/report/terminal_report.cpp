@@ -80,6 +80,8 @@ std::string format_summary_line(const Summary& summary) {
   const int all = summary.total + summary.unfinished;
   std::string head = summary.interrupted
                          ? fmt::format("interrupted after {} of {} question{}", summary.total, all, all == 1 ? "" : "s")
+                     : summary.stopped_after > 0
+                         ? fmt::format("stopped after {} of {} question{}", summary.total, all, all == 1 ? "" : "s")
                          : fmt::format("{} question{}", summary.total, summary.total == 1 ? "" : "s");
   return fmt::format("{}: {}  ({:.2f} s, {} worker{})", head, parts.empty() ? "nothing run" : parts,
                      static_cast<double>(summary.duration_ms) / 1000.0, summary.workers,
@@ -87,13 +89,17 @@ std::string format_summary_line(const Summary& summary) {
 }
 
 void TerminalReport::finish(const Summary& summary) {
-  if (summary.interrupted) {
+  if (summary.interrupted || summary.stopped_after > 0) {
     // What finished after a question that did not, still in bank order.
     for (std::size_t i = m_next; i < m_results.size(); ++i) {
       if (m_results[i]) print(*m_results[i]);
     }
     m_next = m_results.size();
-    if (summary.unfinished > 0) m_out << summary.unfinished << " not finished (interrupted)\n";
+    if (summary.unfinished > 0 && summary.interrupted) m_out << summary.unfinished << " not finished (interrupted)\n";
+    else if (summary.unfinished > 0) {
+      m_out << fmt::format("{} not run (stopped after {} failure{}: -x / --maxfail)\n", summary.unfinished,
+                           summary.stopped_after, summary.stopped_after == 1 ? "" : "s");
+    }
   }
   m_out << format_summary_line(summary) << "\n";
   m_out.flush();

@@ -221,7 +221,7 @@ class Pool {
   std::vector<Outcome> run() {
     const std::size_t wanted = std::min<std::size_t>(static_cast<std::size_t>(std::max(1, m_options.workers)), m_jobs.size());
     for (std::size_t i = 0; i < wanted; ++i) m_workers.push_back(start_worker());
-    while (m_done < m_jobs.size()) {
+    while (m_done + m_dropped < m_jobs.size()) {
       if (interrupt_requested()) {
         stop_everything();
         break;
@@ -397,6 +397,11 @@ class Pool {
     m_outcomes[index] = std::move(outcome);
     ++m_done;
     if (m_callback) m_callback(index, std::move(m_outcomes[index]));
+    // Stopping early (run -x, --maxfail): the jobs not started are dropped, the running ones finish.
+    if (m_options.stop_starting && !m_pending.empty() && m_options.stop_starting()) {
+      m_dropped += m_pending.size();
+      m_pending.clear();
+    }
   }
 
   // The worker went away in the middle of a job: a crash, whatever the reason.
@@ -584,6 +589,7 @@ class Pool {
   std::deque<std::size_t> m_pending;
   std::vector<Worker> m_workers;
   std::size_t m_done = 0;
+  std::size_t m_dropped = 0;  // never started: stop_starting() said so
   int m_failed_starts = 0;
   std::optional<std::vector<std::string>> m_environment;  // the workers' environment, when clean
   bool m_sandboxed = false;                                // some job is sandboxed

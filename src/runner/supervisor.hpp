@@ -20,6 +20,9 @@ struct SupervisorOptions {
   std::vector<std::string> preload;  // modules each worker imports once, before any job
   // Slack past a job's timeout before the supervisor kills a worker whose watchdog did not act.
   std::int64_t grace_ms = 3000;
+  // Asked after each outcome's callback: true stops handing out jobs (the running ones finish;
+  // the callback is never called for the jobs not started). Empty: every job runs.
+  std::function<bool()> stop_starting;
 };
 
 // Called as each outcome arrives (any order); `index` is the job's position. The callback may

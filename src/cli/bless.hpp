@@ -1,0 +1,42 @@
+// Bless (`run --update`): an expected file rewritten from what its question printed, shown as a
+// patch. Only a question that ran clean is blessed: `wrong` (it failed under its compare mode:
+// a question that passes under `ellipsis` or `normalize` is never rewritten), and `no_claim`
+// (no expected file yet) with --update=all; never error, timeout, crash or limit, never output
+// that was cut, never a run that was interrupted. The patch is git's format (`diff --git`, paths
+// relative to the bank, `\ No newline at end of file`), so `--update --dry-run > fix.patch` can
+// be reviewed and applied from the bank's folder with `git apply fix.patch`.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/result.hpp"
+#include "util/error.hpp"
+
+namespace snipcheck {
+
+enum class UpdateMode { wrong, all };
+
+// Whether `result` is blessed under `mode`.
+bool should_bless(const Result& result, UpdateMode mode);
+
+// One expected file to rewrite.
+struct Blessing {
+  std::string path;                   // relative to the bank: "expected/007-generators.out"
+  std::optional<std::string> before;  // nullopt: the file is new
+  std::string after;
+};
+
+// The blessing of a result should_bless() accepted (its whole stdout).
+Blessing blessing_of(const Result& result);
+
+// A git-style patch of one file, with 3 lines of context; empty when nothing changes.
+std::string file_patch(const Blessing& blessing);
+
+// Writes each blessing under `bank_root`, atomically (util/fs.hpp write_file_atomic()); the
+// first failure stops and names the file (the ones before it are written).
+Expected<void> write_blessings(const std::filesystem::path& bank_root, const std::vector<Blessing>& blessings);
+
+}  // namespace snipcheck
