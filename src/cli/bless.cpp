@@ -118,7 +118,15 @@ std::string file_patch(const Blessing& blessing) {
 
 Expected<void> write_blessings(const std::filesystem::path& bank_root, const std::vector<Blessing>& blessings) {
   for (const Blessing& blessing : blessings) {
-    if (auto written = write_file_atomic(bank_root / blessing.path, blessing.after); !written) {
+    // An expected file that is a symbolic link (load_bank() followed it only inside the bank):
+    // the file it names is rewritten, the link stays.
+    std::filesystem::path path = bank_root / blessing.path;
+    std::error_code error;
+    if (std::filesystem::is_symlink(path, error)) {
+      std::filesystem::path resolved = std::filesystem::canonical(path, error);
+      if (!error) path = resolved;
+    }
+    if (auto written = write_file_atomic(path, blessing.after); !written) {
       return tl::unexpected(written.error());
     }
   }

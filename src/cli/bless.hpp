@@ -35,8 +35,9 @@ Blessing blessing_of(const Result& result);
 // A git-style patch of one file, with 3 lines of context; empty when nothing changes.
 std::string file_patch(const Blessing& blessing);
 
-// Writes each blessing under `bank_root`, atomically (util/fs.hpp write_file_atomic()); the
-// first failure stops and names the file (the ones before it are written).
+// Writes each blessing under `bank_root`, atomically (util/fs.hpp write_file_atomic()); an
+// expected file that is a symbolic link keeps it (the file it names is rewritten). The first
+// failure stops and names the file (the ones before it are written).
 Expected<void> write_blessings(const std::filesystem::path& bank_root, const std::vector<Blessing>& blessings);
 
 }  // namespace snipcheck

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/temp_dir.hpp"
 #include "util/fs.hpp"
 
 using namespace snipcheck;
@@ -111,6 +112,13 @@ TEST_CASE("write_blessings writes each file whole", "[cli][bless]") {
   auto text = read_file(dir.path() / "expected/001-a.out", {1024, "expected output", ""});
   REQUIRE(text.has_value());
   CHECK(*text == "new\n");
+  SECTION("a symbolic link stays, the file it names is rewritten") {
+    snipcheck::testing::write_tree(dir.path(), {{"expected/shared.txt", "old\n"}});
+    std::filesystem::create_symlink("shared.txt", dir.path() / "expected/002-b.out");
+    REQUIRE(write_blessings(dir.path(), {{"expected/002-b.out", "old\n", "blessed\n"}}).has_value());
+    CHECK(std::filesystem::is_symlink(dir.path() / "expected/002-b.out"));
+    CHECK(read_file(dir.path() / "expected/shared.txt", {1024, "file", ""}).value_or("") == "blessed\n");
+  }
   auto refused = write_blessings(dir.path(), {{"missing/001-a.out", std::nullopt, "new\n"}});
   REQUIRE_FALSE(refused.has_value());
   CHECK_THAT(refused.error().file, Catch::Contains("missing/001-a.out"));
