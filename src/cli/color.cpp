@@ -9,7 +9,8 @@ std::optional<ColorMode> color_mode_from(std::string_view name) {
   return std::nullopt;
 }
 
-Color decide_color(ColorMode mode, bool to_terminal, const std::function<const char*(const char*)>& environment) {
+Color decide_color(ColorMode mode, Destination destination,
+                   const std::function<const char*(const char*)>& environment) {
   if (mode == ColorMode::always) return Color::yes;
   if (mode == ColorMode::never) return Color::no;
   auto set = [&](const char* name) {
@@ -21,7 +22,7 @@ Color decide_color(ColorMode mode, bool to_terminal, const std::function<const c
   if (forces("FORCE_COLOR") || forces("CLICOLOR_FORCE")) return Color::yes;
   const char* term = environment("TERM");
   if (term != nullptr && std::string_view(term) == "dumb") return Color::no;
-  return to_terminal ? Color::yes : Color::no;
+  return destination == Destination::terminal ? Color::yes : Color::no;
 }
 
 }  // namespace snipcheck

@@ -14,11 +14,13 @@
 namespace snipcheck {
 
 enum class ColorMode { automatic, always, never };
+enum class Destination { terminal, other };  // where the report goes
 
 // "auto", "always", "never"; nullopt for anything else.
 std::optional<ColorMode> color_mode_from(std::string_view name);
 
 // `environment(name)`: the variable's value, or nullptr when unset (std::getenv in the program).
-Color decide_color(ColorMode mode, bool to_terminal, const std::function<const char*(const char*)>& environment);
+Color decide_color(ColorMode mode, Destination destination,
+                   const std::function<const char*(const char*)>& environment);
 
 }  // namespace snipcheck

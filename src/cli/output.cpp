@@ -47,7 +47,7 @@ ExecuteOptions bank_execute_options(const CommonOptions& options, const WorkerSe
 
 Color terminal_color(const std::ostream& out, const std::string& mode) {
   const int fd = &out == &std::cerr ? 2 : 1;
-  return decide_color(color_mode_from(mode).value_or(ColorMode::automatic), ::isatty(fd) != 0,
+  return decide_color(color_mode_from(mode).value_or(ColorMode::automatic), ::isatty(fd) != 0 ? Destination::terminal : Destination::other,
                       [](const char* name) { return std::getenv(name); });
 }
 

@@ -76,12 +76,13 @@ void apply_last_failed(const RunOptions& options, const std::filesystem::path& r
 }
 
 // After a run: the cache learns what it judged. A read-only bank or cache is said once.
-// A question blessed by --update passes from now on: it is not recorded as failed.
+// A question blessed by --update (`blessed`: indexes into `results`) passes from now on: it is
+// not recorded as failed.
 void record_last_failed(const std::filesystem::path& root, const std::vector<Result>& results,
-                        const std::set<std::string>& blessed) {
+                        const std::set<std::size_t>& blessed) {
   auto previous = read_last_failed(root);
   std::set<std::string> failed = merge_last_failed(previous ? *previous : std::set<std::string>{}, results);
-  for (const std::string& id : blessed) failed.erase(id);
+  for (std::size_t index : blessed) failed.erase(results[index].id);
   auto written = write_last_failed(root, failed);
   if (!written) {
     std::cerr << "snipcheck: cannot write the cache of this run (" << written.error().describe()
@@ -89,6 +90,56 @@ void record_last_failed(const std::filesystem::path& root, const std::vector<Res
   }
 }
 
+
+// The bank at `target`, its questions selected: -k (load_bank()), the one question of a file
+// given, then --lf / --ff. No question left is an Error naming what selected none.
+Expected<Bank> load_selection(const RunOptions& options, const BankTarget& target) {
+  auto bank = load_bank(target.root, options.filters);
+  if (!bank) return bank;
+  if (target.question) {
+    std::erase_if(bank->questions, [&](const Question& question) { return question.id != *target.question; });
+  }
+  if (bank->questions.empty()) {
+    if (!options.filters.empty()) return tl::unexpected(no_match(options, target.root));
+    if (target.question) return fail(options.bank, 0, "not a question of its bank");
+    return fail(target.root, 0, "the bank has no questions");
+  }
+  apply_last_failed(options, bank->root, bank->questions);
+  return bank;
+}
+
+std::string files_count(std::size_t count) {
+  return std::to_string(count) + " expected file" + (count == 1 ? "" : "s");
+}
+
+// --update: prints the patch of every blessing (on stdout with --dry-run, else on `out` beside
+// the report) and writes the files (not with --dry-run, not after an interrupt). Returns the
+// indexes of the results whose file was written.
+Expected<std::set<std::size_t>> apply_blessings(const RunOptions& options, const std::filesystem::path& root,
+                                                const std::map<std::size_t, Blessing>& blessings,
+                                                const Summary& summary, std::ostream& out) {
+  std::vector<Blessing> files;
+  std::set<std::size_t> written;
+  std::string patch;
+  for (const auto& [index, blessing] : blessings) {
+    patch += file_patch(blessing);
+    files.push_back(blessing);
+    written.insert(index);
+  }
+  if (summary.interrupted) {
+    out << "interrupted: no expected file updated" << std::endl;
+    return std::set<std::size_t>{};
+  }
+  if (options.dry_run) {
+    std::cout << patch << std::flush;
+    out << files_count(files.size()) << " would be updated (--dry-run: none written)" << std::endl;
+    return std::set<std::size_t>{};
+  }
+  out << patch;
+  if (auto done = write_blessings(root, files); !done) return tl::unexpected(done.error());
+  out << "updated " << files_count(files.size()) << std::endl;
+  return written;
+}
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -107,18 +158,10 @@ int run_command(const RunOptions& options) {
   // Where every question gets its working directory: a missing or full TMPDIR is told now.
   if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 
-  // Load and validate the whole bank; a malformed bank runs nothing.
-  auto bank = load_bank(bank_path, options.filters);
+  // Load and validate the whole bank (a malformed bank runs nothing), then select: -k, the
+  // question's file given, --lf / --ff.
+  auto bank = load_selection(options, *target);
   if (!bank) return report_usage_error(bank.error());
-  if (target->question) {
-    std::erase_if(bank->questions, [&](const Question& question) { return question.id != *target->question; });
-  }
-  if (bank->questions.empty()) {
-    if (!options.filters.empty()) return report_usage_error(no_match(options, bank_path));
-    return report_usage_error(target->question ? Error{options.bank, 0, "not a question of its bank"}
-                                               : Error{bank_path, 0, "the bank has no questions"});
-  }
-  apply_last_failed(options, bank->root, bank->questions);
 
   // --list: what would run, and nothing runs.
   if (options.list) {
@@ -163,30 +206,13 @@ int run_command(const RunOptions& options) {
   terminal.finish(execution.summary);
   if (options.durations) out << render_durations(execution.results, *options.durations);
 
-  // --update: the patch of every expected file blessed (--dry-run: on stdout, nothing written).
-  int blessed_wrong = 0;
-  std::set<std::string> blessed;
+  // --update: the patch of every expected file blessed (--dry-run: on stdout, nothing written);
+  // then the cache of the last run learns what failed.
+  std::set<std::size_t> blessed;
   if (updating) {
-    std::vector<Blessing> files;
-    std::string patch;
-    for (const auto& [index, blessing] : blessings) {
-      patch += file_patch(blessing);
-      files.push_back(blessing);
-      if (execution.results[index].judgement.verdict == Verdict::wrong) ++blessed_wrong;
-    }
-    if (execution.summary.interrupted) {
-      out << "interrupted: no expected file updated\n";
-      files.clear();
-    } else if (options.dry_run) {
-      std::cout << patch << std::flush;
-      out << files.size() << " expected file" << (files.size() == 1 ? "" : "s") << " would be updated (--dry-run: none written)\n";
-    } else {
-      out << patch;
-      if (auto written = write_blessings(bank->root, files); !written) return report_usage_error(written.error());
-      for (const auto& [index, blessing] : blessings) blessed.insert(execution.results[index].id);
-      out << "updated " << files.size() << " expected file" << (files.size() == 1 ? "" : "s") << "\n";
-    }
-    out.flush();
+    auto written = apply_blessings(options, bank->root, blessings, execution.summary, out);
+    if (!written) return report_usage_error(written.error());
+    blessed = std::move(*written);
   }
   record_last_failed(bank->root, execution.results, blessed);
 
@@ -196,8 +222,8 @@ int run_command(const RunOptions& options) {
     return report_usage_error(written.error());
   }
   Summary judged = execution.summary;
-  if (updating && !options.dry_run && !judged.interrupted) {
-    judged.counts[static_cast<std::size_t>(Verdict::wrong)] -= blessed_wrong;
+  for (std::size_t index : blessed) {
+    if (execution.results[index].judgement.verdict == Verdict::wrong) --judged.counts[static_cast<std::size_t>(Verdict::wrong)];
   }
   return exit_status_of(judged);
 }

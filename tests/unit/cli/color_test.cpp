@@ -11,7 +11,7 @@ namespace {
 
 // An environment of the test's own, not the process's.
 Color decide(ColorMode mode, bool terminal, const std::map<std::string, std::string>& variables) {
-  return decide_color(mode, terminal, [&](const char* name) -> const char* {
+  return decide_color(mode, terminal ? Destination::terminal : Destination::other, [&](const char* name) -> const char* {
     auto found = variables.find(name);
     return found == variables.end() ? nullptr : found->second.c_str();
   });
