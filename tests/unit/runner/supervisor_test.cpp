@@ -349,3 +349,19 @@ TEST_CASE("current_executable", "[runner][supervisor]") {
     CHECK(fs::exists(path));
   }
 }
+
+TEST_CASE("Supervisor::run stops starting jobs when stop_starting says so", "[runner][supervisor]") {
+  JobSet set;
+  for (int i = 1; i <= 5; ++i) set.add("00" + std::to_string(i) + "-job", "print(" + std::to_string(i) + ")\n");
+  SupervisorOptions stopping = options(1);
+  std::vector<std::size_t> called;
+  stopping.stop_starting = [&] { return called.size() >= 2; };
+  Supervisor supervisor(stopping);
+  supervisor.run(set.jobs(), [&](std::size_t index, Outcome&& outcome) {
+    INFO(describe(outcome));
+    CHECK(outcome.stdout_text == std::to_string(index + 1) + "\n");
+    called.push_back(index);
+  });
+  // One worker: the two first jobs ran, in order; the three others were never started.
+  CHECK(called == std::vector<std::size_t>{0, 1});
+}
