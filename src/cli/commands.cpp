@@ -111,7 +111,8 @@ void add_run_workflow(CLI::App& command, RunOptions& options) {
   command.add_flag("--update{wrong}", options.update,
                    "Rewrite expected/ from what the questions printed, for the wrong ones (--update=all: also "
                    "those with no expected file); prints the diff of every file changed")
-      ->check(CLI::IsMember({"wrong", "all"}));
+      ->check(CLI::IsMember({"wrong", "all"}))
+      ->option_text("[=all]");
   command.add_flag("--dry-run", options.dry_run, "With --update: print the patch on stdout, change nothing");
   command.add_flag("-x,--fail-fast", options.fail_fast, "Start no more questions after the first failure");
   command.add_option("--maxfail", options.max_failures, "Start no more questions after N failures")
