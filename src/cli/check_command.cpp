@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "bank/bank.hpp"
+#include "cli/annotate.hpp"
 #include "cli/commands.hpp"
 #include "cli/execute.hpp"
 #include "cli/options.hpp"
@@ -139,6 +140,11 @@ int check_command(const CheckOptions& options) {
   TerminalReport terminal(out, 1, terminal_color(out), terminal_detail(options.common));
   if (execution.results.front().finished) terminal.add(0, execution.results.front());
   if (execution.summary.interrupted) terminal.finish(execution.summary);
+  if (annotations_wanted(options.common.annotate)) {
+    print_annotations(out, execution.results, [&](const Result&) {
+      return options.code == "-" ? std::string() : repository_path(options.code);
+    });
+  }
   if (auto written = write_reports(options.common, execution, "snipcheck-check"); !written) {
     return report_usage_error(written.error());
   }

@@ -11,6 +11,7 @@
 #include "cli/number_flags.hpp"
 #include "cli/options.hpp"
 #include "cli/sandbox_gate.hpp"
+#include "cli/shard.hpp"
 #include "runner/worker.hpp"
 #include "util/error.hpp"
 #include "util/interrupt.hpp"
@@ -48,6 +49,7 @@ struct Parsed {
   CheckOptions check;
   ImportOptions import_material;
   AuditOptions audit;
+  MergeOptions merge;
   DoctorOptions doctor;
 };
 
@@ -95,6 +97,19 @@ void add_common(CLI::App& command, CommonOptions& options) {
   command.add_flag("--sandbox", options.sandbox, "Run every question as untrusted code, sandboxed (check always does)");
   command.add_flag("--allow-weaker-sandbox", options.allow_weaker_sandbox,
                    "Sandbox with what this machine offers even when a protection is missing (see `snipcheck doctor`)");
+  command.add_option("--annotate", options.annotate,
+                     "CI annotations for failures: github (the default when GITHUB_ACTIONS=true) or none")
+      ->check(CLI::IsMember({"github", "none"}));
+}
+
+// --shard K/N, checked as it is parsed (cli/shard.hpp).
+CLI::Validator shard_spec() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        auto spec = parse_shard(text);
+        return spec ? "" : spec.error().message;
+      },
+      "K/N");
 }
 
 struct Command {
@@ -110,6 +125,11 @@ const std::vector<Command>& command_table() {
        [](CLI::App& app, Parsed& parsed) {
          app.add_option("BANK", parsed.run.bank, "The bank directory (default: the current directory)");
          app.add_option("-k,--filter", parsed.run.filters, "Only questions whose id matches GLOB (repeatable)");
+         app.add_option("--shard", parsed.run.shard,
+                        "Run part K of N of the bank (stable, by id; balanced by --durations-file when given)")
+             ->check(shard_spec());
+         app.add_option("--durations-file", parsed.run.durations_file,
+                        "A JSON report of an earlier run: --shard balances the parts by its durations");
          add_common(app, parsed.run.common);
        },
        [](const Parsed& parsed) { return run_command(parsed.run); }},
@@ -139,6 +159,13 @@ const std::vector<Command>& command_table() {
          add_common(app, parsed.audit.common);
        },
        [](const Parsed& parsed) { return audit_command(parsed.audit); }},
+      {"merge", "Merge the JSON reports of a run's shards (run --shard K/N --json) into the whole run's reports",
+       [](CLI::App& app, Parsed& parsed) {
+         app.add_option("REPORT", parsed.merge.reports, "The shards' JSON reports, every one of 1/N to N/N")->required();
+         app.add_option("--json", parsed.merge.json_path, "Write the merged JSON report to PATH (- for stdout)")->check(report_path());
+         app.add_option("--junit", parsed.merge.junit_path, "Write the merged JUnit XML report to PATH (- for stdout)")->check(report_path());
+       },
+       [](const Parsed& parsed) { return merge_command(parsed.merge); }},
       {"doctor", "Show which sandbox protections for untrusted code work on this machine, and why not",
        [](CLI::App& app, Parsed& parsed) { app.add_flag("--json", parsed.doctor.json, "Print the probe as JSON"); },
        [](const Parsed& parsed) { return doctor_command(parsed.doctor); }},

@@ -5,11 +5,13 @@
 #include <spdlog/spdlog.h>
 
 #include "bank/bank.hpp"
+#include "cli/annotate.hpp"
 #include "cli/commands.hpp"
 #include "cli/execute.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
+#include "cli/shard.hpp"
 #include "util/fs.hpp"
 
 namespace snipcheck {
@@ -32,6 +34,10 @@ int run_command(const RunOptions& options) {
                                                                              : "no question matches the filter"});
   }
 
+  // One part of the bank when sharded across machines (`snipcheck merge` joins their reports).
+  auto shard = select_shard(bank->questions, options.shard, options.durations_file);
+  if (!shard) return report_usage_error(shard.error());
+
   // Command-line settings override the bank's.
   for (Question& question : bank->questions) {
     if (options.common.timeout_s) question.settings.timeout_s = *options.common.timeout_s;
@@ -47,14 +53,23 @@ int run_command(const RunOptions& options) {
   // Run every question on the workers, printing each result in bank order as it arrives (a
   // signal stops the run: what finished is reported, marked interrupted).
   std::ostream& out = terminal_stream(reports);
+  if (*shard && !options.common.quiet) {
+    out << "shard " << (*shard)->index << "/" << (*shard)->count << ": " << bank->questions.size() << " of "
+        << (*shard)->questions << " questions\n";
+  }
   TerminalReport terminal(out, bank->questions.size(), terminal_color(out), terminal_detail(options.common));
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
   Execution execution = execute(bank->questions, execute_options,
                                 [&](std::size_t index, const Result& result) { terminal.add(index, result); });
   terminal.finish(execution.summary);
+  if (annotations_wanted(options.common.annotate)) {
+    print_annotations(out, execution.results, [&](const Result& result) {
+      return repository_path(std::filesystem::path(options.bank) / result.file);
+    });
+  }
 
   // Reports, each written whole; the exit status (128 + the signal when interrupted).
-  if (auto written = write_reports(options.common, execution, "snipcheck"); !written) {
+  if (auto written = write_reports(options.common, execution, "snipcheck", *shard); !written) {
     return report_usage_error(written.error());
   }
   return exit_status_of(execution.summary);
