@@ -62,8 +62,8 @@ nlohmann::json result_to_json(const Result& result) {
             {"fds", outcome.worker_fds}}},
           {"sandbox", sandbox_to_json(outcome.sandbox)},
           {"internal", result.judgement.internal},
-          {"line", result.line},
-          {"source_line", optional_text(result.source_line)}};
+          {"failure_line", result.line},
+          {"failure_code", optional_text(result.source_line)}};
 }
 
 nlohmann::json summary_to_json(const Summary& summary) {

@@ -102,8 +102,8 @@ Result result_from_json(const nlohmann::json& item) {
   }
   outcome.tier = text_of(item, "tier");
   outcome.tier_reason = text_of(item, "tier_reason");
-  result.line = static_cast<int>(number_of(item, "line"));
-  result.source_line = text_of(item, "source_line");
+  result.line = static_cast<int>(number_of(item, "failure_line"));
+  result.source_line = text_of(item, "failure_code");
   result.judgement.internal = flag_of(item, "internal");
   return result;
 }

@@ -375,8 +375,8 @@ TEST_CASE("a failure shows where and what: partial stdout, sys.exit's message, w
   const json report = read_json(tmp.path() / "report.json");
   CHECK(report["results"][0]["stdout"] == "started\nstep 1\n");
   CHECK(report["results"][1]["reason"] == "exited with status 1: bye (line 2)");
-  CHECK(report["results"][3]["line"] == 2);
-  CHECK(report["results"][3]["source_line"] == "first = values[0]");
+  CHECK(report["results"][3]["failure_line"] == 2);
+  CHECK(report["results"][3]["failure_code"] == "first = values[0]");
 }
 
 TEST_CASE("check is quiet by default and names the candidate's file as given", "[check]") {

@@ -108,3 +108,27 @@ TEST_CASE("merge_reports: an interrupted or internally failed shard", "[report][
   CHECK(merged->report["unfinished"] == nlohmann::json::array({"004-d"}));
   CHECK_FALSE(merged->results[3].finished);
 }
+
+TEST_CASE("result_from_json reads back what the reports show", "[report][merge]") {
+  Result result = make_result("004-d", Verdict::error, "ValueError: no (line 2)");
+  result.line = 2;
+  result.source_line = "raise ValueError('no')";
+  result.outcome.error = PythonError{"ValueError", "no", "Traceback ...\n", 2, "", true, 0};
+  result.outcome.stdout_text = "partial\n";
+  result.outcome.stdout_bytes = 20000;
+  result.outcome.duration_ms = 42;
+  result.judgement.internal = true;
+  const Result back = result_from_json(result_to_json(result));
+  CHECK(back.id == "004-d");
+  CHECK(back.file == "snippets/004-d.py");
+  CHECK(back.judgement.verdict == Verdict::error);
+  CHECK(back.judgement.reason == "ValueError: no (line 2)");
+  CHECK(back.judgement.internal);
+  CHECK(back.line == 2);
+  CHECK(back.source_line == "raise ValueError('no')");
+  REQUIRE(back.outcome.error);
+  CHECK(back.outcome.error->traceback == "Traceback ...\n");
+  CHECK(back.outcome.stdout_text == "partial\n");
+  CHECK(back.outcome.stdout_bytes == 20000);
+  CHECK(back.outcome.duration_ms == 42);
+}
