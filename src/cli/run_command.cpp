@@ -55,7 +55,7 @@ int run_command(const RunOptions& options) {
   std::ostream& out = terminal_stream(reports);
   if (*shard && !options.common.quiet) {
     out << "shard " << (*shard)->index << "/" << (*shard)->count << ": " << bank->questions.size() << " of "
-        << (*shard)->questions << " questions\n";
+        << (*shard)->questions << ((*shard)->questions == 1 ? " question\n" : " questions\n");
   }
   TerminalReport terminal(out, bank->questions.size(), terminal_color(out), terminal_detail(options.common));
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
