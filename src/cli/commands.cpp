@@ -97,6 +97,10 @@ void add_common(CLI::App& command, CommonOptions& options) {
   command.add_flag("--sandbox", options.sandbox, "Run every question as untrusted code, sandboxed (check always does)");
   command.add_flag("--allow-weaker-sandbox", options.allow_weaker_sandbox,
                    "Sandbox with what this machine offers even when a protection is missing (see `snipcheck doctor`)");
+}
+
+// `run` and `check`: CI annotations (cli/annotate.hpp).
+void add_annotate(CLI::App& command, CommonOptions& options) {
   command.add_option("--annotate", options.annotate,
                      "CI annotations for failures: github (the default when GITHUB_ACTIONS=true) or none")
       ->check(CLI::IsMember({"github", "none"}));
@@ -131,6 +135,7 @@ const std::vector<Command>& command_table() {
          app.add_option("--durations-file", parsed.run.durations_file,
                         "A JSON report of an earlier run: --shard balances the parts by its durations");
          add_common(app, parsed.run.common);
+         add_annotate(app, parsed.run.common);
        },
        [](const Parsed& parsed) { return run_command(parsed.run); }},
       {"check", "Run one candidate's code and compare its stdout with a question's expected output",
@@ -143,6 +148,7 @@ const std::vector<Command>& command_table() {
              ->check(CLI::IsMember({"exact", "normalize", "ellipsis"}));
          app.add_option("CODE", parsed.check.code, "The code to run: a file, or - for standard input (default)");
          add_common(app, parsed.check.common);
+         add_annotate(app, parsed.check.common);
        },
        [](const Parsed& parsed) { return check_command(parsed.check); }},
       {"import", "Write a bank from material (an article or Markdown): code, documented output, settings",
