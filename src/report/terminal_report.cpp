@@ -33,7 +33,16 @@ std::string indent_tail(const std::string& text, std::size_t max_lines) {
   std::string out;
   const std::size_t first = lines.size() > max_lines ? lines.size() - max_lines : 0;
   if (first > 0) out += fmt::format("    ... {} earlier lines\n", first);
-  for (std::size_t i = first; i < lines.size(); ++i) out += "    " + lines[i] + "\n";
+  constexpr std::size_t k_line_bytes = 300;  // a flood's one long line stays readable
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    if (line.size() > k_line_bytes) {
+      std::size_t cut = k_line_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      line = fmt::format("{}... [{} more bytes]", line.substr(0, cut), line.size() - cut);
+    }
+    out += "    " + line + "\n";
+  }
   return out;
 }
 

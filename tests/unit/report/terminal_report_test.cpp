@@ -251,3 +251,12 @@ TEST_CASE("TerminalReport shows the last lines a stopped question printed", "[re
   CHECK_THAT(out.str(), Catch::Contains("    ... 5 earlier lines\n    line 6\n"));
   CHECK_THAT(out.str(), Catch::EndsWith("    line 25\n"));
 }
+
+TEST_CASE("TerminalReport cuts a stopped question's very long line", "[report][terminal]") {
+  std::ostringstream out;
+  TerminalReport report(out, 1, Color::no, Detail::normal);
+  Result flooded = make_result("001-flood", Verdict::limit, "output: more than 1 MiB on one stream");
+  flooded.outcome.stdout_text = std::string(1000, 'x');
+  report.add(0, flooded);
+  CHECK_THAT(out.str(), Catch::Contains("    " + std::string(300, 'x') + "... [700 more bytes]\n"));
+}
