@@ -46,14 +46,18 @@ std::string indent_tail(const std::string& text, std::size_t max_lines) {
   return out;
 }
 
+// Stopped from outside (a deadline, the CPU or output limit), rather than ended by itself.
+bool was_stopped(const Result& result) {
+  const Verdict verdict = result.judgement.verdict;
+  return verdict == Verdict::timeout || (verdict == Verdict::limit && result.outcome.ending != Ending::finished);
+}
+
 // "line 3: print(10 / divisor)", said as what the line did.
 std::string failure_place(const Result& result) {
   const std::string text = visible_controls(result.source_line);
   switch (result.judgement.verdict) {
     case Verdict::wrong: return fmt::format("line {} printed the first differing line: {}", result.line, text);
-    case Verdict::timeout:
-    case Verdict::limit: return fmt::format("stopped at line {}: {}", result.line, text);
-    default: return fmt::format("at line {}: {}", result.line, text);
+    default: return fmt::format("{} line {}: {}", was_stopped(result) ? "stopped at" : "at", result.line, text);
   }
 }
 
@@ -103,7 +107,7 @@ void TerminalReport::print(const Result& result) {
   if (result.outcome.error && !result.outcome.error->traceback.empty()) m_out << indent(result.outcome.error->traceback);
   if (!result.outcome.stack.empty()) m_out << "    Python stack when it was stopped:\n" << indent(result.outcome.stack);
   // What a question stopped at a deadline or a limit printed before it was stopped.
-  if (verdict == Verdict::timeout || verdict == Verdict::limit) {
+  if (was_stopped(result)) {
     if (!result.outcome.stdout_text.empty()) {
       m_out << "    stdout before it was stopped" << kept_note(result.outcome.stdout_text, result.outcome.stdout_bytes)
             << ":\n" << indent_tail(result.outcome.stdout_text, 20);

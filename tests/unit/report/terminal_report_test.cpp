@@ -256,7 +256,19 @@ TEST_CASE("TerminalReport cuts a stopped question's very long line", "[report][t
   std::ostringstream out;
   TerminalReport report(out, 1, Color::no, Detail::normal);
   Result flooded = make_result("001-flood", Verdict::limit, "output: more than 1 MiB on one stream");
+  flooded.outcome.ending = Ending::output_limit;
   flooded.outcome.stdout_text = std::string(1000, 'x');
   report.add(0, flooded);
   CHECK_THAT(out.str(), Catch::Contains("    " + std::string(300, 'x') + "... [700 more bytes]\n"));
+}
+
+TEST_CASE("TerminalReport: a question that ended by itself at a limit was not stopped", "[report][terminal]") {
+  std::ostringstream out;
+  TerminalReport report(out, 1, Color::no, Detail::normal);
+  Result memory = make_result("001-memory", Verdict::limit, "memory: MemoryError past the 64 MiB limit");
+  memory.line = 2;
+  memory.source_line = "data = bytearray(1 << 30)";
+  report.add(0, memory);
+  CHECK_THAT(out.str(), Catch::Contains("    at line 2: data = bytearray(1 << 30)\n"));
+  CHECK_THAT(out.str(), !Catch::Contains("before it was stopped"));
 }
