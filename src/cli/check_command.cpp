@@ -1,8 +1,11 @@
 // `snipcheck check`: the interviewer's job. One candidate's code, from a file or stdin, run under
 // the same isolation and limits as a bank question and compared with a question's expected output.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "bank/bank.hpp"
+#include "cli/annotate.hpp"
 #include "cli/commands.hpp"
 #include "cli/execute.hpp"
 #include "cli/options.hpp"
@@ -56,7 +59,29 @@ Expected<Question> reference_for(const CheckOptions& options) {
 
 Expected<std::string> read_code(const std::string& source) {
   if (source != "-") return read_file(source, code_read_limit());
+  // Someone at a terminal who gave no CODE is told what the pause is.
+  if (::isatty(0)) std::cerr << "snipcheck: reading the candidate's code from standard input (end it with Ctrl-D)\n";
   return read_descriptor(0, "<stdin>", code_read_limit());
+}
+
+// `text` with every `File "<from>"` of a traceback or stack naming `to` instead.
+std::string rename_file(const std::string& text, const std::string& from, const std::string& to) {
+  const std::string old_name = "File \"" + from + "\"";
+  const std::string new_name = "File \"" + to + "\"";
+  std::string out;
+  std::size_t start = 0;
+  for (std::size_t found; (found = text.find(old_name, start)) != std::string::npos; start = found + old_name.size()) {
+    out.append(text, start, found - start);
+    out += new_name;
+  }
+  out.append(text, start);
+  return out;
+}
+
+// The candidate runs from a private copy: its traceback and stack name the file as given.
+void name_as_given(Result& result, const std::string& copy, const std::string& given) {
+  if (result.outcome.error) result.outcome.error->traceback = rename_file(result.outcome.error->traceback, copy, given);
+  result.outcome.stack = rename_file(result.outcome.stack, copy, given);
 }
 
 }  // namespace
@@ -108,12 +133,18 @@ int check_command(const CheckOptions& options) {
   execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
   execute_options.sandbox_probe = *sandbox;
   Execution execution = execute({candidate}, execute_options, {});
+  name_as_given(execution.results.front(), candidate.snippet.string(), code_name);
 
   // Verdict and diff.
   std::ostream& out = terminal_stream(reports);
-  TerminalReport terminal(out, 1, terminal_color(out, options.common.color), Detail::verbose);
+  TerminalReport terminal(out, 1, terminal_color(out, options.common.color), terminal_detail(options.common));
   if (execution.results.front().finished) terminal.add(0, execution.results.front());
   if (execution.summary.interrupted) terminal.finish(execution.summary);
+  if (annotations_wanted(options.common.annotate)) {
+    print_annotations(out, execution.results, [&](const Result&) {
+      return options.code == "-" ? std::string() : repository_path(options.code);
+    });
+  }
   if (auto written = write_reports(options.common, execution, "snipcheck-check"); !written) {
     return report_usage_error(written.error());
   }

@@ -11,6 +11,7 @@
 #include "cli/number_flags.hpp"
 #include "cli/options.hpp"
 #include "cli/sandbox_gate.hpp"
+#include "cli/shard.hpp"
 #include "runner/worker.hpp"
 #include "util/error.hpp"
 #include "util/interrupt.hpp"
@@ -48,6 +49,7 @@ struct Parsed {
   CheckOptions check;
   ImportOptions import_material;
   AuditOptions audit;
+  MergeOptions merge;
   DoctorOptions doctor;
 };
 
@@ -125,6 +127,23 @@ void add_run_workflow(CLI::App& command, RunOptions& options) {
       ->check(whole_number_between(0, 1000000));
 }
 
+// `run` and `check`: CI annotations (cli/annotate.hpp).
+void add_annotate(CLI::App& command, CommonOptions& options) {
+  command.add_option("--annotate", options.annotate,
+                     "CI annotations for failures: github (the default when GITHUB_ACTIONS=true) or none")
+      ->check(CLI::IsMember({"github", "none"}));
+}
+
+// --shard K/N, checked as it is parsed (cli/shard.hpp).
+CLI::Validator shard_spec() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        auto spec = parse_shard(text);
+        return spec ? "" : spec.error().message;
+      },
+      "K/N");
+}
+
 struct Command {
   const char* name;
   const char* help;
@@ -140,7 +159,13 @@ const std::vector<Command>& command_table() {
                         "The bank, a folder inside it, or one question's snippets/NNN-slug.py (default: the "
                         "current directory)");
          add_run_workflow(app, parsed.run);
+         app.add_option("--shard", parsed.run.shard,
+                        "Run part K of N of the bank (stable, by id; balanced by --durations-file when given)")
+             ->check(shard_spec());
+         app.add_option("--durations-file", parsed.run.durations_file,
+                        "A JSON report of an earlier run: --shard balances the parts by its durations");
          add_common(app, parsed.run.common);
+         add_annotate(app, parsed.run.common);
        },
        [](const Parsed& parsed) { return run_command(parsed.run); }},
       {"check", "Run one candidate's code and compare its stdout with a question's expected output",
@@ -153,6 +178,7 @@ const std::vector<Command>& command_table() {
              ->check(CLI::IsMember({"exact", "normalize", "ellipsis"}));
          app.add_option("CODE", parsed.check.code, "The code to run: a file, or - for standard input (default)");
          add_common(app, parsed.check.common);
+         add_annotate(app, parsed.check.common);
        },
        [](const Parsed& parsed) { return check_command(parsed.check); }},
       {"import", "Write a bank from material (an article or Markdown): code, documented output, settings",
@@ -169,6 +195,13 @@ const std::vector<Command>& command_table() {
          add_common(app, parsed.audit.common);
        },
        [](const Parsed& parsed) { return audit_command(parsed.audit); }},
+      {"merge", "Merge the JSON reports of a run's shards (run --shard K/N --json) into the whole run's reports",
+       [](CLI::App& app, Parsed& parsed) {
+         app.add_option("REPORT", parsed.merge.reports, "The shards' JSON reports, every one of 1/N to N/N")->required();
+         app.add_option("--json", parsed.merge.json_path, "Write the merged JSON report to PATH (- for stdout)")->check(report_path());
+         app.add_option("--junit", parsed.merge.junit_path, "Write the merged JUnit XML report to PATH (- for stdout)")->check(report_path());
+       },
+       [](const Parsed& parsed) { return merge_command(parsed.merge); }},
       {"doctor", "Show which sandbox protections for untrusted code work on this machine, and why not",
        [](CLI::App& app, Parsed& parsed) { app.add_flag("--json", parsed.doctor.json, "Print the probe as JSON"); },
        [](const Parsed& parsed) { return doctor_command(parsed.doctor); }},

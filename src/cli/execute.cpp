@@ -160,7 +160,11 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       result.judgement = judge(questions[index].expected, result.settings, result.outcome, result.path);
       result.expected = questions[index].expected;
       result.finished = true;
-      if (is_failing(result.judgement.verdict)) ++failures;
+      if (is_failing(result.judgement.verdict)) {
+        ++failures;
+        result.line = failure_line(result);
+        result.source_line = code_line(questions[index].code, result.line);
+      }
       // Judged on the whole output; the reports need only its start.
       if (options.kept_output) clip_output(result, *options.kept_output);
       spdlog::debug("{}: {} in {} ms", result.id, to_string(result.judgement.verdict), result.outcome.duration_ms);

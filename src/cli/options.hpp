@@ -19,6 +19,7 @@ struct CommonOptions {
   bool sandbox = false;               // --sandbox: confine every question as untrusted code (check: always)
   bool allow_weaker_sandbox = false;  // --allow-weaker-sandbox: run even when a protection is missing
   std::string color = "auto";         // --color auto|always|never (cli/color.hpp)
+  std::string annotate;               // --annotate github|none; empty: github under GITHUB_ACTIONS=true
 };
 
 struct RunOptions {
@@ -34,6 +35,14 @@ struct RunOptions {
   bool failed_first = false;  // --ff: those first, then the rest
   bool list = false;          // --list: the questions and their settings, nothing run
   std::optional<int> durations;  // --durations N: the N slowest (0: all)
+  std::string shard;           // --shard K/N (cli/shard.hpp); empty: the whole bank
+  std::string durations_file;  // --durations-file: a JSON report whose durations balance the shards
+};
+
+struct MergeOptions {
+  std::vector<std::string> reports;  // the shards' JSON reports
+  std::string json_path;
+  std::string junit_path;
 };
 
 struct CheckOptions {
@@ -61,5 +70,6 @@ int run_command(const RunOptions& options);
 int check_command(const CheckOptions& options);
 int import_command(const ImportOptions& options);
 int audit_command(const AuditOptions& options);
+int merge_command(const MergeOptions& options);
 
 }  // namespace snipcheck

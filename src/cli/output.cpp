@@ -119,9 +119,10 @@ std::ostream& terminal_stream(const std::vector<ReportPath>& reports) {
   return std::cout;
 }
 
-Expected<void> write_reports(const CommonOptions& options, const Execution& execution, const std::string& suite) {
+Expected<void> write_reports(const CommonOptions& options, const Execution& execution, const std::string& suite,
+                             const std::optional<ShardInfo>& shard) {
   if (!options.json_path.empty()) {
-    auto written = write_output(options.json_path, render_json_report(execution.results, execution.summary));
+    auto written = write_output(options.json_path, render_json_report(execution.results, execution.summary, shard));
     if (!written) return written;
   }
   if (!options.junit_path.empty()) {

@@ -10,6 +10,7 @@
 
 #include "cli/execute.hpp"
 #include "cli/options.hpp"
+#include "report/json_report.hpp"
 #include "report/terminal_report.hpp"
 #include "util/error.hpp"
 
@@ -57,7 +58,9 @@ Expected<void> check_report_paths(const std::vector<ReportPath>& reports, const 
 std::ostream& terminal_stream(const std::vector<ReportPath>& reports);
 
 // Writes the --json and --junit reports, each whole.
-Expected<void> write_reports(const CommonOptions& options, const Execution& execution, const std::string& suite);
+// A shard's run (`--shard`) says which part it is in its JSON report.
+Expected<void> write_reports(const CommonOptions& options, const Execution& execution, const std::string& suite,
+                             const std::optional<ShardInfo>& shard = std::nullopt);
 
 // 128 + the signal when interrupted; else 3 for an internal failure, 1 when a question failed, 0.
 int exit_status_of(const Summary& summary);

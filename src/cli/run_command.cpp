@@ -12,12 +12,14 @@
 #include "cli/bank_target.hpp"
 #include "cli/bless.hpp"
 #include "cli/cache.hpp"
+#include "cli/annotate.hpp"
 #include "cli/commands.hpp"
 #include "cli/execute.hpp"
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
+#include "cli/shard.hpp"
 #include "util/fs.hpp"
 
 namespace snipcheck {
@@ -169,6 +171,10 @@ int run_command(const RunOptions& options) {
     return k_exit_ok;
   }
 
+  // One part of the bank when sharded across machines (`snipcheck merge` joins their reports).
+  auto shard = select_shard(bank->questions, options.shard, options.durations_file);
+  if (!shard) return report_usage_error(shard.error());
+
   // Command-line settings override the bank's.
   for (Question& question : bank->questions) {
     if (options.common.timeout_s) question.settings.timeout_s = *options.common.timeout_s;
@@ -187,6 +193,10 @@ int run_command(const RunOptions& options) {
   const bool updating = !options.update.empty();
   const UpdateMode update_mode = options.update == "all" ? UpdateMode::all : UpdateMode::wrong;
   std::ostream& out = options.dry_run ? std::cerr : terminal_stream(reports);
+  if (*shard && !options.common.quiet) {
+    out << "shard " << (*shard)->index << "/" << (*shard)->count << ": " << bank->questions.size() << " of "
+        << (*shard)->questions << ((*shard)->questions == 1 ? " question\n" : " questions\n");
+  }
   TerminalReport terminal(out, bank->questions.size(), terminal_color(out, options.common.color),
                           terminal_detail(options.common));
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
@@ -205,6 +215,11 @@ int run_command(const RunOptions& options) {
   }
   terminal.finish(execution.summary);
   if (options.durations) out << render_durations(execution.results, *options.durations);
+  if (annotations_wanted(options.common.annotate)) {
+    print_annotations(out, execution.results, [&](const Result& result) {
+      return repository_path(std::filesystem::path(bank_path) / result.file);
+    });
+  }
 
   // --update: the patch of every expected file blessed (--dry-run: on stdout, nothing written);
   // then the cache of the last run learns what failed.
@@ -218,7 +233,7 @@ int run_command(const RunOptions& options) {
 
   // Reports, each written whole; the exit status (128 + the signal when interrupted). Once
   // blessed, a wrong question is no longer failing the bank.
-  if (auto written = write_reports(options.common, execution, "snipcheck"); !written) {
+  if (auto written = write_reports(options.common, execution, "snipcheck", *shard); !written) {
     return report_usage_error(written.error());
   }
   Summary judged = execution.summary;

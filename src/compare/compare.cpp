@@ -74,3 +74,110 @@ std::string unified_diff(const std::string& expected, const std::string& actual)
 }
 
 }  // namespace snipcheck
+
+namespace snipcheck {
+
+namespace {
+
+// A line of output and whether a newline ended it (only a text's last line may lack one).
+struct OutputLine {
+  std::string text;
+  bool newline = true;
+  bool operator==(const OutputLine& other) const { return text == other.text && newline == other.newline; }
+};
+
+std::vector<OutputLine> output_lines(const std::string& text) {
+  std::vector<OutputLine> lines;
+  for (std::string& line : split_lines(text)) lines.push_back({std::move(line), true});
+  if (!text.empty() && text.back() != '\n') lines.back().newline = false;
+  return lines;
+}
+
+constexpr std::size_t k_context_lines = 3;
+
+// "@@ -3,4 +3,5 @@": a side's first line (1-based) and count; an empty side names the line before.
+std::string hunk_range(std::size_t first, std::size_t count) {
+  return std::to_string(count == 0 ? first : first + 1) + "," + std::to_string(count);
+}
+
+}  // namespace
+
+std::string visible_whitespace(const std::string& line) {
+  std::size_t end = line.size();
+  while (end > 0 && line[end - 1] == ' ') --end;
+  std::string out;
+  for (std::size_t i = 0; i < end; ++i) {
+    if (line[i] == '\t') out += "\\t";
+    else out += line[i];
+  }
+  for (std::size_t i = end; i < line.size(); ++i) out += "\u00b7";
+  return out;
+}
+
+std::string output_diff(const std::string& expected, const std::string& actual) {
+  if (expected == actual) return {};
+  const std::vector<OutputLine> a = output_lines(expected);
+  const std::vector<OutputLine> b = output_lines(actual);
+  dtl::Diff<OutputLine> diff(a, b);
+  diff.onHuge();
+  diff.compose();
+  // Each edit of the shortest edit script, with its line numbers on both sides (0-based).
+  struct Edit {
+    dtl::edit_t type;
+    std::size_t a_index, b_index;
+    const OutputLine* line;
+  };
+  std::vector<Edit> edits;
+  std::size_t ai = 0, bi = 0;
+  for (const auto& [line, info] : diff.getSes().getSequence()) {
+    if (info.type == dtl::SES_COMMON) {
+      edits.push_back({info.type, ai, bi, &a[ai]});
+      ++ai, ++bi;
+    } else if (info.type == dtl::SES_DELETE) {
+      edits.push_back({info.type, ai, bi, &a[ai]});
+      ++ai;
+    } else {
+      edits.push_back({info.type, ai, bi, &b[bi]});
+      ++bi;
+    }
+  }
+  std::string out = "--- expected\n+++ actual\n";
+  std::size_t i = 0;
+  while (i < edits.size()) {
+    while (i < edits.size() && edits[i].type == dtl::SES_COMMON) ++i;
+    if (i == edits.size()) break;
+    // A hunk: from k_context_lines before its first change to k_context_lines after its last,
+    // joining changes closer than twice that.
+    std::size_t begin = i >= k_context_lines ? i - k_context_lines : 0;
+    std::size_t end = i;
+    for (std::size_t j = i; j < edits.size(); ++j) {
+      if (edits[j].type != dtl::SES_COMMON) {
+        end = j + 1;
+      } else if (j - end + 1 > 2 * k_context_lines) {
+        break;
+      }
+    }
+    const std::size_t stop = std::min(edits.size(), end + k_context_lines);
+    std::size_t a_count = 0, b_count = 0;
+    for (std::size_t j = begin; j < stop; ++j) {
+      if (edits[j].type != dtl::SES_ADD) ++a_count;
+      if (edits[j].type != dtl::SES_DELETE) ++b_count;
+    }
+    out += "@@ -" + hunk_range(edits[begin].a_index, a_count) + " +" + hunk_range(edits[begin].b_index, b_count) +
+           " @@\n";
+    for (std::size_t j = begin; j < stop; ++j) {
+      const Edit& edit = edits[j];
+      const char* side = edit.type == dtl::SES_ADD ? "actual" : "expected";
+      if (edit.type == dtl::SES_COMMON) {
+        out += " " + edit.line->text + "\n";
+        continue;
+      }
+      out += (edit.type == dtl::SES_ADD ? "+" : "-") + visible_whitespace(edit.line->text) + "\n";
+      if (!edit.line->newline) out += std::string("\\ No newline at end of ") + side + " output\n";
+    }
+    i = stop;
+  }
+  return out;
+}
+
+}  // namespace snipcheck

@@ -20,4 +20,13 @@ std::string normalize_output(const std::string& text);
 // A unified diff from `expected` to `actual`, with 3 lines of context; empty when equal.
 std::string unified_diff(const std::string& expected, const std::string& actual);
 
+// The diff a reader sees for a wrong answer: unified hunks (3 lines of context) whose changed
+// lines show their whitespace (a tab as "\t", each trailing space as "·") and where a side that
+// lacks its final newline says so on a line of its own ("\ No newline at end of actual output")
+// right after its last line. For people, not `patch` (unified_diff() is); empty when equal.
+std::string output_diff(const std::string& expected, const std::string& actual);
+
+// The text of a changed line as output_diff() shows it.
+std::string visible_whitespace(const std::string& line);
+
 }  // namespace snipcheck

@@ -63,8 +63,16 @@ Judgement judge_error(const PythonError& error, const Settings& settings, const 
             {}, false};
   }
   if (error.type == "SystemExit") {
-    return {Verdict::error, "exited with status " + std::to_string(outcome.exit_status.value_or(1)) + " (line " +
-                                std::to_string(error.line) + ")", {}, false};
+    // sys.exit("bye"): Python prints the message and exits 1; the message is the reason.
+    const int status = outcome.exit_status.value_or(1);
+    std::string message = error.message == std::to_string(status) ? "" : error.message.substr(0, error.message.find('\n'));
+    if (message.size() > 200) {
+      std::size_t cut = 200;
+      while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      message = message.substr(0, cut) + "...";
+    }
+    return {Verdict::error, "exited with status " + std::to_string(status) + (message.empty() ? "" : ": " + message) +
+                                " (line " + std::to_string(error.line) + ")", {}, false};
   }
   std::string reason = error.type + (error.message.empty() ? "" : ": " + error.message);
   if (error.line > 0) reason += " (line " + std::to_string(error.line) + ")";
@@ -154,7 +162,7 @@ Judgement judge(const std::optional<std::string>& expected, const Settings& sett
   if (!expected) return {Verdict::no_claim, "ran clean; no expected output documented", {}, false};
   if (output_matches(*expected, outcome.stdout_text, settings.compare)) return {Verdict::pass, {}, {}, false};
   std::string reason = "stdout differs from expected (" + to_string(settings.compare) + ")";
-  return {Verdict::wrong, reason, unified_diff(*expected, outcome.stdout_text), false};
+  return {Verdict::wrong, reason, output_diff(*expected, outcome.stdout_text), false};
 }
 
 }  // namespace snipcheck

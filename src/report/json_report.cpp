@@ -60,10 +60,13 @@ nlohmann::json result_to_json(const Result& result) {
             {"tainted", optional_text(outcome.taint)},
             {"rss_kb", outcome.worker_rss_kb},
             {"fds", outcome.worker_fds}}},
-          {"sandbox", sandbox_to_json(outcome.sandbox)}};
+          {"sandbox", sandbox_to_json(outcome.sandbox)},
+          {"internal", result.judgement.internal},
+          {"failure_line", result.line},
+          {"failure_code", optional_text(result.source_line)}};
 }
 
-nlohmann::json report_to_json(const std::vector<Result>& results, const Summary& summary) {
+nlohmann::json summary_to_json(const Summary& summary) {
   nlohmann::json counts = {{"total", summary.total}, {"duration_ms", summary.duration_ms}, {"workers", summary.workers}};
   for (int i = 0; i < k_verdict_count; ++i) {
     counts[to_string(static_cast<Verdict>(i))] = summary.counts[static_cast<std::size_t>(i)];
@@ -71,17 +74,37 @@ nlohmann::json report_to_json(const std::vector<Result>& results, const Summary&
   counts["failed"] = summary.failing();
   counts["unfinished"] = summary.unfinished;
   counts["stopped_after"] = summary.stopped_after;  // -x / --maxfail: the unfinished were not run
+  counts["internal_failure"] = summary.internal_failure;  // our failure: the run exited 3
+  return counts;
+}
+
+nlohmann::json report_to_json(const std::vector<Result>& results, const Summary& summary,
+                              const std::optional<ShardInfo>& shard) {
+  nlohmann::json counts = summary_to_json(summary);
   nlohmann::json items = nlohmann::json::array();
   nlohmann::json unfinished = nlohmann::json::array();
   for (const Result& result : results) {
     if (result.finished) items.push_back(result_to_json(result));
     else unfinished.push_back(result.id);
   }
-  return {{"summary", counts}, {"interrupted", summary.interrupted}, {"unfinished", unfinished}, {"results", items}};
+  nlohmann::json report = {
+      {"summary", counts}, {"interrupted", summary.interrupted}, {"unfinished", unfinished}, {"results", items}};
+  if (shard) {
+    report["shard"] = {{"index", shard->index},
+                       {"count", shard->count},
+                       {"questions", shard->questions},
+                       {"selection", shard->selection}};
+  }
+  return report;
 }
 
-std::string render_json_report(const std::vector<Result>& results, const Summary& summary) {
-  return report_to_json(results, summary).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+std::string render_json(const nlohmann::json& report) {
+  return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_json_report(const std::vector<Result>& results, const Summary& summary,
+                               const std::optional<ShardInfo>& shard) {
+  return render_json(report_to_json(results, summary, shard));
 }
 
 }  // namespace snipcheck

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/text.hpp"
+
 namespace snipcheck {
 
 namespace {
@@ -56,6 +58,59 @@ Summary summarize(const std::vector<Result>& results, std::int64_t duration_ms, 
     summary.internal_failure = summary.internal_failure || result.judgement.internal;
   }
   return summary;
+}
+
+std::uint64_t first_difference_offset(const std::string& expected, const std::string& actual, CompareMode mode) {
+  auto trimmed = [mode](std::string_view line) {
+    if (mode == CompareMode::normalize) {
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    }
+    return line;
+  };
+  std::size_t e = 0, a = 0;
+  while (a < actual.size()) {
+    const std::size_t a_end = std::min(actual.find('\n', a), actual.size());
+    if (e >= expected.size()) return a;
+    const std::size_t e_end = std::min(expected.find('\n', e), expected.size());
+    const std::string_view a_line(actual.data() + a, a_end - a);
+    const std::string_view e_line(expected.data() + e, e_end - e);
+    if (trimmed(a_line) != trimmed(e_line)) return a;
+    // A last line without its newline differs from the same line with one.
+    if (mode == CompareMode::exact && (a_end == actual.size()) != (e_end == expected.size())) return a;
+    a = a_end + 1;
+    e = e_end + 1;
+  }
+  return actual.size();
+}
+
+int failure_line(const Result& result) {
+  const Outcome& outcome = result.outcome;
+  if (outcome.error && outcome.error->line > 0) return outcome.error->line;
+  if (!outcome.stack.empty()) return line_in_stack(outcome.stack, result.path);
+  if (result.judgement.verdict != Verdict::wrong || !result.expected) return 0;
+  const std::uint64_t offset = first_difference_offset(*result.expected, outcome.stdout_text, result.settings.compare);
+  int last_printing = 0;
+  for (const StatementOutput& statement : outcome.statements) {
+    if (statement.stdout_begin <= offset && offset < statement.stdout_end) return statement.line;
+    if (statement.stdout_end > statement.stdout_begin && statement.stdout_end <= offset) last_printing = statement.line;
+  }
+  return last_printing;
+}
+
+std::string code_line(const std::string& code, int line) {
+  if (line <= 0) return {};
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = code.find('\n', start);
+    if (start == std::string::npos) return {};
+    ++start;
+  }
+  if (start >= code.size()) return {};
+  std::string text = code.substr(start, code.find('\n', start) - start);
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return {};
+  const std::size_t last = text.find_last_not_of(" \t\r");
+  return text.substr(first, last - first + 1);
 }
 
 }  // namespace snipcheck

@@ -21,7 +21,26 @@ struct Result {
   Outcome outcome;
   Judgement judgement;
   bool finished = true;  // false: the run was interrupted before this question was judged
+  // A failure's place in the snippet (failure_line(), set once judged): 0 when none is known,
+  // and that line's text, stripped, to head the failure's details.
+  int line = 0;
+  std::string source_line;
 };
+
+// Where a failing question failed, as a line of its snippet: the line that raised (error), the
+// line its stack was at when it was stopped (timeout, limit), or the top-level statement that
+// printed the first line differing from the expected output (wrong; the last statement that
+// printed anything when the output stopped short). 0 when none is known. Needs the whole stdout
+// (before clip_output).
+int failure_line(const Result& result);
+
+// Byte offset in `actual` of the first line that differs from `expected` line by line (trailing
+// whitespace ignored under `normalize`); actual.size() when `actual` stops short.
+std::uint64_t first_difference_offset(const std::string& expected, const std::string& actual, CompareMode mode);
+
+// Line `line` (1-based) of `code`, without its indentation or trailing whitespace; empty when
+// there is no such line.
+std::string code_line(const std::string& code, int line);
 
 // What a judged result keeps of its output for the reports, per stream and for the diff.
 constexpr std::uint64_t k_kept_output_bytes = 16 * 1024;

@@ -27,6 +27,46 @@ std::string indent(const std::string& text, std::size_t max_lines = 40) {
   return out;
 }
 
+// The last `max_lines` lines of `text`, indented (what was printed just before a deadline).
+std::string indent_tail(const std::string& text, std::size_t max_lines) {
+  std::vector<std::string> lines = split_lines(visible_controls(text));
+  std::string out;
+  const std::size_t first = lines.size() > max_lines ? lines.size() - max_lines : 0;
+  if (first > 0) out += fmt::format("    ... {} earlier lines\n", first);
+  constexpr std::size_t k_line_bytes = 300;  // a flood's one long line stays readable
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    if (line.size() > k_line_bytes) {
+      std::size_t cut = k_line_bytes;
+      while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      line = fmt::format("{}... [{} more bytes]", line.substr(0, cut), line.size() - cut);
+    }
+    out += "    " + line + "\n";
+  }
+  return out;
+}
+
+// Stopped from outside (a deadline, the CPU or output limit), rather than ended by itself.
+bool was_stopped(const Result& result) {
+  const Verdict verdict = result.judgement.verdict;
+  return verdict == Verdict::timeout || (verdict == Verdict::limit && result.outcome.ending != Ending::finished);
+}
+
+// "line 3: print(10 / divisor)", said as what the line did.
+std::string failure_place(const Result& result) {
+  const std::string text = visible_controls(result.source_line);
+  switch (result.judgement.verdict) {
+    case Verdict::wrong: return fmt::format("line {} printed the first differing line: {}", result.line, text);
+    default: return fmt::format("{} line {}: {}", was_stopped(result) ? "stopped at" : "at", result.line, text);
+  }
+}
+
+// " (the last 20 lines of ...)" when the run kept only part of a stream.
+std::string kept_note(const std::string& kept, std::uint64_t whole) {
+  if (whole <= kept.size()) return {};
+  return fmt::format(" (the first {} of {} bytes)", kept.size(), whole);
+}
+
 }  // namespace
 
 TerminalReport::TerminalReport(std::ostream& out, std::size_t total, Color color, Detail detail)
@@ -62,9 +102,19 @@ void TerminalReport::print(const Result& result) {
     m_out << "    worker replaced: " << visible_controls(result.outcome.taint) << "\n";
   }
   if (!is_failing(verdict) && m_detail != Detail::verbose) return;
+  if (!result.source_line.empty()) m_out << "    " << failure_place(result) << "\n";
   if (!result.judgement.diff.empty()) m_out << indent(result.judgement.diff);
   if (result.outcome.error && !result.outcome.error->traceback.empty()) m_out << indent(result.outcome.error->traceback);
   if (!result.outcome.stack.empty()) m_out << "    Python stack when it was stopped:\n" << indent(result.outcome.stack);
+  // What a question stopped at a deadline or a limit printed before it was stopped.
+  if (was_stopped(result)) {
+    if (!result.outcome.stdout_text.empty()) {
+      m_out << "    stdout before it was stopped" << kept_note(result.outcome.stdout_text, result.outcome.stdout_bytes)
+            << ":\n" << indent_tail(result.outcome.stdout_text, 20);
+    } else {
+      m_out << "    (nothing on stdout before it was stopped)\n";
+    }
+  }
   if (verdict == Verdict::crash && !result.outcome.stderr_text.empty()) {
     m_out << "    stderr:\n" << indent(result.outcome.stderr_text, 20);
   }

@@ -209,3 +209,36 @@ TEST_CASE("unified_diff", "[compare]") {
     CHECK_THAT(diff, Catch::Contains("\n+\n"));
   }
 }
+
+TEST_CASE("output_diff", "[compare]") {
+  SECTION("equal text gives no diff") { CHECK(output_diff("a\n", "a\n").empty()); }
+  SECTION("a changed line, with context") {
+    CHECK(output_diff("one\ntwo\nthree\n", "one\nTWO\nthree\n") ==
+          "--- expected\n+++ actual\n@@ -1,3 +1,3 @@\n one\n-two\n+TWO\n three\n");
+  }
+  SECTION("trailing spaces and tabs are visible on changed lines") {
+    CHECK(output_diff("a b\n", "a b  \n") == "--- expected\n+++ actual\n@@ -1,1 +1,1 @@\n-a b\n+a b\u00b7\u00b7\n");
+    CHECK(output_diff("a    b\n", "a\tb\n") == "--- expected\n+++ actual\n@@ -1,1 +1,1 @@\n-a    b\n+a\\tb\n");
+  }
+  SECTION("a missing final newline is a line of its own, after that side's last line") {
+    CHECK(output_diff("a\nb\n", "a\nb") ==
+          "--- expected\n+++ actual\n@@ -1,2 +1,2 @@\n a\n-b\n+b\n\\ No newline at end of actual output\n");
+    CHECK(output_diff("x", "y\n") ==
+          "--- expected\n+++ actual\n@@ -1,1 +1,1 @@\n-x\n\\ No newline at end of expected output\n+y\n");
+  }
+  SECTION("from and to nothing") {
+    CHECK(output_diff("", "x\n") == "--- expected\n+++ actual\n@@ -0,0 +1,1 @@\n+x\n");
+    CHECK(output_diff("x\n", "") == "--- expected\n+++ actual\n@@ -1,1 +0,0 @@\n-x\n");
+  }
+  SECTION("far-apart changes make separate hunks with three lines of context") {
+    std::string expected, actual;
+    for (int i = 1; i <= 20; ++i) {
+      expected += "l" + std::to_string(i) + "\n";
+      actual += (i == 2 || i == 18 ? "X" : "l") + std::to_string(i) + "\n";
+    }
+    const std::string diff = output_diff(expected, actual);
+    CHECK_THAT(diff, Catch::Contains("@@ -1,5 +1,5 @@\n l1\n-l2\n+X2\n l3\n l4\n l5\n@@ -15,6 +15,6 @@\n l15\n"));
+    CHECK_THAT(diff, !Catch::Contains("l10"));
+  }
+  SECTION("the patch form stays a patch") { CHECK(unified_diff("a \n", "a\n").find("\u00b7") == std::string::npos); }
+}

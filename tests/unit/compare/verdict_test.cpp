@@ -238,6 +238,16 @@ TEST_CASE("judge", "[compare][verdict]") {
     CHECK_THAT(j.reason, Catch::Contains("status 3"));
     CHECK_THAT(j.reason, Catch::Contains("line 5"));
   }
+  SECTION("SystemExit with a message: the message is in the reason, once") {
+    Outcome outcome = raised("SystemExit", "bye", 2);
+    outcome.exit_status = 1;
+    CHECK(judge(k_expected, settings, outcome, k_path).reason == "exited with status 1: bye (line 2)");
+    Outcome numbered = raised("SystemExit", "3", 4);
+    numbered.exit_status = 3;
+    CHECK(judge(k_expected, settings, numbered, k_path).reason == "exited with status 3 (line 4)");
+    Outcome long_message = raised("SystemExit", "first line\nsecond line", 1);
+    CHECK(judge(k_expected, settings, long_message, k_path).reason == "exited with status 1: first line (line 1)");
+  }
   SECTION("SystemExit(0) that printed the expected output passes") {
     Outcome outcome = finished("hello\n");
     outcome.exit_status = 0;
@@ -289,7 +299,7 @@ TEST_CASE("judge", "[compare][verdict]") {
     CHECK_THAT(wrong.reason, Catch::Contains("exact"));
     CHECK_THAT(wrong.diff, Catch::StartsWith("--- expected\n+++ actual\n"));
     CHECK_THAT(wrong.diff, Catch::Contains("-hello\n"));
-    CHECK_THAT(wrong.diff, Catch::Contains("+hello \n"));
+    CHECK_THAT(wrong.diff, Catch::Contains("+hello\u00b7\n"));  // the trailing space made visible
   }
   SECTION("an empty expected output") {
     CHECK(judge(std::string(), settings, finished(""), k_path).verdict == Verdict::pass);

@@ -102,3 +102,43 @@ TEST_CASE("clip_output", "[report][result]") {
     CHECK(result.judgement.diff.empty());
   }
 }
+
+TEST_CASE("first_difference_offset", "[report][result]") {
+  CHECK(first_difference_offset("a\nb\nc\n", "a\nB\nc\n", CompareMode::exact) == 2);
+  CHECK(first_difference_offset("a\nb\n", "a\n", CompareMode::exact) == 2);        // stops short
+  CHECK(first_difference_offset("a\n", "a\nmore\n", CompareMode::exact) == 2);     // goes on
+  CHECK(first_difference_offset("a\nb\n", "a\nb", CompareMode::exact) == 2);       // the last newline
+  CHECK(first_difference_offset("a\nb\n", "a  \nB\n", CompareMode::normalize) == 4);
+}
+
+TEST_CASE("failure_line", "[report][result]") {
+  SECTION("an error: the line that raised") {
+    Result result = make_result("001-a", Verdict::error);
+    result.outcome.error = PythonError{};
+    result.outcome.error->line = 7;
+    CHECK(failure_line(result) == 7);
+  }
+  SECTION("a timeout: the line in the stack") {
+    Result result = make_result("001-a", Verdict::timeout);
+    result.outcome.stack = "Snippet's main thread (most recent call first):\n  File \"" + result.path + "\", line 4 in <module>\n";
+    CHECK(failure_line(result) == 4);
+  }
+  SECTION("wrong: the statement that printed the first differing line, or the last one that printed") {
+    Result result = make_result("001-a", Verdict::wrong);
+    result.expected = "one\ntwo\nthree\n";
+    result.outcome.stdout_text = "one\nTWO\nthree\n";
+    result.outcome.statements = {{1, 1, 0, 4, 0, 0}, {2, 2, 4, 4, 0, 0}, {3, 5, 4, 14, 0, 0}};
+    CHECK(failure_line(result) == 3);
+    result.outcome.stdout_text = "one\n";
+    result.outcome.statements = {{1, 1, 0, 4, 0, 0}, {2, 2, 4, 4, 0, 0}};
+    CHECK(failure_line(result) == 1);
+  }
+  SECTION("nothing known") { CHECK(failure_line(make_result("001-a", Verdict::wrong)) == 0); }
+}
+
+TEST_CASE("code_line", "[report][result]") {
+  CHECK(code_line("a = 1\n    b = 2  \n", 2) == "b = 2");
+  CHECK(code_line("a = 1\n", 3).empty());
+  CHECK(code_line("a = 1\n", 0).empty());
+  CHECK(code_line("x", 1) == "x");
+}

@@ -222,3 +222,53 @@ TEST_CASE("format_summary_line", "[report][terminal]") {
     CHECK(format_summary_line(summarize({}, 0, 1)) == "0 questions: nothing run  (0.00 s, 1 worker)");
   }
 }
+
+TEST_CASE("TerminalReport shows where and what a failure was", "[report][terminal]") {
+  std::ostringstream out;
+  TerminalReport report(out, 2, Color::no, Detail::normal);
+  Result stopped = make_result("001-slow", Verdict::timeout, "ran past its 1 s timeout, stuck at line 3");
+  stopped.line = 3;
+  stopped.source_line = "time.sleep(1)";
+  stopped.outcome.stdout_text = "started\nstep 1\n";
+  report.add(0, stopped);
+  Result raised = make_result("002-raise", Verdict::error, "ValueError: no (line 2)");
+  raised.line = 2;
+  raised.source_line = "raise ValueError('no')";
+  raised.outcome.error = PythonError{};
+  raised.outcome.error->traceback = "Traceback (most recent call last):\n";
+  report.add(1, raised);
+  CHECK_THAT(out.str(), Catch::Contains("    stopped at line 3: time.sleep(1)\n"));
+  CHECK_THAT(out.str(), Catch::Contains("    stdout before it was stopped:\n    started\n    step 1\n"));
+  CHECK_THAT(out.str(), Catch::Contains("    at line 2: raise ValueError('no')\n    Traceback (most recent call last):\n"));
+}
+
+TEST_CASE("TerminalReport shows the last lines a stopped question printed", "[report][terminal]") {
+  std::ostringstream out;
+  TerminalReport report(out, 1, Color::no, Detail::normal);
+  Result stopped = make_result("001-slow", Verdict::timeout, "ran past its 1 s timeout");
+  for (int i = 1; i <= 25; ++i) stopped.outcome.stdout_text += "line " + std::to_string(i) + "\n";
+  report.add(0, stopped);
+  CHECK_THAT(out.str(), Catch::Contains("    ... 5 earlier lines\n    line 6\n"));
+  CHECK_THAT(out.str(), Catch::EndsWith("    line 25\n"));
+}
+
+TEST_CASE("TerminalReport cuts a stopped question's very long line", "[report][terminal]") {
+  std::ostringstream out;
+  TerminalReport report(out, 1, Color::no, Detail::normal);
+  Result flooded = make_result("001-flood", Verdict::limit, "output: more than 1 MiB on one stream");
+  flooded.outcome.ending = Ending::output_limit;
+  flooded.outcome.stdout_text = std::string(1000, 'x');
+  report.add(0, flooded);
+  CHECK_THAT(out.str(), Catch::Contains("    " + std::string(300, 'x') + "... [700 more bytes]\n"));
+}
+
+TEST_CASE("TerminalReport: a question that ended by itself at a limit was not stopped", "[report][terminal]") {
+  std::ostringstream out;
+  TerminalReport report(out, 1, Color::no, Detail::normal);
+  Result memory = make_result("001-memory", Verdict::limit, "memory: MemoryError past the 64 MiB limit");
+  memory.line = 2;
+  memory.source_line = "data = bytearray(1 << 30)";
+  report.add(0, memory);
+  CHECK_THAT(out.str(), Catch::Contains("    at line 2: data = bytearray(1 << 30)\n"));
+  CHECK_THAT(out.str(), !Catch::Contains("before it was stopped"));
+}
