@@ -30,6 +30,9 @@ struct ExecuteOptions {
   // Bytes of stdout, stderr and diff each result keeps once judged (clip_output), so that what a
   // run holds does not grow with its questions' output; nullopt keeps all (audit reads it all).
   std::optional<std::uint64_t> kept_output = k_kept_output_bytes;
+  // Per question (index into `questions`; shorter or empty: none): the probes its job evaluates
+  // as it runs (Job::probes); their results come back in its outcome (Outcome::probes).
+  std::vector<std::vector<ProbeRequest>> probes;
 };
 
 struct Execution {
