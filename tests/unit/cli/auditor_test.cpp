@@ -57,6 +57,36 @@ TEST_CASE("plan_second_run", "[cli][audit]") {
   }
 }
 
+TEST_CASE("plan_second_run places each probe at its claim's line", "[cli][audit][probes]") {
+  ImportedQuestion question;
+  question.id = "001-places";
+  question.question.number = 1;
+  question.question.code =
+      "def f():\n"
+      "    total = 1\n"
+      "    total  # 1\n"
+      "f()\n"
+      "# f(1)  # TypeError: f takes no arguments\n"
+      "n = 2\n"
+      "n  # 2\n";
+  question.question.code_lines = {1, 2, 3, 4, 5, 6, 7};
+  question.claims = extract_claims(question.question);
+  REQUIRE(question.claims.size() == 3);
+  std::vector<Result> first = {ran("", {{1, 3, 0, 0, 0, 0}, {4, 4, 0, 0, 0, 0}, {6, 6, 0, 0, 0, 0}, {7, 7, 0, 0, 0, 0}})};
+  SecondRunPlan plan = plan_second_run({question}, first);
+  std::vector<ProbeRequest> requests = planned_probes(plan.probes[0]);
+  REQUIRE(requests.size() == 3);
+  // In a def body the line runs when f is called, not where it stands: after the example.
+  CHECK(requests[0].source == "total");
+  CHECK(requests[0].line == 0);
+  // Commented-out code where it stands; an unprinted expression right after its statement.
+  CHECK(requests[1].source == "f(1)");
+  CHECK(requests[1].mode == ProbeRequest::Mode::exec);
+  CHECK(requests[1].line == 5);
+  CHECK(requests[2].source == "n");
+  CHECK(requests[2].line == 7);
+}
+
 TEST_CASE("observed_chains", "[cli][audit]") {
   std::vector<Question> questions(4);
   for (std::size_t q = 0; q < questions.size(); ++q) questions[q].id = "00" + std::to_string(q + 1) + "-demo";
