@@ -560,6 +560,17 @@ TEST_CASE("Interpreter: probes are evaluated at their line, as the snippet runs 
     CHECK(run.report.probes[1]->ok);
     CHECK(run.report.probes[1]->output == "to stderr\n");
   }
+  SECTION("while a probe runs, the snippet's other threads still write to the snippet's output") {
+    Run run = run_code("import threading\ngo, done = threading.Event(), threading.Event()\n"
+                       "def worker():\n    go.wait()\n    print('from thread', flush=True)\n    done.set()\n"
+                       "t = threading.Thread(target=worker)\nt.start()\nx = 1\nt.join()\nprint('end')\n",
+                       tier, true, {}, {{Mode::exec, "go.set()\ndone.wait(5)\nprint('probe')", 9}});
+    CHECK(run.out == "from thread\nend\n");
+    REQUIRE(run.report.probes.size() == 1);
+    REQUIRE(run.report.probes[0]);
+    CHECK(run.report.probes[0]->ok);
+    CHECK(run.report.probes[0]->output == "probe\n");
+  }
   SECTION("an exception in a probe is its result; the snippet goes on") {
     Run run = run_code("x = 0\nprint('after')\n", tier, true, {}, {{Mode::eval, "1 / x", 1}, {Mode::eval, "x + 1", 1}});
     CHECK(run.out == "after\n");
