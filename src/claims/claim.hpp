@@ -28,7 +28,7 @@ std::string to_string(ClaimKind kind);
 enum class ClaimScope {
   statement,   // the statement on the claim's line (inline comments, transcripts)
   whole,       // everything the example prints (an output block after it)
-  namespace_,  // evaluated after the example ran (verification, commented-out code)
+  namespace_,  // evaluated in its namespace: verification after the example ran, commented-out code where it stands
 };
 
 struct Claim {

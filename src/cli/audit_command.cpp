@@ -21,7 +21,6 @@
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
-#include "claims/probe.hpp"
 #include "compare/environment.hpp"
 #include "report/audit_report.hpp"
 #include "report/junit_report.hpp"
@@ -105,19 +104,12 @@ bool ran_to_its_end(const Question& question, const Result& result) {
   return question.settings.language == "python" && result.outcome.ending == Ending::finished && !result.outcome.error;
 }
 
-std::string code_with_planned_probes(const Question& question, const std::vector<ProbePlan>& plans) {
-  std::vector<ProbeRequest> requests;
-  for (const ProbePlan& plan : plans) {
-    if (plan.intent != ProbeIntent::none) requests.push_back(plan.request);
-  }
-  return code_with_probes(question.code, requests);
-}
-
-// Runs the `selected` questions (chains included), each with the code `code_of` gives it, in new
-// workers; the longest first, by `expected_ms`, so that no long example starts last.
+// Runs the `selected` questions (chains included), each with the probes `probes_of` gives it
+// (evaluated as its unchanged code runs), in new workers; the longest first, by `expected_ms`,
+// so that no long example starts last.
 // With `files_left`, also the files each working directory held once its question ran.
 std::vector<std::optional<Result>> run_selected(const std::vector<Question>& questions, const std::vector<bool>& selected,
-                                                const std::function<std::string(std::size_t)>& code_of,
+                                                const std::function<std::vector<ProbeRequest>(std::size_t)>& probes_of,
                                                 const std::vector<std::int64_t>& expected_ms, ExecuteOptions options,
                                                 std::vector<std::vector<std::string>>* files_left = nullptr) {
   std::vector<std::size_t> index;
@@ -126,9 +118,10 @@ std::vector<std::optional<Result>> run_selected(const std::vector<Question>& que
   }
   std::stable_sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) { return expected_ms[a] > expected_ms[b]; });
   std::vector<Question> subset;
+  options.probes.clear();
   for (std::size_t q : index) {
     subset.push_back(questions[q]);
-    subset.back().code = code_of(q);
+    options.probes.push_back(probes_of(q));
   }
   std::vector<std::optional<Result>> results(questions.size());
   if (subset.empty()) return results;
@@ -169,8 +162,9 @@ AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQ
   }
   AuditRuns runs;
   std::vector<std::vector<std::string>> files_left;
-  for (std::optional<Result>& result : run_selected(look, std::vector<bool>(count, true),
-                                                    [&](std::size_t q) { return look[q].code; }, prior, options, &files_left)) {
+  auto no_probes = [](std::size_t) { return std::vector<ProbeRequest>{}; };
+  for (std::optional<Result>& result :
+       run_selected(look, std::vector<bool>(count, true), no_probes, prior, options, &files_left)) {
     runs.first.push_back(std::move(*result));
   }
   runs.workers = std::max(1, std::min(options.workers, static_cast<int>(count)));
@@ -202,7 +196,7 @@ AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQ
   }
   auto second = run_selected(
       questions, again,
-      [&](std::size_t q) { return full[q] ? questions[q].code : code_with_planned_probes(questions[q], plan.probes[q]); },
+      [&](std::size_t q) { return full[q] ? std::vector<ProbeRequest>{} : planned_probes(plan.probes[q]); },
       expected_ms, options);
   mark_unsettled(runs.first, again, second);
   for (std::size_t q = 0; q < count; ++q) {
@@ -219,7 +213,7 @@ AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQ
   if (!interrupt_requested()) {
     third = run_selected(
         questions, with_chains(questions, third_probed),
-        [&](std::size_t q) { return code_with_planned_probes(questions[q], plan.probes[q]); }, expected_ms, options);
+        [&](std::size_t q) { return planned_probes(plan.probes[q]); }, expected_ms, options);
   }
   mark_unsettled(runs.first, third_probed, third);
   for (std::size_t q = 0; q < count; ++q) {

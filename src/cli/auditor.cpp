@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "claims/probe.hpp"
 #include "compare/environment.hpp"
 #include "util/regex.hpp"
 
@@ -61,9 +60,17 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
       }
     }
   }
-  if (second) evidence.second_whole = strip_probe_line(second->outcome.stdout_text);
+  if (second) evidence.second_whole = second->outcome.stdout_text;
   if (evidence.in_definition) evidence.ran = clean_end;
   return evidence;
+}
+
+// Where a claim's probe is evaluated (ProbeRequest::line): right after the statement its line is
+// on, or where a commented-out line stands; 0 (after the last statement) for a claim about the
+// whole example and one in a def or class body (the body runs when called, not where it stands).
+int probe_line(const Claim& claim, const Evidence& evidence) {
+  if (claim.scope == ClaimScope::whole || claim.line <= 0 || evidence.in_definition) return 0;
+  return claim.line;
 }
 
 Judgement audit_judgement(const ImportedQuestion& imported, const Result& result, const std::vector<ClaimResult>& claims) {
@@ -124,10 +131,19 @@ SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, con
       Evidence evidence = evidence_for(claim, imported[q], lines, first[q], std::nullopt);
       ClaimResult result = judge_claim(claim, evidence);
       plan.probes[q].push_back(plan_probe(claim, evidence.line_code, result));
+      plan.probes[q].back().request.line = probe_line(claim, evidence);
       if (plan.probes[q].back().intent != ProbeIntent::none || result.verdict == ClaimVerdict::wrong) plan.needed[q] = true;
     }
   }
   return plan;
+}
+
+std::vector<ProbeRequest> planned_probes(const std::vector<ProbePlan>& plans) {
+  std::vector<ProbeRequest> requests;
+  for (const ProbePlan& plan : plans) {
+    if (plan.intent != ProbeIntent::none) requests.push_back(plan.request);
+  }
+  return requests;
 }
 
 std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first,
@@ -147,15 +163,15 @@ std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& im
       questions.push_back(std::move(question));
       continue;
     }
-    std::optional<std::vector<ProbeResult>> probes;
-    if (second[q]) probes = parse_probe_results(second[q]->outcome.stdout_text);
+    const std::vector<std::optional<ProbeResult>> no_probes;
+    const std::vector<std::optional<ProbeResult>>& probes = second[q] ? second[q]->outcome.probes : no_probes;
     std::vector<PythonLine> lines = scan_python(item.question.code);
     std::size_t probe_index = 0;
     for (std::size_t c = 0; c < item.claims.size(); ++c) {
       Evidence evidence = evidence_for(item.claims[c], item, lines, first[q], second[q]);
       evidence.probe = plans[q][c];
       if (evidence.probe.intent != ProbeIntent::none) {
-        if (probes && probe_index < probes->size()) evidence.probe_result = (*probes)[probe_index];
+        if (probe_index < probes.size()) evidence.probe_result = probes[probe_index];
         ++probe_index;
       }
       question.claims.push_back(judge_claim(item.claims[c], evidence));

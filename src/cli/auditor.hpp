@@ -32,6 +32,11 @@ struct SecondRunPlan {
 // Judges every claim on the first run alone and plans the probes that would check the hints.
 SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first);
 
+// The probes a question's second run evaluates (Job::probes), in claim order: those of its plans
+// with an intent, each at its line. audit_results() reads their results (Outcome::probes) in
+// the same order.
+std::vector<ProbeRequest> planned_probes(const std::vector<ProbePlan>& plans);
+
 // Chains seen in a run, where import could not see them in the code: a question in no chain that
 // failed with FileNotFoundError on a relative path that an earlier question's working directory
 // held right after it ran runs after that question (the latest such, when it ends its chain).
@@ -39,9 +44,9 @@ SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, con
 std::vector<std::string> observed_chains(const std::vector<Question>& questions, const std::vector<Result>& results,
                                          const std::vector<std::vector<std::string>>& files_left);
 
-// The final results. `second` holds, per question, the result of its second run (with probes),
-// when it had one. A question whose first result is unfinished (an interrupted run) keeps it,
-// with no claims judged.
+// The final results. `second` holds, per question, the result of its second run (with the probes
+// of planned_probes()), when it had one. A question whose first result is unfinished (an
+// interrupted run) keeps it, with no claims judged.
 std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& imported, const std::vector<Result>& first,
                                          const std::vector<std::optional<Result>>& second, const ProbePlans& plans);
 

@@ -119,6 +119,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
     execution.results[i].finished = false;  // until its outcome is judged
     jobs.push_back(make_job(questions[i], run_dir.path(), options.worker_settings, root));
     jobs.back().sandbox_allow_weaker = options.allow_weaker_sandbox;
+    if (i < options.probes.size()) jobs.back().probes = options.probes[i];
     job_question.push_back(i);
     job_depth.push_back(depth);
   }

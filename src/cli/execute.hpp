@@ -33,6 +33,9 @@ struct ExecuteOptions {
   // run -x / --maxfail N: once this many questions failed, no more start (the running ones
   // finish); the rest say `finished = false` and the summary `stopped_after`. 0: no limit.
   int max_failures = 0;
+  // Per question (index into `questions`; shorter or empty: none): the probes its job evaluates
+  // as it runs (Job::probes); their results come back in its outcome (Outcome::probes).
+  std::vector<std::vector<ProbeRequest>> probes;
 };
 
 struct Execution {

@@ -253,7 +253,9 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
                                                          : evidence.unverifiable_reason;
       return result;
     }
-    result.matched = "evaluated after the example ran";
+    result.matched = evidence.probe.request.line > 0
+                         ? "evaluated where line " + std::to_string(evidence.probe.request.line) + " stands, as the example ran"
+                         : "evaluated after the example ran";
     result.actual = probe->ok ? (claim.kind == ClaimKind::error ? "no error" : probe->str) : probe->error;
     if (claim.kind == ClaimKind::error || claim.expect == "fails") {
       result.verdict = probe->ok ? ClaimVerdict::wrong : ClaimVerdict::correct;

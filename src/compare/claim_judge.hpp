@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "claims/claim.hpp"
-#include "claims/probe.hpp"
 #include "compare/claim_match.hpp"
 #include "runner/job.hpp"
 

@@ -74,7 +74,7 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
   where += said.line > 0 ? "line " + std::to_string(said.line) : std::string("verification");
   std::string line;
   if (said.scope == ClaimScope::namespace_) {
-    // Evaluated after the example ran: commented-out code, a verification expression.
+    // Evaluated in the example's namespace: commented-out code, a verification expression.
     std::string what = said.kind == ClaimKind::error ? "an error (" + said.value + ")" : said.code + " is " + claim.expected;
     if (!said.file.empty()) {
       line = where + ": claims the example writes " + said.file + " (\"" + one_line(said.text) + "\"), it does not";

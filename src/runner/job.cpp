@@ -51,7 +51,8 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"process_limit", job.process_limit},
          {"open_files_limit", job.open_files_limit},
          {"sandbox_env", job.sandbox_env},
-         {"capture_nonce", job.capture_nonce}};
+         {"capture_nonce", job.capture_nonce},
+         {"probes", job.probes}};
 }
 
 void from_json(const nlohmann::json& in, Job& job) {
@@ -73,6 +74,7 @@ void from_json(const nlohmann::json& in, Job& job) {
   job.open_files_limit = in.value("open_files_limit", std::uint64_t{256});
   job.sandbox_env = in.value("sandbox_env", std::vector<std::string>{});
   job.capture_nonce = in.value("capture_nonce", "");
+  job.probes = in.value("probes", std::vector<ProbeRequest>{});
 }
 
 void to_json(nlohmann::json& out, const PythonError& error) {
@@ -121,6 +123,53 @@ void from_json(const nlohmann::json& in, SandboxReport& report) {
   for (const auto& [name, item] : in["protections"].items()) {
     report.protections.push_back({name, item.value("active", false), item.value("detail", "")});
   }
+}
+
+void to_json(nlohmann::json& out, const ProbeRequest& probe) {
+  out = {{"mode", probe.mode == ProbeRequest::Mode::exec ? "exec" : "eval"}, {"source", probe.source}, {"line", probe.line}};
+}
+
+void from_json(const nlohmann::json& in, ProbeRequest& probe) {
+  probe.mode = in.value("mode", "eval") == "exec" ? ProbeRequest::Mode::exec : ProbeRequest::Mode::eval;
+  probe.source = in.value("source", "");
+  probe.line = in.value("line", 0);
+}
+
+nlohmann::json probe_results_to_json(const std::vector<std::optional<ProbeResult>>& results) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const std::optional<ProbeResult>& result : results) {
+    if (!result) {
+      out.push_back(nullptr);
+      continue;
+    }
+    out.push_back({{"ok", result->ok}, {"str", result->str}, {"repr", result->repr}, {"error", result->error},
+                   {"output", result->output}});
+  }
+  return out;
+}
+
+std::vector<std::optional<ProbeResult>> probe_results_from_json(const nlohmann::json& in) {
+  std::vector<std::optional<ProbeResult>> results;
+  if (!in.is_array()) return results;
+  auto text = [](const nlohmann::json& item, const char* key) {
+    auto found = item.find(key);
+    return found != item.end() && found->is_string() ? found->get<std::string>() : std::string();
+  };
+  for (const nlohmann::json& item : in) {
+    if (!item.is_object()) {
+      results.emplace_back();
+      continue;
+    }
+    ProbeResult result;
+    auto ok = item.find("ok");
+    result.ok = ok != item.end() && ok->is_boolean() && ok->get<bool>();
+    result.str = text(item, "str");
+    result.repr = text(item, "repr");
+    result.error = text(item, "error");
+    result.output = text(item, "output");
+    results.emplace_back(std::move(result));
+  }
+  return results;
 }
 
 }  // namespace snipcheck

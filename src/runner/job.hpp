@@ -17,6 +17,26 @@ namespace snipcheck {
 // How a reported stack heads the snippet's main thread (other threads follow it).
 inline const std::string k_main_thread_header = "Snippet's main thread (most recent call first):";
 
+// A probe (issue 10, item 4): Python the audit evaluates in the snippet's namespace while the
+// snippet runs, its code unchanged: right after the top-level line-unit that holds `line` ran (a
+// line between units, a comment: after the last unit that starts before it; before any unit:
+// before the first), or with line 0 after the last statement, before the end-of-run steps
+// (threads, atexit). Names it binds stay out of the snippet's namespace; its output is its own.
+struct ProbeRequest {
+  enum class Mode { eval, exec };
+  Mode mode = Mode::eval;
+  std::string source;
+  int line = 0;
+};
+
+struct ProbeResult {
+  bool ok = false;        // evaluated without an exception
+  std::string str;        // str(value) (eval)
+  std::string repr;       // repr(value) (eval)
+  std::string error;      // "TypeError: ..." when it raised
+  std::string output;     // what the evaluation itself printed (stdout and stderr)
+};
+
 struct Job {
   std::string id;
   std::string path;       // absolute path of the snippet: compiled under it, and __file__
@@ -40,6 +60,7 @@ struct Job {
   // in the output itself, and statements carry mark numbers, not offsets, until the supervisor
   // maps them. Empty (direct use, tests): offsets are the sizes of the files on fds 1 and 2.
   std::string capture_nonce;
+  std::vector<ProbeRequest> probes;  // evaluated as the snippet runs (see ProbeRequest)
 };
 
 // How the run ended, seen from outside the snippet.
@@ -82,6 +103,9 @@ struct Outcome {
   std::optional<int> exit_status;     // SystemExit code, 0 on a normal end; nullopt when it never ended
   std::optional<PythonError> error;   // an uncaught exception or non-zero SystemExit
   std::vector<StatementOutput> statements;
+  // Per Job::probes, in request order: nullopt where its unit never ran (an exception or exit
+  // before it, a run that never reported). Empty when the job had none or never reported.
+  std::vector<std::optional<ProbeResult>> probes;
   std::optional<int> signal;          // crashed: the signal that killed the worker
   std::string crash_reason;           // crashed: why, when neither a signal nor a status says it
   std::string stack;                  // timeout/output limit: the Python stack at that moment
@@ -114,6 +138,12 @@ void from_json(const nlohmann::json& in, PythonError& error);
 void to_json(nlohmann::json& out, const StatementOutput& statement);
 void from_json(const nlohmann::json& in, StatementOutput& statement);
 void to_json(nlohmann::json& out, const SandboxReport& report);
+void to_json(nlohmann::json& out, const ProbeRequest& probe);
+void from_json(const nlohmann::json& in, ProbeRequest& probe);
+// Probe results as the driver and the worker send them: an array of null (never ran) or
+// {"ok", "str", "repr", "error", "output"}. Reading is lenient: what is not an array is none.
+nlohmann::json probe_results_to_json(const std::vector<std::optional<ProbeResult>>& results);
+std::vector<std::optional<ProbeResult>> probe_results_from_json(const nlohmann::json& in);
 void from_json(const nlohmann::json& in, SandboxReport& report);
 
 }  // namespace snipcheck

@@ -202,6 +202,29 @@ nlohmann::json to_json_value(PyObject* value, int depth = 0) {
   return converted;
 }
 
+// The driver's keyword arguments for a job's probes: {"probes": [(line, mode, source), ...]}, or
+// nullptr when it has none (the driver's default).
+PyObject* probe_keywords(const std::vector<ProbeRequest>& probes) {
+  if (probes.empty()) return nullptr;
+  PyObject* list = PyList_New(static_cast<Py_ssize_t>(probes.size()));
+  for (std::size_t i = 0; i < probes.size(); ++i) {
+    const ProbeRequest& probe = probes[i];
+    PyObject* source = PyUnicode_DecodeUTF8(probe.source.data(), static_cast<Py_ssize_t>(probe.source.size()), "replace");
+    PyObject* item = source == nullptr ? nullptr
+                                       : Py_BuildValue("(isN)", probe.line,
+                                                       probe.mode == ProbeRequest::Mode::exec ? "exec" : "eval", source);
+    if (item == nullptr) {  // out of memory: the driver gives this probe no result
+      PyErr_Clear();
+      Py_INCREF(Py_None);
+      item = Py_None;
+    }
+    PyList_SET_ITEM(list, static_cast<Py_ssize_t>(i), item);
+  }
+  PyObject* keywords = Py_BuildValue("{s:N}", "probes", list);
+  if (keywords == nullptr) PyErr_Clear();
+  return keywords;
+}
+
 // Calls the driver of `globals` for `job`; returns its result as JSON text, or an internal error.
 std::string call_driver(PyObject* globals, const Job& job, bool whole_process, std::string& internal_error) {
   PyObject* function = globals ? PyDict_GetItemString(globals, "_snipcheck_run") : nullptr;
@@ -212,10 +235,13 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
   PyObject* watched = string_list(job.process_modules);
   // The code with its length: a NUL in it must reach the driver, which reads it as python3 would.
   PyObject* code = PyUnicode_FromStringAndSize(job.code.data(), static_cast<Py_ssize_t>(job.code.size()));
-  PyObject* returned = code == nullptr ? nullptr
-                                       : PyObject_CallFunction(function, "sOOOs", job.path.c_str(), code,
-                                                               whole_process ? Py_True : Py_False, watched,
-                                                               job.capture_nonce.c_str());
+  PyObject* arguments = code == nullptr ? nullptr
+                                        : Py_BuildValue("(sOOOs)", job.path.c_str(), code, whole_process ? Py_True : Py_False,
+                                                        watched, job.capture_nonce.c_str());
+  PyObject* keywords = probe_keywords(job.probes);
+  PyObject* returned = arguments == nullptr ? nullptr : PyObject_Call(function, arguments, keywords);
+  Py_XDECREF(arguments);
+  Py_XDECREF(keywords);
   Py_XDECREF(code);
   Py_DECREF(watched);
   // (code, namespace, finish): the snippet's code runs here, from C, so that its module frame
@@ -268,6 +294,7 @@ void parse_driver_result(const std::string& text, SessionReport& report) {
   report.exit_status = parsed.value("exit_status", 0);
   if (!parsed["error"].is_null()) report.error = parsed["error"].get<PythonError>();
   report.statements = parsed["statements"].get<std::vector<StatementOutput>>();
+  if (parsed.contains("probes")) report.probes = probe_results_from_json(parsed["probes"]);
   report.watched_modules_loaded = parsed.value("watched_modules_loaded", std::vector<std::string>{});
   report.file_size_exceeded = parsed.value("file_size_exceeded", false);
 }

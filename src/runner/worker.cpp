@@ -376,6 +376,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   message["exit_status"] = report.exit_status ? nlohmann::json(*report.exit_status) : nlohmann::json();
   message["error"] = report.error ? nlohmann::json(*report.error) : nlohmann::json();
   if (file_size_exceeded) message["file_size_exceeded"] = true;
+  if (!report.probes.empty()) message["probes"] = probe_results_to_json(report.probes);
   message["rss_kb"] = resident_kb();
   message["fds"] = after.open_fds.size();
   message["tier"] = route.tier;

@@ -609,6 +609,55 @@ x = 4; print(x * 2)  # 8
   CHECK((*claim_at(results[1], 5))["verdict"] == "correct");
 }
 
+TEST_CASE("audit evaluates each probe right after its line, before a later statement rebinds the name",
+          "[audit][probes]") {
+  // Issue 10 item 4: probes were appended after the example, so each saw the name as the end of
+  // the example left it: scores reversed, a new `first`, the second map (already consumed), a
+  // list where the tuple was. In every tier, sandboxed too, they now see it at their line.
+  const std::vector<std::string> where = GENERATE(std::vector<std::string>{},
+                                                  std::vector<std::string>{"--isolation", "process"},
+                                                  std::vector<std::string>{"--sandbox", "--allow-weaker-sandbox"});
+  Scratch scratch;
+  std::vector<std::string> args = {"audit", (fs::path(SNIPCHECK_FIXTURES) / "probes-at-line" / "notes.md").string(),
+                                   "--json", (scratch.path / "audit.json").string()};
+  args.insert(args.end(), where.begin(), where.end());
+  Run run = snipcheck(args, scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 4);
+  auto verdict = [&](int question, int line) {
+    const json* claim = claim_at(results[question], line);
+    return claim == nullptr ? std::string("<no claim>") : (*claim)["verdict"].get<std::string>();
+  };
+  auto hint = [&](int question, int line) {
+    const json* claim = claim_at(results[question], line);
+    return claim == nullptr ? std::string() : (*claim)["hint"].get<std::string>();
+  };
+  // 1. `scores.sort()  # [1, 2, 3]`, then scores reversed: the comment is scores' value there.
+  CHECK(verdict(1, 2) == "descriptive");
+  CHECK(contains(hint(1, 2), "describes the value of scores afterwards ([1, 2, 3], checked)"));
+  CHECK(verdict(1, 4) == "correct");
+  CHECK(results[1]["verdict"] == "pass");
+  // 2. `alias is first  # True`, then `first` rebound: True there (still not printed).
+  CHECK(verdict(2, 3) == "wrong");
+  CHECK(contains(hint(2, 3), "the value is True (checked), but a script does not echo values"));
+  CHECK(verdict(2, 5) == "correct");
+  // 3. `print(shown)` of a map, then `shown` rebound and consumed: list(shown) there is the claim.
+  CHECK(verdict(3, 3) == "wrong");
+  CHECK(contains(hint(3, 3), "list(shown) gives the claimed ['B', 'A'] (checked)"));
+  CHECK(verdict(3, 5) == "correct");
+  // 4. `# point[0] = 5  # TypeError` while point is a tuple; a list after it.
+  CHECK(verdict(4, 2) == "correct");
+  CHECK(contains((*claim_at(results[4], 2))["matched"].get<std::string>(), "where line 2 stands"));
+  CHECK(verdict(4, 5) == "correct");
+  CHECK(results[4]["verdict"] == "pass");
+  // The example ran as written: what a statement printed is the example's alone.
+  CHECK((*claim_at(results[3], 5))["actual"] == "['b', 'a']");
+}
+
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
   Scratch scratch;
   fs::path text = scratch.path / "shopping.txt";

@@ -42,6 +42,12 @@ TEST_CASE("plan_second_run", "[cli][audit]") {
     SecondRunPlan plan = plan_second_run(imported, first);
     CHECK(plan.needed == std::vector<bool>{true});
     CHECK(plan.probes[0][2].intent == ProbeIntent::items);
+    // Evaluated right after the statement its claim is on, as data beside the unchanged code.
+    std::vector<ProbeRequest> requests = planned_probes(plan.probes[0]);
+    REQUIRE(requests.size() == 1);
+    CHECK(requests[0].line == 4);
+    CHECK(requests[0].source == "list(iter([1]))");
+    CHECK(requests[0].mode == ProbeRequest::Mode::eval);
   }
 
   SECTION("where every claim holds on the first run, a second run cannot change a verdict") {
@@ -49,6 +55,36 @@ TEST_CASE("plan_second_run", "[cli][audit]") {
     SecondRunPlan plan = plan_second_run(imported, first);
     CHECK(plan.needed == std::vector<bool>{false});
   }
+}
+
+TEST_CASE("plan_second_run places each probe at its claim's line", "[cli][audit][probes]") {
+  ImportedQuestion question;
+  question.id = "001-places";
+  question.question.number = 1;
+  question.question.code =
+      "def f():\n"
+      "    total = 1\n"
+      "    total  # 1\n"
+      "f()\n"
+      "# f(1)  # TypeError: f takes no arguments\n"
+      "n = 2\n"
+      "n  # 2\n";
+  question.question.code_lines = {1, 2, 3, 4, 5, 6, 7};
+  question.claims = extract_claims(question.question);
+  REQUIRE(question.claims.size() == 3);
+  std::vector<Result> first = {ran("", {{1, 3, 0, 0, 0, 0}, {4, 4, 0, 0, 0, 0}, {6, 6, 0, 0, 0, 0}, {7, 7, 0, 0, 0, 0}})};
+  SecondRunPlan plan = plan_second_run({question}, first);
+  std::vector<ProbeRequest> requests = planned_probes(plan.probes[0]);
+  REQUIRE(requests.size() == 3);
+  // In a def body the line runs when f is called, not where it stands: after the example.
+  CHECK(requests[0].source == "total");
+  CHECK(requests[0].line == 0);
+  // Commented-out code where it stands; an unprinted expression right after its statement.
+  CHECK(requests[1].source == "f(1)");
+  CHECK(requests[1].mode == ProbeRequest::Mode::exec);
+  CHECK(requests[1].line == 5);
+  CHECK(requests[2].source == "n");
+  CHECK(requests[2].line == 7);
 }
 
 TEST_CASE("observed_chains", "[cli][audit]") {
@@ -101,10 +137,19 @@ TEST_CASE("audit_results", "[cli][audit]") {
     ProbePlans plans = plan_second_run(imported, first).probes;
     REQUIRE(plans[0][2].intent == ProbeIntent::items);
     Result second = first[0];
-    second.outcome.stdout_text = out + "\x1esnipcheck-probes [{\"ok\": true, \"str\": \"[1]\", \"repr\": \"[1]\", "
-                                       "\"error\": \"\", \"output\": \"\"}]\n";
+    second.outcome.probes = {ProbeResult{true, "[1]", "[1]", "", ""}};
     std::vector<AuditQuestion> questions = audit_results(imported, first, {second}, plans);
     CHECK(questions[0].claims[2].hint.find("list(iter([1])) gives the claimed [1] (checked)") != std::string::npos);
+    // The second run's own output is the example's: nothing of the probe is in it to strip.
+    CHECK(questions[0].claims[2].verdict == ClaimVerdict::wrong);
+  }
+
+  SECTION("a probe that never ran (its statement was not reached) checks nothing") {
+    ProbePlans plans = plan_second_run(imported, first).probes;
+    Result second = first[0];
+    second.outcome.probes = {std::nullopt};
+    std::vector<AuditQuestion> questions = audit_results(imported, first, {second}, plans);
+    CHECK(questions[0].claims[2].hint == "prints the iterator object, not its items");
   }
 
   SECTION("a statement that raised: claims after it are not reached, the reason is the error's") {

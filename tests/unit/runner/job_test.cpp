@@ -1,5 +1,6 @@
 #include "runner/job.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -148,4 +149,45 @@ TEST_CASE("SandboxReport to_json and from_json", "[runner][job][sandbox]") {
   CHECK(back.protections[0].active);
   CHECK(back.protections[1].detail == "blocked");
   CHECK_FALSE(back.complete());
+}
+
+TEST_CASE("Job probes and their results travel as data", "[runner][job][probes]") {
+  SECTION("a job's probes round trip with line, mode and source; absent, none") {
+    Job job;
+    job.id = "001-x";
+    job.probes = {{ProbeRequest::Mode::eval, "a is b", 3}, {ProbeRequest::Mode::exec, "t[0] = 1", 0}};
+    json out = job;
+    CHECK(out["probes"][0] == json{{"mode", "eval"}, {"source", "a is b"}, {"line", 3}});
+    Job back = out.get<Job>();
+    REQUIRE(back.probes.size() == 2);
+    CHECK(back.probes[0].mode == ProbeRequest::Mode::eval);
+    CHECK(back.probes[0].source == "a is b");
+    CHECK(back.probes[0].line == 3);
+    CHECK(back.probes[1].mode == ProbeRequest::Mode::exec);
+    CHECK(back.probes[1].line == 0);
+    out.erase("probes");
+    CHECK(out.get<Job>().probes.empty());
+  }
+  SECTION("results: null for a probe that never ran, in request order") {
+    std::vector<std::optional<ProbeResult>> results = {ProbeResult{true, "[1]", "[1]", "", "hi\n"}, std::nullopt,
+                                                       ProbeResult{false, "", "", "NameError: name 'z' is not defined", ""}};
+    json out = probe_results_to_json(results);
+    CHECK(out[1].is_null());
+    auto back = probe_results_from_json(out);
+    REQUIRE(back.size() == 3);
+    REQUIRE(back[0]);
+    CHECK((back[0]->ok && back[0]->str == "[1]" && back[0]->repr == "[1]" && back[0]->output == "hi\n"));
+    CHECK_FALSE(back[1]);
+    REQUIRE(back[2]);
+    CHECK_FALSE(back[2]->ok);
+    CHECK(back[2]->error == "NameError: name 'z' is not defined");
+  }
+  SECTION("results that are not an array are none; malformed fields are empty") {
+    CHECK(probe_results_from_json(json("x")).empty());
+    auto back = probe_results_from_json(json::array({json{{"ok", "yes"}, {"str", 3}}}));
+    REQUIRE(back.size() == 1);
+    REQUIRE(back[0]);
+    CHECK_FALSE(back[0]->ok);
+    CHECK(back[0]->str.empty());
+  }
 }

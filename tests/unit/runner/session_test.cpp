@@ -98,7 +98,7 @@ struct Run {
 // Runs `code` as snippets/001-test.py of a scratch bank, in an empty working directory, in the
 // given tier; `clean` checks that the run reported no internal error and no taint.
 Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool clean = true,
-             const std::vector<std::string>& process_modules = {}) {
+             const std::vector<std::string>& process_modules = {}, const std::vector<ProbeRequest>& probes = {}) {
   Interpreter& interpreter = python();
   TempDir dir("snipcheck-unit-session");
   testing::write_tree(dir.path(), {{"snippets/001-test.py", code}});
@@ -109,6 +109,7 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
   job.code = code;
   job.cwd = (dir.path() / "cwd").string();
   job.process_modules = process_modules;
+  job.probes = probes;
   Run run;
   run.path = job.path;
   run.cwd = job.cwd;
@@ -511,6 +512,111 @@ TEST_CASE("Interpreter::run_process", "[runner][session]") {
     CHECK(second.out == "False False\n");
     Run third = run_code("import json\nprint('leaked' in globals(), hasattr(json, 'snipcheck_patched'))\n");
     CHECK(third.out == "False False\n");
+  }
+}
+
+TEST_CASE("Interpreter: probes are evaluated at their line, as the snippet runs (issue 10, item 4)",
+          "[runner][session][probes]") {
+  using Mode = ProbeRequest::Mode;
+  const Tier tier = GENERATE(Tier::subinterpreter, Tier::process);
+  INFO((tier == Tier::process ? "process tier" : "sub-interpreter"));
+  auto text = [](const std::optional<ProbeResult>& result) { return result ? result->str : std::string("<never ran>"); };
+
+  SECTION("a probe after a unit sees the value then, not after a later statement rebinds the name") {
+    const std::string code = "a = [1]\nb = a\nprint('x')\na = [2]\n";
+    Run plain = run_code(code, tier);
+    Run run = run_code(code, tier, true, {},
+                       {{Mode::eval, "a is b", 2}, {Mode::eval, "a", 1}, {Mode::eval, "a", 0}, {Mode::eval, "a is b", 4}});
+    REQUIRE(run.report.probes.size() == 4);
+    CHECK(text(run.report.probes[0]) == "True");
+    CHECK(text(run.report.probes[1]) == "[1]");
+    CHECK(text(run.report.probes[2]) == "[2]");
+    CHECK(text(run.report.probes[3]) == "False");
+    CHECK(run.report.probes[1]->repr == "[1]");
+    // The snippet ran unchanged: the same output and statements as without probes.
+    CHECK(run.out == "x\n");
+    REQUIRE(run.report.statements.size() == plain.report.statements.size());
+    for (std::size_t i = 0; i < plain.report.statements.size(); ++i) {
+      CHECK(run.report.statements[i].stdout_begin == plain.report.statements[i].stdout_begin);
+      CHECK(run.report.statements[i].stdout_end == plain.report.statements[i].stdout_end);
+    }
+    CHECK(plain.report.probes.empty());
+  }
+  SECTION("a probe's output is its own: in no statement's range, not in the snippet's stdout or stderr") {
+    Run run = run_code("print('one')\nprint('two')\n", tier, true, {},
+                       {{Mode::eval, "print('probe said')", 1},
+                        {Mode::exec, "import sys\nprint('to stderr', file=sys.stderr)", 1}});
+    CHECK(run.out == "one\ntwo\n");
+    CHECK(run.err.empty());
+    REQUIRE(run.report.statements.size() == 2);
+    CHECK(run.report.statements[0].stdout_end == 4);
+    CHECK(run.report.statements[1].stdout_begin == 4);
+    CHECK(run.report.statements[1].stdout_end == 8);
+    REQUIRE(run.report.probes.size() == 2);
+    REQUIRE(run.report.probes[0]);
+    CHECK(run.report.probes[0]->output == "probe said\n");
+    CHECK(run.report.probes[0]->str == "None");
+    REQUIRE(run.report.probes[1]);
+    CHECK(run.report.probes[1]->ok);
+    CHECK(run.report.probes[1]->output == "to stderr\n");
+  }
+  SECTION("while a probe runs, the snippet's other threads still write to the snippet's output") {
+    Run run = run_code("import threading\ngo, done = threading.Event(), threading.Event()\n"
+                       "def worker():\n    go.wait()\n    print('from thread', flush=True)\n    done.set()\n"
+                       "t = threading.Thread(target=worker)\nt.start()\nx = 1\nt.join()\nprint('end')\n",
+                       tier, true, {}, {{Mode::exec, "go.set()\ndone.wait(5)\nprint('probe')", 9}});
+    CHECK(run.out == "from thread\nend\n");
+    REQUIRE(run.report.probes.size() == 1);
+    REQUIRE(run.report.probes[0]);
+    CHECK(run.report.probes[0]->ok);
+    CHECK(run.report.probes[0]->output == "probe\n");
+  }
+  SECTION("an exception in a probe is its result; the snippet goes on") {
+    Run run = run_code("x = 0\nprint('after')\n", tier, true, {}, {{Mode::eval, "1 / x", 1}, {Mode::eval, "x + 1", 1}});
+    CHECK(run.out == "after\n");
+    CHECK_FALSE(run.report.error.has_value());
+    REQUIRE(run.report.probes.size() == 2);
+    REQUIRE(run.report.probes[0]);
+    CHECK_FALSE(run.report.probes[0]->ok);
+    CHECK(run.report.probes[0]->error == "ZeroDivisionError: division by zero");
+    CHECK(text(run.report.probes[1]) == "1");
+  }
+  SECTION("a unit that never ran gives its probes no result; nor does the end of an example that raised") {
+    Run run = run_code("x = 1\nraise ValueError('v')\nx = 2\n", tier, true, {},
+                       {{Mode::eval, "x", 1}, {Mode::eval, "x", 2}, {Mode::eval, "x", 3}, {Mode::eval, "x", 0}});
+    REQUIRE(run.report.error.has_value());
+    REQUIRE(run.report.probes.size() == 4);
+    CHECK(text(run.report.probes[0]) == "1");
+    CHECK_FALSE(run.report.probes[1]);
+    CHECK_FALSE(run.report.probes[2]);
+    CHECK_FALSE(run.report.probes[3]);
+  }
+  SECTION("a probe binds no name in the snippet's namespace and leaves _ alone") {
+    Run run = run_code("x = 1\nprint(sorted(k for k in globals() if not k.startswith('__')))\n", tier, true, {},
+                       {{Mode::exec, "y = 5", 1}, {Mode::eval, "(z := 3)", 1}, {Mode::eval, "x", 1}});
+    CHECK(run.out == "['x']\n");
+    REQUIRE(run.report.probes.size() == 3);
+    CHECK(run.report.probes[0]->ok);
+    CHECK(text(run.report.probes[1]) == "3");
+  }
+  SECTION("a commented-out line is evaluated where it stands; one before any statement, before the first") {
+    Run run = run_code("# t is set below\nt = (1, 2)\n# t[0] = 9\nt = [1, 2]\n", tier, true, {},
+                       {{Mode::exec, "t[0] = 9", 3}, {Mode::exec, "t[0] = 9", 0}, {Mode::eval, "'t' in globals()", 1}});
+    REQUIRE(run.report.probes.size() == 3);
+    REQUIRE(run.report.probes[0]);
+    CHECK_FALSE(run.report.probes[0]->ok);
+    CHECK(run.report.probes[0]->error.starts_with("TypeError: "));
+    REQUIRE(run.report.probes[1]);
+    CHECK(run.report.probes[1]->ok);
+    CHECK(text(run.report.probes[2]) == "False");
+  }
+  SECTION("the snippet's trace function sees no call a probe makes") {
+    Run run = run_code("import sys\nseen = []\ndef g():\n    return 7\n"
+                       "sys.settrace(lambda frame, event, arg: seen.append(frame.f_code.co_name))\n"
+                       "x = 1\nsys.settrace(None)\nprint(seen)\n",
+                       tier, true, {}, {{Mode::eval, "g()", 6}});
+    CHECK(run.out == "[]\n");
+    CHECK(text(run.report.probes.at(0)) == "7");
   }
 }
 
