@@ -20,7 +20,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)  # port 0: any free port
-server_thread = threading.Thread(target=server.serve_forever, daemon=True)
+server_thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
 server_thread.start()
 base = f"http://127.0.0.1:{server.server_address[1]}"
 
