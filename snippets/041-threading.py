@@ -66,4 +66,5 @@ print("worker results:", done)
 
 server.shutdown()
 server.server_close()
-print("server stopped:", not server_thread.is_alive() or server_thread.join(5) is None)
+server_thread.join(5)
+print("server stopped:", not server_thread.is_alive())
