@@ -2,7 +2,7 @@
 # None -- what each is for, and which are mutable.
 import unicodedata
 
-values = [42, 3.5, 2 + 1j, True, "héllo", b"bytes", [1, 2], (1, 2), {"k": 1}, {1, 2},
+values = [42, 3.5, 2 + 1j, True, "héllo", b"bytes", bytearray(b"ab"), [1, 2], (1, 2), {"k": 1}, {1, 2},
           frozenset({3}), None, range(3)]
 for value in values:
     try:
@@ -10,7 +10,7 @@ for value in values:
         kind = "hashable (immutable)"
     except TypeError:
         kind = "unhashable (mutable)"
-    print(f"{type(value).__name__:<10} {value!r:<16} {kind}")
+    print(f"{type(value).__name__:<10} {value!r:<20} {kind}")
 
 # Numbers: int has arbitrary precision, float is IEEE 754, bool is a subclass of int.
 print(10 // 3, 10 % 3, 10 / 3, divmod(-7, 2))
