@@ -27,8 +27,9 @@ std::optional<Language> language_from(std::string_view name) {
 }
 
 std::optional<MaterialFormat> detect_format(const std::string& text) {
-  // A fence at the start of a line is Markdown's and nothing else's.
-  static const Regex fence(R"((^|\n) {0,3}(```|~~~))");
+  // A fence at the start of a line is Markdown's and nothing else's: after any indentation (a
+  // fence in a list item sits as deep as the item's text), blockquote markers or a list marker.
+  static const Regex fence(R"((^|\n)[ \t>]*(([-*+]|\d{1,9}[.)])[ \t]+)?(```|~~~))");
   if (fence.found_in(text)) return MaterialFormat::markdown;
   static const Regex heading(R"((^|\n)\d+\. \S)");
   static const Regex example(R"((^|\n)\s*(•\s*)?Example:)");

@@ -12,6 +12,13 @@ TEST_CASE("detect_format", "[material]") {
     CHECK(detect_format("1. Why?\nExample:\nx = 1\nVerification: none\n") == MaterialFormat::article);
   }
   SECTION("anything else is no format") { CHECK_FALSE(detect_format("eggs\nmilk\n")); }
+  SECTION("fences inside list items and blockquotes, however indented, mean Markdown") {
+    CHECK(detect_format("### 1. Loops\n* **Example:**\n    ```python\n    x = 1\n    ```\n") == MaterialFormat::markdown);
+    CHECK(detect_format("1. Try:\n\n\t```python\n\tx = 1\n\t```\n") == MaterialFormat::markdown);
+    CHECK(detect_format("- ```python\n  x = 1\n  ```\n") == MaterialFormat::markdown);
+    CHECK(detect_format("> > ```python\n> > x = 1\n> > ```\n") == MaterialFormat::markdown);
+    CHECK_FALSE(detect_format("Use three backticks (```) around code.\n"));
+  }
 }
 
 TEST_CASE("parse_material", "[material]") {
