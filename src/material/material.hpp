@@ -72,7 +72,8 @@ Expected<Material> parse_material(const std::string& text, const std::string& fi
 
 // The format the content is in: Markdown when it has fenced code blocks (at any depth of list
 // items and blockquotes), the article format when it has numbered headings with Example: and
-// Verification: lines; nullopt otherwise.
+// Verification: lines, Markdown again when it has headings and indented code blocks; nullopt
+// otherwise.
 std::optional<MaterialFormat> detect_format(const std::string& text);
 
 // Readers of each format (material/article_reader.cpp, material/markdown_reader.cpp).

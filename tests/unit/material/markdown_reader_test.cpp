@@ -112,6 +112,18 @@ TEST_CASE("read_markdown on megabyte lines", "[material][long-line]") {
   }
 }
 
+namespace {
+
+// Through parse_material(), which picks the format from the content, as import and audit do.
+std::vector<MaterialQuestion> read_material_text(const std::string& text) {
+  auto material = parse_material(text, "notes.md");
+  REQUIRE(material);
+  CHECK(material->format == MaterialFormat::markdown);
+  return material->questions;
+}
+
+}  // namespace
+
 // Issue 10 item 5: the forms real documents showed, in examples written here. Each section
 // asserts the code as Python sees it and the material line of every line of it.
 TEST_CASE("read_markdown dedents a code block by the indentation its lines share", "[material][dedent]") {
@@ -147,6 +159,16 @@ TEST_CASE("read_markdown dedents a code block by the indentation its lines share
                                      "            print('on')  # on\n\nMore text.\n");
     CHECK(question.code == "flag = True\nif flag:\n    print('on')  # on\n");
     CHECK(question.code_lines == std::vector<int>{5, 6, 7});
+  }
+
+  SECTION("a document of indented code blocks only, ten columns deep, whitespace on a blank line") {
+    auto questions = read_material_text("# Reverse\n\n          s = 'ab'\n          \n          print(s[::-1])  # ba\n\n"
+                                        "# Double\n\n          print(2 * 2)  # 4\n");
+    REQUIRE(questions.size() == 2);
+    CHECK(questions[0].code == "s = 'ab'\n\nprint(s[::-1])  # ba\n");
+    CHECK(questions[0].code_lines == std::vector<int>{3, 4, 5});
+    CHECK(questions[1].code == "print(2 * 2)  # 4\n");
+    CHECK(questions[1].code_lines == std::vector<int>{9});
   }
 
   SECTION("lines indented by tabs, which md4c expands to the next multiple of four columns") {
