@@ -68,6 +68,7 @@ def document_text(mirrors, repo, commit, path):
 
 FENCE = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(`{3,}|~{3,})")
 CLOSING = re.compile(r"^[ \t>]*(`{3,}|~{3,})[ \t]*$")
+PROMPT = re.compile(r"^[ \t]*(?:>[ \t]+)*>>>")  # blockquote markers, then the prompt
 
 
 def transcript_ranges(text):
@@ -78,6 +79,9 @@ def transcript_ranges(text):
     i = 0
     while i < len(lines):
         opened = FENCE.match(lines[i])
+        # A backtick fence's info string holds no backtick: "```with``` statement" is prose.
+        if opened and opened.group(1)[0] == "`" and "`" in lines[i][opened.end():]:
+            opened = None
         if opened:
             fence = opened.group(1)
             j = i + 1
@@ -86,13 +90,12 @@ def transcript_ranges(text):
                 if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
                     break
                 j += 1
-            body = [line.lstrip(" \t>") for line in lines[i + 1:j]]
-            first = next((line for line in body if line.strip()), "")
-            if first.startswith(">>>"):
+            first = next((line for line in lines[i + 1:j] if line.strip(" \t>")), "")
+            if PROMPT.match(first):
                 ranges.append((i + 2, j))
             i = j + 1
             continue
-        if lines[i].lstrip(" \t>").startswith(">>>"):
+        if PROMPT.match(lines[i]):
             j = i
             while j + 1 < len(lines) and lines[j + 1].strip():
                 j += 1
