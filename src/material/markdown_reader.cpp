@@ -2,7 +2,9 @@
 // untagged and looking like Python) is an example; a block tagged with another language (bash,
 // dockerfile, cython...) is an example that is not Python; an untagged or `output`/`text` block
 // right after an example, or after an "Output:" paragraph, documents that example's stdout; a
-// block of `>>>` lines is a transcript (code lines and the output each one printed). Line numbers
+// block of `>>>` lines is a transcript (code lines and the output each one printed). An example
+// is dedented (material/dedent.cpp): md4c removes what CommonMark calls the container's
+// indentation, not the margin a fence's lines or an indented block may still share. Line numbers
 // come from md4c's text pointers, which point into the document, through a table of line starts
 // (one binary search per text chunk: counting newlines from the start for each was quadratic).
 #include <md4c.h>
@@ -146,7 +148,8 @@ void finish_code_block(State& state) {
     return;
   }
   // A list item, a blockquote or an indented code block shifts an example right; its reader
-  // copies it without that margin, and so does Python here (the line table stays as it is).
+  // copies it without that margin, and so does Python here (the line table stays as it is). An
+  // output block, above, keeps its indentation: leading spaces may be what the example printed.
   block.text = dedent(block.text);
   if (!language) language = detect_language(block.text);
   add_example(state, block, *language);
