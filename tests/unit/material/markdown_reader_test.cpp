@@ -141,6 +141,20 @@ TEST_CASE("read_markdown dedents a code block by the indentation its lines share
     CHECK(question.code_lines == std::vector<int>{5, 6, 7, 8, 9});
   }
 
+  SECTION("a fence indented past its list item's text, four columns deep, as md4c reads it") {
+    auto questions = read_material_text("### 1. Max\n* **Example:**\n    ```python\n    print(max(4, 9))  # 9\n"
+                                        "      # two more columns\n    ```\n");
+    REQUIRE(questions.size() == 1);
+    CHECK(questions[0].code == "print(max(4, 9))  # 9\n  # two more columns\n");
+    CHECK(questions[0].code_lines == std::vector<int>{4, 5});
+  }
+
+  SECTION("lines less indented than their fence keep no indentation (md4c), the others theirs") {
+    MaterialQuestion question = only("## F\n\n  ```python\n  a = 1\n print(a)  # 1\n  ```\n");
+    CHECK(question.code == "a = 1\nprint(a)  # 1\n");
+    CHECK(question.code_lines == std::vector<int>{4, 5});
+  }
+
   SECTION("a fence in a nested list item, a blank line inside it keeping its spaces") {
     MaterialQuestion question = only("## Sets\n\n- Unions\n  - of two sets\n\n    ```python\n      a = {1} | {2}\n"
                                      "      \n      print(len(a))  # 2\n    ```\n");
