@@ -8,7 +8,8 @@ Markdown tables:
     errors by exception type, fragments (unverifiable because the example uses a name it never
     defines, or a relative import), and transcripts (questions from `>>>` blocks);
   - claims: by verdict, the claims of transcripts judged (correct, format or wrong), and the
-    wrong flags.
+    wrong flags;
+  - unverifiable questions of all documents by reason (names left out).
 
 A document snipcheck refuses (exit status 2) is listed with its message. Nothing third-party is
 written inside the project: documents are read from the mirrors and written to a temp dir that
@@ -106,14 +107,24 @@ def transcript_ranges(text):
     return ranges
 
 
+def reason_class(reason):
+    """"a fragment: it uses 'Book', which…" -> "a fragment: it uses '…', which…": reasons counted
+    by kind, not by name."""
+    reason = re.sub(r"\s*\(Debian package:[^)]*\)", "", reason)
+    return re.sub(r"'[^']*'", "'…'", reason)
+
+
 def census(exe, name, text, jobs, timeout, scratch):
     folder = tempfile.mkdtemp(dir=scratch)
     material = os.path.join(folder, name)
     with open(material, "wb") as f:
         f.write(text)
     report = os.path.join(folder, "audit.json")
-    done = subprocess.run([exe, "audit", name, "--json", report, "-j", str(jobs), "--timeout", str(timeout), "-q"],
-                          cwd=folder, capture_output=True, stdin=subprocess.DEVNULL)
+    try:
+        done = subprocess.run([exe, "audit", name, "--json", report, "-j", str(jobs), "--timeout", str(timeout), "-q"],
+                              cwd=folder, capture_output=True, stdin=subprocess.DEVNULL, timeout=3600)
+    except subprocess.TimeoutExpired:
+        return {"status": "none", "refused": "the audit ran for an hour and was stopped"}
     row = {"status": done.returncode}
     if done.returncode not in (0, 1) or not os.path.exists(report):
         row["refused"] = done.stderr.decode(errors="replace").strip().replace(folder + "/", "")
@@ -131,6 +142,8 @@ def census(exe, name, text, jobs, timeout, scratch):
                                         for r in results if r["verdict"] == "error")
     row["fragments"] = sum(1 for r in results
                            if r["verdict"] == "unverifiable" and (r.get("reason") or "").startswith("a fragment"))
+    row["reasons"] = collections.Counter(reason_class(r.get("reason") or "") for r in results
+                                         if r["verdict"] == "unverifiable")
     row["claims"] = collections.Counter(c["verdict"] for r in results for c in r["claims"])
     transcripts = [r for r in results if any(in_transcript(c["material_line"]) for c in r["claims"])]
     row["transcripts"] = len(transcripts)
@@ -170,6 +183,7 @@ def print_tables(rows, show_wrong):
         total["verdicts"].update(row["verdicts"])
         total["errors"].update(row["errors"])
         total["claims"].update(row["claims"])
+        total["reasons"].update(row["reasons"])
         for key in ("examples", "fragments", "transcripts", "transcript_blocks", "transcript_claims",
                     "transcript_judged"):
             sums[key] += row[key]
@@ -188,6 +202,11 @@ def print_tables(rows, show_wrong):
               f" | {row['transcript_judged']} of {row['transcript_claims']} | {len(row['wrong_flags'])} |")
     print(f"| **all** | " + " | ".join(counts(total["claims"], CLAIM_VERDICTS)) +
           f" | {sums['transcript_judged']} of {sums['transcript_claims']} | {sums['wrong_flags']} |")
+    print()
+    print("| unverifiable, by reason (all documents) | questions |")
+    print("| --- | --- |")
+    for reason, count in total["reasons"].most_common():
+        print(f"| {reason.replace('|', '/')} | {count} |")
     if show_wrong:
         print()
         for label, row in rows:
