@@ -1,6 +1,6 @@
 // The article format: "N. Question?" headings at the start of a line, prose, an "Example:" line
 // (possibly indented, inside a bullet, possibly with text after it), then the code, neither
-// fenced nor indented, up to the "Verification:" line.
+// fenced nor indented (or indented as a whole, which is dedented), up to the "Verification:" line.
 #include <string_view>
 
 #include "material/material.hpp"
@@ -61,6 +61,8 @@ void read_example(const std::vector<std::string>& lines, std::size_t begin, std:
     question.code += lines[i] + "\n";
     question.code_lines.push_back(static_cast<int>(i) + 1);
   }
+  // Code under an indented Example: line may be indented as a whole, like the bullet's text.
+  question.code = dedent(question.code);
   question.language = detect_language(question.code);
   question.language_name = to_string(question.language);
 }

@@ -2,7 +2,9 @@
 // untagged and looking like Python) is an example; a block tagged with another language (bash,
 // dockerfile, cython...) is an example that is not Python; an untagged or `output`/`text` block
 // right after an example, or after an "Output:" paragraph, documents that example's stdout; a
-// block of `>>>` lines is a transcript (code lines and the output each one printed). Line numbers
+// block of `>>>` lines is a transcript (code lines and the output each one printed). An example
+// is dedented (material/dedent.cpp): md4c removes what CommonMark calls the container's
+// indentation, not the margin a fence's lines or an indented block may still share. Line numbers
 // come from md4c's text pointers, which point into the document, through a table of line starts
 // (one binary search per text chunk: counting newlines from the start for each was quadratic).
 #include <md4c.h>
@@ -121,6 +123,17 @@ void add_example(State& state, const Block& block, Language language) {
   state.questions.push_back(std::move(question));
 }
 
+// The lines of a code block are consecutive lines of the document: a line whose text never
+// pointed into it (an empty line, or one md4c rebuilt) is numbered from its neighbours.
+void fill_lines(std::vector<int>& lines) {
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i] == 0 && lines[i - 1] != 0) lines[i] = lines[i - 1] + 1;
+  }
+  for (std::size_t i = lines.size(); i-- > 1;) {
+    if (lines[i - 1] == 0 && lines[i] > 1) lines[i - 1] = lines[i] - 1;
+  }
+}
+
 void finish_code_block(State& state) {
   Block& block = state.code;
   auto language = tagged_language(block.info);
@@ -134,6 +147,10 @@ void finish_code_block(State& state) {
     state.last_was_example = false;
     return;
   }
+  // A list item, a blockquote or an indented code block shifts an example right; its reader
+  // copies it without that margin, and so does Python here (the line table stays as it is). An
+  // output block, above, keeps its indentation: leading spaces may be what the example printed.
+  block.text = dedent(block.text);
   if (!language) language = detect_language(block.text);
   add_example(state, block, *language);
   state.output_expected = true;
@@ -189,6 +206,7 @@ int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
   auto& state = *static_cast<State*>(userdata);
   if (type == MD_BLOCK_CODE) {
     state.in_code = false;
+    fill_lines(state.code.lines);
     finish_code_block(state);
   } else if (type == MD_BLOCK_H) {
     state.title = std::string(trim(state.heading));
@@ -227,12 +245,14 @@ int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata)
 void add_text(State& state, const MD_CHAR* text, std::string_view chunk) {
   if (state.in_code) {
     // A line's text arrives with a pointer into the document, its newline as a separate chunk.
+    // Indentation (md4c expands it, tabs included, in its own buffer), newlines and empty lines
+    // point outside the document: a line takes its number from its first chunk that points
+    // into it, and fill_lines() numbers the lines without any.
+    int line = chunk == "\n" ? 0 : state.line_of(text);
     if (state.code.text.empty() || state.code.text.back() == '\n') {
-      // Indentation and empty lines may come from md4c's own buffers: then the line follows the
-      // previous one.
-      int line = chunk == "\n" ? 0 : state.line_of(text);
-      if (line == 0) line = state.code.lines.empty() ? 0 : state.code.lines.back() + 1;
       state.code.lines.push_back(line);
+    } else if (state.code.lines.back() == 0) {
+      state.code.lines.back() = line;
     }
     state.code.text += chunk;
     return;

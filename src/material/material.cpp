@@ -27,8 +27,9 @@ std::optional<Language> language_from(std::string_view name) {
 }
 
 std::optional<MaterialFormat> detect_format(const std::string& text) {
-  // A fence at the start of a line is Markdown's and nothing else's.
-  static const Regex fence(R"((^|\n) {0,3}(```|~~~))");
+  // A fence at the start of a line is Markdown's and nothing else's: after any indentation (a
+  // fence in a list item sits as deep as the item's text), blockquote markers or a list marker.
+  static const Regex fence(R"((^|\n)[ \t>]*(([-*+]|\d{1,9}[.)])[ \t]+)?(```|~~~))");
   if (fence.found_in(text)) return MaterialFormat::markdown;
   static const Regex heading(R"((^|\n)\d+\. \S)");
   static const Regex example(R"((^|\n)\s*(•\s*)?Example:)");
@@ -36,6 +37,12 @@ std::optional<MaterialFormat> detect_format(const std::string& text) {
   if (heading.found_in(text) && example.found_in(text) && verification.found_in(text)) {
     return MaterialFormat::article;
   }
+  // Markdown without fences: headings and indented code blocks (a blank line, then a line
+  // indented four columns). Checked after the article format, whose code may hold "# comment"
+  // lines and whose Example: lines may be indented.
+  static const Regex markdown_heading(R"((^|\n)#{1,6}[ \t]+\S)");
+  static const Regex indented_block(R"((^|\n)[ \t]*\n(    |\t)[ \t]*\S)");
+  if (markdown_heading.found_in(text) && indented_block.found_in(text)) return MaterialFormat::markdown;
   return std::nullopt;
 }
 
@@ -58,7 +65,7 @@ Expected<Material> parse_material(const std::string& text, const std::string& fi
   if (!format) {
     return fail(file, 0,
                 "not a material snipcheck can read: expected numbered questions (\"1. Question?\") with "
-                "Example: and Verification: lines, or Markdown with fenced code blocks");
+                "Example: and Verification: lines, or Markdown with code blocks");
   }
   auto questions = *format == MaterialFormat::article ? read_article(text, file) : read_markdown(text, file);
   if (!questions) return tl::unexpected(questions.error());

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/error.hpp"
@@ -69,8 +70,10 @@ Expected<Material> read_material(const std::filesystem::path& path);
 // The same on text already read; `file` is used in messages.
 Expected<Material> parse_material(const std::string& text, const std::string& file);
 
-// The format the content is in: Markdown when it has fenced code blocks, the article format when
-// it has numbered headings with Example: and Verification: lines; nullopt otherwise.
+// The format the content is in: Markdown when it has fenced code blocks (at any depth of list
+// items and blockquotes), the article format when it has numbered headings with Example: and
+// Verification: lines, Markdown again when it has headings and indented code blocks; nullopt
+// otherwise.
 std::optional<MaterialFormat> detect_format(const std::string& text);
 
 // Readers of each format (material/article_reader.cpp, material/markdown_reader.cpp).
@@ -80,6 +83,15 @@ Expected<std::vector<MaterialQuestion>> read_markdown(const std::string& text, c
 // The language of a block of code when nothing declares it: shell commands, a Dockerfile and
 // Cython are told apart from Python by their lines (material/language.cpp).
 Language detect_language(const std::string& code);
+
+// `code` without the indentation all its lines share (the margin a list item, a blockquote or an
+// indented code block puts in front of a block): lines are only shortened, never added, removed
+// or joined, so a block's line table stays exact. The margin is the common leading whitespace of
+// the lines with code, compared byte by byte (a tab is not four spaces); blank and comment-only
+// lines, whose indentation Python ignores, lose what they have of it. Lines of code less indented
+// than the rest leave the block as it is: Python would refuse it as the reader copies it too
+// (material/dedent.cpp).
+std::string dedent(std::string_view code);
 
 // "What are generators, and why?" -> "generators-why": lower-case words joined by dashes, short,
 // never empty.

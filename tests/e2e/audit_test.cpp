@@ -50,6 +50,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 extern char** environ;
@@ -656,6 +657,62 @@ TEST_CASE("audit evaluates each probe right after its line, before a later state
   CHECK(results[4]["verdict"] == "pass");
   // The example ran as written: what a statement printed is the example's alone.
   CHECK((*claim_at(results[3], 5))["actual"] == "['b', 'a']");
+TEST_CASE("import and audit of Markdown whose examples are indented by their layout", "[audit][dedent]") {
+  // Issue 10 item 5, on tests/fixtures/indented-material/indented.md (the forms real documents
+  // showed: fences in list items, nested lists and blockquotes, indented code blocks, tabs, a
+  // fence four spaces deep): every example runs as its reader copies it, and every claim keeps
+  // the material line it is on. Q9 has a line of code less indented than the rest: python3
+  // refuses it too, so it stays an error.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "indented-material" / "indented.md";
+
+  SECTION("import writes each example without its margin, and the bank runs") {
+    fs::path bank = scratch.path / "bank";
+    Run run = snipcheck({"import", material.string(), "--out", bank.string()}, scratch.path);
+    INFO(run.out << run.err);
+    REQUIRE(run.status == 0);
+    CHECK(contains(run.out, "imported 9 questions"));
+    CHECK(slurp(bank / "snippets" / "001-fence-list-item-lines-further-right.py") ==
+          "total = 0\nfor step in range(3):\n    total += step\n\nprint(total)  # 3\n");
+    CHECK(slurp(bank / "snippets" / "005-tabs.py") == "size = len(\"four\")\nif size:\n    print(size)  # 4\n");
+    CHECK(slurp(bank / "snippets" / "006-comment-less-indented-than-code.py") ==
+          "# sorted returns a new list\nitems = sorted([3, 1, 2])\nprint(items)  # [1, 2, 3]\n");
+    Run ran = snipcheck({"run", bank.string(), "-j", "1"}, scratch.path);
+    INFO(ran.out << ran.err);
+    CHECK(ran.status == 1);
+    CHECK(contains(ran.out, "9 questions: 8 pass, 1 error"));
+    CHECK(contains(ran.out, "IndentationError: unexpected indent (009-"));
+  }
+
+  SECTION("audit judges every claim at its material line") {
+    Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()},
+                        scratch.path);
+    INFO(run.out << run.err);
+    json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+    REQUIRE_FALSE(report.is_discarded());
+    std::map<int, json> results = by_question(report);
+    REQUIRE(results.size() == 9);
+    // question -> (snippet line, material line, verdict) of each claim.
+    std::map<int, std::vector<std::tuple<int, int, std::string>>> claims;
+    for (const auto& [number, result] : results) {
+      for (const json& claim : result["claims"]) {
+        claims[number].emplace_back(claim["line"].get<int>(), claim["material_line"].get<int>(),
+                                    claim["verdict"].get<std::string>());
+      }
+    }
+    using Claims = std::vector<std::tuple<int, int, std::string>>;
+    CHECK(claims[1] == Claims{{5, 14, "correct"}});
+    CHECK(claims[2] == Claims{{2, 24, "correct"}});
+    CHECK(claims[3] == Claims{{2, 31, "correct"}});
+    CHECK(claims[4] == Claims{{3, 40, "correct"}});
+    CHECK(claims[5] == Claims{{3, 47, "correct"}});
+    CHECK(claims[6] == Claims{{1, 55, "descriptive"}, {3, 57, "correct"}});
+    CHECK(claims[7] == Claims{{1, 64, "correct"}});
+    CHECK(claims[8] == Claims{{1, 71, "correct"}});
+    for (int number = 1; number <= 8; ++number) CHECK(results[number]["verdict"] == "pass");
+    CHECK(results[9]["verdict"] == "error");
+    CHECK(results[9]["error"]["type"] == "IndentationError");
+  }
 }
 
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {

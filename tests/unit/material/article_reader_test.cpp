@@ -117,3 +117,14 @@ TEST_CASE("read_article on megabyte lines", "[material][long-line]") {
   CHECK((*questions)[0].verification == "len(s) == 1048576");
   CHECK((*questions)[1].number == 2);
 }
+
+TEST_CASE("read_article dedents an example indented as a whole", "[material][dedent]") {
+  // An Example: line inside a bullet with the code indented like the bullet's text.
+  std::string text = "1. How do you square?\n\n  • Power:\n    Example:\n    def square(n):\n        return n * n\n"
+                     "\n    print(square(3))  # 9\n\nVerification: Try 0.\n";
+  auto questions = read_article(text, "notes.txt");
+  REQUIRE(questions);
+  REQUIRE(questions->size() == 1);
+  CHECK((*questions)[0].code == "def square(n):\n    return n * n\n\nprint(square(3))  # 9\n");
+  CHECK((*questions)[0].code_lines == std::vector<int>{5, 6, 7, 8});
+}

@@ -111,3 +111,104 @@ TEST_CASE("read_markdown on megabyte lines", "[material][long-line]") {
     CHECK(questions->back().code_lines == std::vector<int>{499 * 8 + 6});
   }
 }
+
+namespace {
+
+// Through parse_material(), which picks the format from the content, as import and audit do.
+std::vector<MaterialQuestion> read_material_text(const std::string& text) {
+  auto material = parse_material(text, "notes.md");
+  REQUIRE(material);
+  CHECK(material->format == MaterialFormat::markdown);
+  return material->questions;
+}
+
+}  // namespace
+
+// Issue 10 item 5: the forms real documents showed, in examples written here. Each section
+// asserts the code as Python sees it and the material line of every line of it.
+TEST_CASE("read_markdown dedents a code block by the indentation its lines share", "[material][dedent]") {
+  auto only = [](const std::string& text) {
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 1);
+    return questions->front();
+  };
+
+  SECTION("a fence in a list item whose lines sit further right than the fence") {
+    MaterialQuestion question = only("# Loops\n\n1. Count:\n   ```python\n       n = 0\n       while n < 2:\n"
+                                     "           n += 1\n\n       print(n)  # 2\n   ```\n");
+    CHECK(question.code == "n = 0\nwhile n < 2:\n    n += 1\n\nprint(n)  # 2\n");
+    CHECK(question.code_lines == std::vector<int>{5, 6, 7, 8, 9});
+  }
+
+  SECTION("a fence indented past its list item's text, four columns deep, as md4c reads it") {
+    auto questions = read_material_text("### 1. Max\n* **Example:**\n    ```python\n    print(max(4, 9))  # 9\n"
+                                        "      # two more columns\n    ```\n");
+    REQUIRE(questions.size() == 1);
+    CHECK(questions[0].code == "print(max(4, 9))  # 9\n  # two more columns\n");
+    CHECK(questions[0].code_lines == std::vector<int>{4, 5});
+  }
+
+  SECTION("lines less indented than their fence keep no indentation (md4c), the others theirs") {
+    MaterialQuestion question = only("## F\n\n  ```python\n  a = 1\n print(a)  # 1\n  ```\n");
+    CHECK(question.code == "a = 1\nprint(a)  # 1\n");
+    CHECK(question.code_lines == std::vector<int>{4, 5});
+  }
+
+  SECTION("a fence in a nested list item, a blank line inside it keeping its spaces") {
+    MaterialQuestion question = only("## Sets\n\n- Unions\n  - of two sets\n\n    ```python\n      a = {1} | {2}\n"
+                                     "      \n      print(len(a))  # 2\n    ```\n");
+    CHECK(question.code == "a = {1} | {2}\n\nprint(len(a))  # 2\n");
+    CHECK(question.code_lines == std::vector<int>{7, 8, 9});
+  }
+
+  SECTION("a fence in a blockquote") {
+    MaterialQuestion question = only("## Quote\n\n> ```python\n>   word = 'ab'\n>   print(word * 2)  # abab\n> ```\n");
+    CHECK(question.code == "word = 'ab'\nprint(word * 2)  # abab\n");
+    CHECK(question.code_lines == std::vector<int>{4, 5});
+  }
+
+  SECTION("an indented code block indented by eight spaces") {
+    MaterialQuestion question = only("# Flags\n\nText.\n\n        flag = True\n        if flag:\n"
+                                     "            print('on')  # on\n\nMore text.\n");
+    CHECK(question.code == "flag = True\nif flag:\n    print('on')  # on\n");
+    CHECK(question.code_lines == std::vector<int>{5, 6, 7});
+  }
+
+  SECTION("a document of indented code blocks only, ten columns deep, whitespace on a blank line") {
+    auto questions = read_material_text("# Reverse\n\n          s = 'ab'\n          \n          print(s[::-1])  # ba\n\n"
+                                        "# Double\n\n          print(2 * 2)  # 4\n");
+    REQUIRE(questions.size() == 2);
+    CHECK(questions[0].code == "s = 'ab'\n\nprint(s[::-1])  # ba\n");
+    CHECK(questions[0].code_lines == std::vector<int>{3, 4, 5});
+    CHECK(questions[1].code == "print(2 * 2)  # 4\n");
+    CHECK(questions[1].code_lines == std::vector<int>{9});
+  }
+
+  SECTION("lines indented by tabs, which md4c expands to the next multiple of four columns") {
+    MaterialQuestion question = only("## Tabs\n\n```python\n\tdef f():\n\t\treturn 3\n\tprint(f())  # 3\n```\n");
+    CHECK(question.code == "def f():\n    return 3\nprint(f())  # 3\n");
+    CHECK(question.code_lines == std::vector<int>{4, 5, 6});
+    MaterialQuestion listed = only("## Listed\n\n-\tItem\n\n\t```python\n\t  if True:\n\t  \tprint(4)\n\t```\n");
+    CHECK(listed.code == "if True:\n  print(4)\n");  // the inner tab ends at column 8
+    CHECK(listed.code_lines == std::vector<int>{6, 7});
+  }
+
+  SECTION("a comment less indented than the code loses what it has; a line of code less indented keeps the block") {
+    MaterialQuestion comment = only("## C\n\n```python\n# the sum\n    s = 1 + 1\n    print(s)  # 2\n```\n");
+    CHECK(comment.code == "# the sum\ns = 1 + 1\nprint(s)  # 2\n");
+    CHECK(comment.code_lines == std::vector<int>{4, 5, 6});
+    MaterialQuestion code = only("## D\n\n```python\n  t = 1\nprint(t)\n```\n");
+    CHECK(code.code == "  t = 1\nprint(t)\n");
+    CHECK(code.code_lines == std::vector<int>{4, 5});
+  }
+
+  SECTION("a transcript indented in a list item is still a transcript") {
+    MaterialQuestion question = only("## R\n\n* Try it:\n  ```pycon\n    >>> 6 * 7\n    42\n  ```\n");
+    CHECK(question.code == "6 * 7\n");
+    CHECK(question.code_lines == std::vector<int>{5});
+    REQUIRE(question.outputs.size() == 1);
+    CHECK(question.outputs[0].text == "42\n");
+    CHECK(question.outputs[0].material_line == 6);
+  }
+}

@@ -12,6 +12,21 @@ TEST_CASE("detect_format", "[material]") {
     CHECK(detect_format("1. Why?\nExample:\nx = 1\nVerification: none\n") == MaterialFormat::article);
   }
   SECTION("anything else is no format") { CHECK_FALSE(detect_format("eggs\nmilk\n")); }
+  SECTION("fences inside list items and blockquotes, however indented, mean Markdown") {
+    CHECK(detect_format("### 1. Loops\n* **Example:**\n    ```python\n    x = 1\n    ```\n") == MaterialFormat::markdown);
+    CHECK(detect_format("1. Try:\n\n\t```python\n\tx = 1\n\t```\n") == MaterialFormat::markdown);
+    CHECK(detect_format("- ```python\n  x = 1\n  ```\n") == MaterialFormat::markdown);
+    CHECK(detect_format("> > ```python\n> > x = 1\n> > ```\n") == MaterialFormat::markdown);
+    CHECK_FALSE(detect_format("Use three backticks (```) around code.\n"));
+  }
+  SECTION("headings and indented code blocks, without a fence, mean Markdown") {
+    CHECK(detect_format("# Reverse\n\n          s = 'ab'\n          print(s[::-1])\n") == MaterialFormat::markdown);
+    CHECK(detect_format("## Tabs\n\n\tprint(1)\n") == MaterialFormat::markdown);
+    CHECK_FALSE(detect_format("# Notes\n\nNo code here.\n    an indented line right after text\n"));
+    CHECK_FALSE(detect_format("Reverse\n\n    s = 'ab'\n"));
+    // The article format's own forms stay the article format.
+    CHECK(detect_format("1. Why?\n\n    Example:\n# a comment\nx = 1\nVerification: none\n") == MaterialFormat::article);
+  }
 }
 
 TEST_CASE("parse_material", "[material]") {
