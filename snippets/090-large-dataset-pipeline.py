@@ -4,7 +4,7 @@ import itertools
 import json
 
 with open("events.jsonl", "w") as out:
-    for i in range(100_000):
+    for i in range(20_000):
         out.write(json.dumps({"user": f"u{i % 250}", "ms": (i * 37) % 1000, "ok": i % 13 != 0}) + "\n")
 
 
@@ -27,7 +27,7 @@ def batches(iterable, size):
 pipeline = failures(read_events("events.jsonl"))
 print("pipeline is lazy, nothing read yet:", type(pipeline).__name__)
 sizes, slowest = [], 0
-for batch in batches(pipeline, 2000):
+for batch in batches(pipeline, 500):
     sizes.append(len(batch))
     slowest = max(slowest, max(e["ms"] for e in batch))
 print("batches:", len(sizes), "sizes:", sizes[:3], "...", sizes[-1])

@@ -1,6 +1,7 @@
 # Topic: handling sensitive data: encrypt what must be read back (Fernet from cryptography),
 # hash what must only be checked (passwords, with a salt and many iterations), and keep
 # secrets out of logs with a redacting filter.
+import base64
 import hashlib
 import hmac
 import io
@@ -12,13 +13,16 @@ from cryptography.fernet import Fernet, InvalidToken
 key = Fernet.generate_key()                # kept in a secrets manager, not in the code
 box = Fernet(key)
 token = box.encrypt(b"4111 1111 1111 1111")
-print("token is not the plaintext:", b"4111" not in token)
+raw = bytearray(base64.urlsafe_b64decode(token))
+# version byte, 8-byte timestamp, 16-byte IV, AES-CBC ciphertext (19 bytes padded to 32), HMAC.
+print("token: version", hex(raw[0]), "| bytes:", len(raw), "= 1 + 8 + 16 + 32 + 32")
 print("decrypted:", box.decrypt(token))
 try:
     Fernet(Fernet.generate_key()).decrypt(token)
 except InvalidToken:
     print("another key cannot decrypt it (InvalidToken)")
-tampered = token[:-2] + (b"A" if token[-2:-1] != b"A" else b"B") + token[-1:]
+raw[30] ^= 0x01                            # flip one bit of the ciphertext
+tampered = base64.urlsafe_b64encode(bytes(raw))
 try:
     box.decrypt(tampered)
 except InvalidToken:
