@@ -52,10 +52,31 @@ def roundtrip(snipcheck, project):
             title = titles.get(qid, {}).get("title")
             if title and back.get(copy.stem, {}).get("title") != title:
                 problems.append(f"{qid}: title {title!r} came back as {back.get(copy.stem, {}).get('title')!r}")
+    problems += bad_input(project)
     for problem in problems:
         print("FAIL", problem)
     print(f"round trip: {len(originals)} questions, {len(problems)} problem(s)")
     return 1 if problems else 0
+
+
+def bad_input(project):
+    """A bank the script cannot read: exit 2 and one message naming the file, nothing written."""
+    problems = []
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        (scratch / "broken" / "snippets").mkdir(parents=True)
+        (scratch / "broken" / "snipcheck.toml").write_text("[question.\"001-a\"\ntitle = 1\n")
+        cases = {"no-snippets": scratch / "empty", "bad toml": scratch / "broken"}
+        (scratch / "empty").mkdir()
+        for name, bank in cases.items():
+            out = scratch / f"{name}.md"
+            done = subprocess.run([sys.executable, str(project / "bench" / "bank_markdown.py"), str(bank),
+                                   "-o", str(out)], capture_output=True, text=True)
+            named = "snippets" if name == "no-snippets" else "snipcheck.toml"
+            if done.returncode != 2 or named not in done.stderr or out.exists():
+                problems.append(f"{name}: exit {done.returncode}, stderr {done.stderr.strip()!r}, "
+                                f"output written: {out.exists()}")
+    return problems
 
 
 def audit(snipcheck, project):
