@@ -65,7 +65,8 @@ def render(bank):
         if not match:
             continue
         number = int(match.group(1))
-        title = titles.get(qid) or qid.split("-", 1)[1].replace("-", " ")
+        title = titles.get(qid) if isinstance(titles.get(qid), str) else None
+        title = " ".join((title or qid.split("-", 1)[1].replace("-", " ")).split())  # one heading line
         code = read_text(path)
         if not code.endswith("\n"):
             code += "\n"
