@@ -657,6 +657,8 @@ TEST_CASE("audit evaluates each probe right after its line, before a later state
   CHECK(results[4]["verdict"] == "pass");
   // The example ran as written: what a statement printed is the example's alone.
   CHECK((*claim_at(results[3], 5))["actual"] == "['b', 'a']");
+}
+
 TEST_CASE("import and audit of Markdown whose examples are indented by their layout", "[audit][dedent]") {
   // Issue 10 item 5, on tests/fixtures/indented-material/indented.md (the forms real documents
   // showed: fences in list items, nested lists and blockquotes, indented code blocks, tabs, a
