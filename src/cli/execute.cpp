@@ -40,6 +40,13 @@ std::string chain_root(const std::vector<Question>& questions, std::size_t index
   return question->id;
 }
 
+// The earlier blocks of the question's session (`continues`), as the job runs them first.
+std::vector<JobPart> session_parts(const Question& question) {
+  std::vector<JobPart> parts;
+  for (const SessionPart& part : question.before) parts.push_back({part.snippet.string(), part.code, part.mode});
+  return parts;
+}
+
 Job make_job(const Question& question, const std::filesystem::path& run_dir, const WorkerSettings& workers,
              const std::string& cwd_name) {
   Job job;
@@ -47,7 +54,9 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   job.path = question.snippet.string();
   job.code = question.code;
   job.cwd = (run_dir / cwd_name).string();
-  job.timeout_ms = std::llround(question.settings.timeout_s * 1000.0);
+  job.before = session_parts(question);
+  // The whole session runs in this job: its timeout once for each block it runs.
+  job.timeout_ms = std::llround(question.settings.timeout_s * 1000.0) * static_cast<std::int64_t>(1 + job.before.size());
   job.output_limit = question.settings.output_limit;
   job.memory_limit = question.settings.memory_limit;
   job.file_size_limit = question.settings.file_size_limit;
@@ -60,6 +69,27 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   job.open_files_limit = question.settings.open_files_limit;
   job.sandbox_env = question.settings.sandbox_env;
   return job;
+}
+
+// What a reader of the report needs to know of the question's session: an earlier block that
+// raised (the question still ran: a reader goes on), and that a timeout covered the whole session.
+void note_session(Judgement& judgement, const Question& question, const Outcome& outcome) {
+  if (question.before.empty() || judgement.verdict == Verdict::pass) return;
+  std::string note;
+  if (judgement.verdict == Verdict::timeout) {
+    note = "the timeout covers its session: " + std::to_string(question.before.size()) +
+           (question.before.size() == 1 ? " earlier block" : " earlier blocks") + " ran first, the timeout once for each block";
+  }
+  for (const PartError& part : outcome.before_errors) {
+    std::string id = std::filesystem::path(part.path).stem().string();
+    std::string what = part.error.type + (part.error.message.empty() ? "" : ": " + part.error.message);
+    if (what.size() > 200) what = what.substr(0, 197) + "...";
+    if (!note.empty()) note += "; ";
+    note += "an earlier block of its session, " + id +
+            (part.error.line > 0 ? " (line " + std::to_string(part.error.line) + ")" : "") + ", raised " + what;
+  }
+  if (note.empty()) return;
+  judgement.reason = judgement.reason.empty() ? note : judgement.reason + "; " + note;
 }
 
 // The files under `dir`, relative to it, in name order (at most a few hundred: enough to tell
@@ -152,6 +182,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       if (options.list_files) execution.files_left[index] = files_under(wave_jobs[wave_index].cwd);
       if (result.settings.sandbox && !result.outcome.sandbox) result.outcome.sandbox = options.sandbox_probe;
       result.judgement = judge(questions[index].expected, result.settings, result.outcome, result.path);
+      note_session(result.judgement, questions[index], result.outcome);
       result.expected = questions[index].expected;
       result.finished = true;
       // Judged on the whole output; the reports need only its start.
