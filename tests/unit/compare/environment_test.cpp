@@ -41,6 +41,13 @@ TEST_CASE("environment_reason", "[compare]") {
           std::string::npos);
     CHECK_FALSE(environment_reason(raised("NameError", "name 'db' is not defined"), "db = 1\ndel db\ndb.q()\n", ""));
   }
+  SECTION("a block of a session: a fragment only for a name no earlier block of its session defines") {
+    Outcome outcome = raised("NameError", "name 'db' is not defined");
+    CHECK(environment_reason(outcome, "db.query()\n", "", "import sqlite3\n") ==
+          "a fragment: it uses 'db', which neither it nor an earlier block of its session defines");
+    // An earlier block defines it (and failed before it did): the block's own error, not a fragment.
+    CHECK_FALSE(environment_reason(outcome, "db.query()\n", "", "db = connect()\n"));
+  }
   SECTION("a timeout stuck in a server loop") {
     Outcome outcome;
     outcome.ending = Ending::timeout;
