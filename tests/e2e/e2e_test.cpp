@@ -1435,6 +1435,59 @@ void check_malformed(const std::string& bank, const std::vector<std::string>& mu
 }
 }  // namespace
 
+// Issue 10, item 3: a question that continues another's session runs the code of its chain
+// first, in one __main__ and its own directory; what those print is not its output.
+TEST_CASE("e2e sessions", "[e2e][sessions]") {
+  const std::string bank = "sessions";
+  for (const char* isolation : {"auto", "subinterpreter", "process"}) {
+    DYNAMIC_SECTION("--isolation " << isolation) {
+      BankRun run = run_bank(fixture(bank), 2, {"--isolation", isolation});
+      check_all_ids(run, bank);
+      for (const char* id : {"001-setup", "002-use", "003-more", "005-after-broken", "006-alone", "008-numpy-use"}) {
+        check_pass(run, bank, id);
+      }
+      const json& broken = result_of(run.report, "004-broken");
+      CHECK(verdict_of(broken) == "error");
+      // The earlier block raised; the question after it ran on, and the report says so.
+      const json& after = result_of(run.report, "005-after-broken");
+      INFO(describe(after));
+      REQUIRE(field(after, "before_errors").is_array());
+      REQUIRE(field(after, "before_errors").size() == 1);
+      CHECK(after["before_errors"][0].value("type", "") == "RuntimeError");
+      CHECK(after["before_errors"][0].value("line", 0) == 2);
+      CHECK_THAT(after["before_errors"][0].value("path", ""), Catch::EndsWith("snippets/004-broken.py"));
+      CHECK(string_field(after, "continues") == "004-broken");
+      CHECK(field(result_of(run.report, "003-more"), "before_errors").empty());
+      const json& numpy = result_of(run.report, "008-numpy-use");
+      if (std::string(isolation) == "auto") {
+        CHECK(string_field(numpy, "tier") == "process");
+        CHECK_THAT(string_field(numpy, "tier_reason"), Catch::Contains("earlier block of its session (007-numpy-setup.py)"));
+      } else {
+        CHECK(string_field(numpy, "tier") == isolation);
+      }
+      check_summary(run, {{"pass", 6}, {"error", 1}, {"no_claim", 1}});
+    }
+  }
+  SECTION("a filter that leaves the earlier questions out still runs them first") {
+    BankRun run = run_bank(fixture(bank), 1, {"-k", "003-*"});
+    check_report_shape(run);
+    check_pass(run, bank, "003-more");
+    check_summary(run, {{"pass", 1}});
+  }
+  SECTION("sandboxed: the earlier blocks run in the confined process too") {
+    BankRun run = run_bank(fixture(bank), 1, {"--sandbox", "--allow-weaker-sandbox", "-k", "002-*", "-k", "003-*"});
+    check_report_shape(run);
+    check_pass(run, bank, "002-use");
+    check_pass(run, bank, "003-more");
+  }
+}
+
+TEST_CASE("e2e malformed-continues", "[e2e][sessions]") {
+  // continues = "003-none" is on line 3
+  check_malformed("malformed-continues", {"snipcheck.toml", "continues", "003-none"},
+                  std::string("(line 3(?![0-9])|snipcheck\\.toml:3(?![0-9]))"));
+}
+
 TEST_CASE("e2e malformed-toml", "[e2e]") {
   // the syntax error is on line 4 ([question."001-ok" without its closing bracket)
   check_malformed("malformed-toml", {"snipcheck.toml"},
