@@ -1465,7 +1465,13 @@ TEST_CASE("e2e sessions", "[e2e][sessions]") {
       } else {
         CHECK(string_field(numpy, "tier") == isolation);
       }
-      check_summary(run, {{"pass", 6}, {"error", 1}, {"no_claim", 1}});
+      const json& stuck = result_of(run.report, "010-after-stuck");
+      INFO(describe(stuck));
+      CHECK(verdict_of(stuck) == "timeout");
+      CHECK_THAT(string_field(stuck, "reason"),
+                 Catch::Contains("the timeout covers its session: 1 earlier block ran first, the timeout once for each block"));
+      CHECK(string_field(stuck, "stdout").empty());
+      check_summary(run, {{"pass", 6}, {"error", 1}, {"no_claim", 1}, {"timeout", 2}});
     }
   }
   SECTION("a filter that leaves the earlier questions out still runs them first") {
