@@ -221,6 +221,17 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
       if (!bound.found_in(code) && !bound.found_in(session_code)) {
         return "a fragment: it uses '" + used + "', which neither it nor an earlier block of its session defines";
       }
+      // Defined by an earlier block that raised first (a module this machine lacks, a fragment
+      // itself): this block cannot be checked; the earlier one is judged on its own.
+      if (!bound.found_in(code) && !outcome.before_errors.empty()) {
+        const PartError& first = outcome.before_errors.front();
+        std::string id = first.path.substr(first.path.find_last_of('/') + 1);
+        if (id.ends_with(".py")) id.resize(id.size() - 3);
+        std::string what = first.error.type + (first.error.message.empty() ? "" : ": " + first.error.message);
+        if (what.size() > 160) what = what.substr(0, 157) + "...";
+        return "it uses '" + used + "', which an earlier block of its session (" + id + ") never defined: that block raised " +
+               what + (first.error.line > 0 ? " (line " + std::to_string(first.error.line) + ")" : "");
+      }
     }
   }
   return std::nullopt;
