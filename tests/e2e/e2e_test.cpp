@@ -1885,6 +1885,20 @@ void check_check_verdict(const CheckRun& run, const std::string& verdict) {
 }
 }  // namespace
 
+// A candidate for a question of a session is held to it as its reader is: the earlier blocks
+// of its session run first, in its sandbox.
+TEST_CASE("e2e check a question that continues a session", "[e2e][sessions]") {
+  const std::vector<std::string> question = {"--question", "003-more", "--bank", fixture("sessions").string(), "-"};
+  CheckRun good = run_check(question, std::string("print(bump())\n"));
+  INFO(good.cmd.err);
+  CHECK(good.cmd.status == 0);
+  check_check_verdict(good, "pass");
+  CheckRun bad = run_check(question, std::string("print(counter)\n"));
+  CHECK(bad.cmd.status == 1);
+  check_check_verdict(bad, "wrong");
+  CHECK(string_field(bad.report["results"][0], "stdout") == "[2]\n");
+}
+
 TEST_CASE("e2e check-cmd", "[e2e]") {
   const std::string bank = fixture("check-cmd").string();
   const std::vector<std::string> question = {"--question", "001-sum", "--bank", bank};
