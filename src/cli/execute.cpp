@@ -76,9 +76,26 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
 void note_session(Judgement& judgement, const Question& question, const Outcome& outcome) {
   if (question.before.empty() || judgement.verdict == Verdict::pass) return;
   std::string note;
-  if (judgement.verdict == Verdict::timeout) {
-    note = "the timeout covers its session: " + std::to_string(question.before.size()) +
-           (question.before.size() == 1 ? " earlier block" : " earlier blocks") + " ran first, the timeout once for each block";
+  if (judgement.verdict == Verdict::timeout && outcome.ending == Ending::timeout) {
+    // The deadline covered every block: say which one it was stuck in.
+    const std::size_t blocks = question.before.size() + 1;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", question.settings.timeout_s * static_cast<double>(blocks));
+    char each[32];
+    std::snprintf(each, sizeof each, "%g", question.settings.timeout_s);
+    std::string where;
+    if (int line = line_in_stack(outcome.stack, question.snippet.string()); line > 0) {
+      where = ", stuck at line " + std::to_string(line);
+    } else {
+      for (auto part = question.before.rbegin(); part != question.before.rend(); ++part) {
+        if (int part_line = line_in_stack(outcome.stack, part->snippet.string()); part_line > 0) {
+          where = ", stuck in an earlier block of its session, " + part->id + ", at line " + std::to_string(part_line);
+          break;
+        }
+      }
+    }
+    judgement.reason = "ran past its " + std::string(seconds) + " s timeout (" + each + " s for each of its " +
+                       std::to_string(blocks) + " blocks: its session's earlier ones run first)" + where;
   }
   for (const PartError& part : outcome.before_errors) {
     std::string id = std::filesystem::path(part.path).stem().string();

@@ -1469,7 +1469,8 @@ TEST_CASE("e2e sessions", "[e2e][sessions]") {
       INFO(describe(stuck));
       CHECK(verdict_of(stuck) == "timeout");
       CHECK_THAT(string_field(stuck, "reason"),
-                 Catch::Contains("the timeout covers its session: 1 earlier block ran first, the timeout once for each block"));
+                 Catch::Contains("ran past its 0.6 s timeout (0.3 s for each of its 2 blocks: its session's earlier ones run "
+                                 "first), stuck in an earlier block of its session, 009-stuck-setup, at line 3"));
       CHECK(string_field(stuck, "stdout").empty());
       check_summary(run, {{"pass", 6}, {"error", 1}, {"no_claim", 1}, {"timeout", 2}});
     }
