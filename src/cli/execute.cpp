@@ -97,13 +97,21 @@ void note_session(Judgement& judgement, const Question& question, const Outcome&
     judgement.reason = "ran past its " + std::string(seconds) + " s timeout (" + each + " s for each of its " +
                        std::to_string(blocks) + " blocks: its session's earlier ones run first)" + where;
   }
-  for (const PartError& part : outcome.before_errors) {
+  // The first earlier block that raised, and how many more did (all are in the JSON report);
+  // not for a block that does not compile, which no earlier block could have caused.
+  const bool own_syntax = outcome.error && (outcome.error->type == "SyntaxError" ||
+                                            outcome.error->type == "IndentationError" || outcome.error->type == "TabError");
+  if (!outcome.before_errors.empty() && !own_syntax) {
+    const PartError& part = outcome.before_errors.front();
     std::string id = std::filesystem::path(part.path).stem().string();
     std::string what = part.error.type + (part.error.message.empty() ? "" : ": " + part.error.message);
     if (what.size() > 200) what = what.substr(0, 197) + "...";
     if (!note.empty()) note += "; ";
     note += "an earlier block of its session, " + id +
             (part.error.line > 0 ? " (line " + std::to_string(part.error.line) + ")" : "") + ", raised " + what;
+    if (const std::size_t more = outcome.before_errors.size() - 1; more > 0) {
+      note += " (and " + std::to_string(more) + (more == 1 ? " more earlier block" : " more earlier blocks") + ")";
+    }
   }
   if (note.empty()) return;
   judgement.reason = judgement.reason.empty() ? note : judgement.reason + "; " + note;
