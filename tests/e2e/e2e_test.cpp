@@ -1472,7 +1472,17 @@ TEST_CASE("e2e sessions", "[e2e][sessions]") {
                  Catch::Contains("ran past its 0.6 s timeout (0.3 s for each of its 2 blocks: its session's earlier ones run "
                                  "first), stuck in an earlier block of its session, 009-stuck-setup, at line 3"));
       CHECK(string_field(stuck, "stdout").empty());
-      check_summary(run, {{"pass", 6}, {"error", 1}, {"no_claim", 1}, {"timeout", 2}});
+      const json& also = result_of(run.report, "011-also-broken");
+      CHECK(verdict_of(also) == "error");
+      CHECK(string_field(also, "reason") == "ValueError: again (line 1); an earlier block of its session, 004-broken (line 2), "
+                                            "raised RuntimeError: half done");
+      const json& two = result_of(run.report, "012-after-two");
+      CHECK(verdict_of(two) == "wrong");
+      CHECK(string_field(two, "stdout") == "[1, 2]\n");
+      CHECK_THAT(string_field(two, "reason"), Catch::EndsWith("; an earlier block of its session, 004-broken (line 2), raised "
+                                                             "RuntimeError: half done (and 1 more earlier block)"));
+      CHECK(field(two, "before_errors").size() == 2);
+      check_summary(run, {{"pass", 6}, {"error", 2}, {"wrong", 1}, {"no_claim", 1}, {"timeout", 2}});
     }
   }
   SECTION("a filter that leaves the earlier questions out still runs them first") {
