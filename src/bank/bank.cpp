@@ -192,7 +192,58 @@ Expected<void> check_layout(const fs::path& real_root, const fs::path& root, con
   return {};
 }
 
+// Every `continues` names an earlier question of the bank (so no chain loops: each step goes
+// back), and no question runs `after` one of its own session, whose code already runs before it
+// (in the same directory it would run twice).
+Expected<void> check_sessions(const SettingsFile& settings, const std::map<std::string, Entry>& snippets,
+                              const std::string& display) {
+  for (const auto& [id, question] : settings.questions) {
+    const std::string& continues = question.continues;
+    if (continues.empty()) continue;
+    const int line = question.continues_line > 0 ? question.continues_line : settings.question_lines.at(id);
+    if (continues == id) {
+      return fail(display, line, "continues = \"" + continues + "\" names the question itself: it must name an earlier "
+                                 "question of this bank, whose session it continues");
+    }
+    if (!snippets.contains(continues)) {
+      return fail(display, line, "continues = \"" + continues + "\" names no question of this bank (no snippets/" +
+                                     continues + ".py)");
+    }
+    if (continues > id) {
+      auto back = settings.questions.find(continues);
+      const bool loop = back != settings.questions.end() && !back->second.continues.empty() && back->second.continues <= id;
+      return fail(display, line, "continues = \"" + continues + "\" names a later question" +
+                                     std::string(loop ? " (and the two would continue each other in a loop)" : "") +
+                                     ": a session runs in bank order, so it must name an earlier one");
+    }
+  }
+  for (const auto& [id, question] : settings.questions) {
+    if (question.after.empty() || question.continues.empty()) continue;
+    for (const std::string& earlier : session_chain(settings, id)) {
+      if (earlier != question.after) continue;
+      return fail(display, settings.question_lines.at(id),
+                  "after = \"" + question.after + "\" names a question of its own session (continues), whose code "
+                  "already runs before it: drop after");
+    }
+  }
+  return {};
+}
+
 }  // namespace
+
+std::vector<std::string> session_chain(const SettingsFile& settings, const std::string& id) {
+  std::vector<std::string> chain;
+  std::string current = id;
+  for (;;) {
+    auto found = settings.questions.find(current);
+    if (found == settings.questions.end() || found->second.continues.empty()) break;
+    const std::string& earlier = found->second.continues;
+    if (earlier >= current || chain.size() > settings.questions.size()) break;  // never for a checked bank
+    chain.push_back(earlier);
+    current = earlier;
+  }
+  return {chain.rbegin(), chain.rend()};
+}
 
 bool is_question_id(std::string_view stem) {
   if (stem.size() < 5) return false;
@@ -249,6 +300,9 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
                   "after = \"" + after + "\" must name an earlier question of this bank");
     }
   }
+  if (auto sessions = check_sessions(*settings, *snippets, (root_in / "snipcheck.toml").string()); !sessions) {
+    return tl::unexpected(sessions.error());
+  }
   for (const auto& [id, entry] : *snippets) {
     if (!filter_selects(filters, id)) continue;
     Question question;
@@ -259,6 +313,12 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
     if (!code) return tl::unexpected(code.error());
     question.code = std::move(*code);
     question.settings = settings->for_question(id);
+    for (const std::string& earlier : session_chain(*settings, id)) {
+      const Entry& part_entry = snippets->at(earlier);
+      auto part_code = read_snippet_checked(part_entry.real, (root_in / "snippets" / part_entry.path.filename()).string());
+      if (!part_code) return tl::unexpected(part_code.error());
+      question.before.push_back({earlier, part_entry.path, std::move(*part_code), "script"});
+    }
     if (auto found = expected->find(id); found != expected->end()) {
       auto text = read_file(found->second.real, expected_read_limit(question.settings.output_limit));
       if (!text) return fail((root_in / "expected" / found->second.path.filename()).string(), 0, text.error().message);

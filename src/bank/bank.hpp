@@ -19,6 +19,14 @@
 
 namespace snipcheck {
 
+// An earlier question of a question's session (`continues`), whose code runs before its own.
+struct SessionPart {
+  std::string id;                             // "001-setup"
+  std::filesystem::path snippet;              // absolute path of its code: compiled under it
+  std::string code;
+  std::string mode = "script";                // how it runs ("script"; the transcript mode may add "repl")
+};
+
 struct Question {
   std::string id;                             // the snippet's stem: "007-generators"
   std::filesystem::path snippet;              // absolute path of the code
@@ -26,6 +34,9 @@ struct Question {
   std::string code;                           // the snippet, checked to be UTF-8
   std::optional<std::string> expected;        // documented stdout; nullopt: nothing documented
   Settings settings;
+  // The earlier questions of its session, oldest first (`continues`, followed back; read even
+  // when a filter leaves them out of the run). Empty: it runs alone.
+  std::vector<SessionPart> before;
 };
 
 struct Bank {
@@ -46,6 +57,11 @@ ReadLimit code_read_limit();
 ReadLimit expected_read_limit(std::uint64_t output_limit);
 
 Expected<Bank> load_bank(const std::filesystem::path& root, const std::vector<std::string>& filters = {});
+
+// The session chain of question `id` in `settings`: the ids its `continues` leads back through,
+// oldest first (empty when it continues nothing). The settings must have passed load_bank()'s
+// checks (every `continues` names an earlier question), so the chain ends.
+std::vector<std::string> session_chain(const SettingsFile& settings, const std::string& id);
 
 // True for "007-generators": three digits, a dash, lower-case words joined by dashes.
 bool is_question_id(std::string_view stem);

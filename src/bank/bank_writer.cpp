@@ -74,6 +74,10 @@ std::string render_settings(const BankDraft& draft) {
     if (entry.source_line > 0) out += "source_line = " + std::to_string(entry.source_line) + "\n";
     out += "language = " + toml_string(entry.language) + "\n";
     if (!entry.after.empty()) out += "after = " + toml_string(entry.after) + "\n";
+    if (!entry.continues.empty()) {
+      out += "# Runs after the code of the earlier blocks of its session; remove to run it alone.\n";
+      out += "continues = " + toml_string(entry.continues) + "\n";
+    }
     if (entry.compare != CompareMode::exact) out += "compare = " + toml_string(to_string(entry.compare)) + "\n";
   }
   return out;

@@ -23,6 +23,7 @@ struct BankEntry {
   int source_line = 0;
   std::string language = "python";
   std::string after;                    // chained after this question, or empty
+  std::string continues;                // continues this question's session, or empty
   CompareMode compare = CompareMode::exact;
 };
 

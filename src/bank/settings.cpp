@@ -150,6 +150,12 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
     } else if (key == "after" && allow_skip) {
       if (!node.is_string() || node.value<std::string>()->empty()) return fail(file, line_of(node), "after must be a question id");
       settings.after = *node.value<std::string>();
+    } else if (key == "continues" && allow_skip) {
+      if (!node.is_string() || node.value<std::string>()->empty()) {
+        return fail(file, line_of(node), "continues must be the id of an earlier question of this bank");
+      }
+      settings.continues = *node.value<std::string>();
+      settings.continues_line = line_of(node);
     } else if (key == "sandbox" || key == "sandbox_subprocess") {
       auto flag = node.value<bool>();
       if (!flag || !node.is_boolean()) return fail(file, line_of(node), key + " must be true or false");

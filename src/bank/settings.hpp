@@ -45,6 +45,11 @@ struct Settings {
   int source_line = 0;                // its heading's line in the material
   std::string language = "python";    // anything else is never run: unverifiable (not Python)
   std::string after;                  // runs after this question, in its working directory
+  // Continues that earlier question's session (issue 10, item 3): the code of every question of
+  // the chain (`continues` of `continues`...) runs first, oldest first, in the same process and
+  // __main__ namespace, in this question's own working directory. Per question only.
+  std::string continues;
+  int continues_line = 0;             // where `continues` is set in snipcheck.toml, for messages
   // The sandbox (issue 5): `run` confines questions with `sandbox = true`; `check` always does.
   bool sandbox = false;
   bool sandbox_subprocess = false;        // sandboxed code may run /usr/bin/python3 (nothing else)

@@ -236,7 +236,7 @@ int audit_command(const AuditOptions& options) {
   // Read the material and import it into a temporary bank, validated like any other.
   auto material = read_material(options.material);
   if (!material) return report_usage_error(material.error());
-  ImportPlan plan = plan_import(*material);
+  ImportPlan plan = plan_import(*material, options.no_sessions ? Sessions::alone : Sessions::follow);
   TempDir bank_dir("snipcheck-audit", options.common.keep_tmp ? KeepDir::yes : KeepDir::no);
   if (auto written = write_bank(bank_dir.path(), plan.draft); !written) return report_usage_error(written.error());
   auto bank = load_bank(bank_dir.path());

@@ -26,7 +26,7 @@ int statement_of(const Outcome& outcome, int line) {
 
 std::string environment_of(const ImportedQuestion& imported, const Result& result) {
   if (imported.question.language != Language::python) return "not Python (" + to_string(imported.question.language) + ")";
-  return environment_reason(result.outcome, imported.question.code, result.path).value_or("");
+  return environment_reason(result.outcome, imported.question.code, result.path, imported.session_code).value_or("");
 }
 
 Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, const std::vector<PythonLine>& lines,
@@ -114,6 +114,11 @@ std::vector<std::string> observed_chains(const std::vector<Question>& questions,
     if (file.starts_with("./")) file.erase(0, 2);
     for (std::size_t p = q; p-- > 0;) {
       if (p >= files_left.size() || !std::binary_search(files_left[p].begin(), files_left[p].end(), file)) continue;
+      // A block of its own session already ran first, in its directory: no chain to it.
+      const std::vector<SessionPart>& session = questions[q].before;
+      if (std::any_of(session.begin(), session.end(), [&](const SessionPart& part) { return part.id == questions[p].id; })) {
+        break;
+      }
       if (!continued.contains(questions[p].id)) after[q] = questions[p].id;
       break;
     }

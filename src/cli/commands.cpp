@@ -185,6 +185,8 @@ const std::vector<Command>& command_table() {
        [](CLI::App& app, Parsed& parsed) {
          app.add_option("MATERIAL", parsed.import_material.material, "The material file")->required();
          app.add_option("--out", parsed.import_material.out, "The bank directory to write")->required();
+         app.add_flag("--no-sessions", parsed.import_material.no_sessions,
+                      "Keep every block alone: no block continues the session of the blocks before it under its heading");
        },
        [](const Parsed& parsed) { return import_command(parsed.import_material); }},
       {"audit", "Check every claim a piece of material makes about what its examples print",
@@ -192,6 +194,8 @@ const std::vector<Command>& command_table() {
          app.add_option("MATERIAL", parsed.audit.material, "The material file")->required();
          app.add_option("--markdown", parsed.audit.markdown_path, "Write a Markdown report to PATH (- for stdout)")->check(report_path());
          app.add_option("--fix", parsed.audit.fix_path, "Write a unified diff correcting the wrong claims to PATH (- for stdout)")->check(report_path());
+         app.add_flag("--no-sessions", parsed.audit.no_sessions,
+                      "Run every block alone: no block continues the session of the blocks before it under its heading");
          add_common(app, parsed.audit.common);
        },
        [](const Parsed& parsed) { return audit_command(parsed.audit); }},

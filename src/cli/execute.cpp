@@ -40,6 +40,13 @@ std::string chain_root(const std::vector<Question>& questions, std::size_t index
   return question->id;
 }
 
+// The earlier blocks of the question's session (`continues`), as the job runs them first.
+std::vector<JobPart> session_parts(const Question& question) {
+  std::vector<JobPart> parts;
+  for (const SessionPart& part : question.before) parts.push_back({part.snippet.string(), part.code, part.mode});
+  return parts;
+}
+
 Job make_job(const Question& question, const std::filesystem::path& run_dir, const WorkerSettings& workers,
              const std::string& cwd_name) {
   Job job;
@@ -47,7 +54,9 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   job.path = question.snippet.string();
   job.code = question.code;
   job.cwd = (run_dir / cwd_name).string();
-  job.timeout_ms = std::llround(question.settings.timeout_s * 1000.0);
+  job.before = session_parts(question);
+  // The whole session runs in this job: its timeout once for each block it runs.
+  job.timeout_ms = std::llround(question.settings.timeout_s * 1000.0) * static_cast<std::int64_t>(1 + job.before.size());
   job.output_limit = question.settings.output_limit;
   job.memory_limit = question.settings.memory_limit;
   job.file_size_limit = question.settings.file_size_limit;
@@ -60,6 +69,52 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   job.open_files_limit = question.settings.open_files_limit;
   job.sandbox_env = question.settings.sandbox_env;
   return job;
+}
+
+// What a reader of the report needs to know of the question's session: an earlier block that
+// raised (the question still ran: a reader goes on), and that a timeout covered the whole session.
+void note_session(Judgement& judgement, const Question& question, const Outcome& outcome) {
+  if (question.before.empty() || judgement.verdict == Verdict::pass) return;
+  std::string note;
+  if (judgement.verdict == Verdict::timeout && outcome.ending == Ending::timeout) {
+    // The deadline covered every block: say which one it was stuck in.
+    const std::size_t blocks = question.before.size() + 1;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", question.settings.timeout_s * static_cast<double>(blocks));
+    char each[32];
+    std::snprintf(each, sizeof each, "%g", question.settings.timeout_s);
+    std::string where;
+    if (int line = line_in_stack(outcome.stack, question.snippet.string()); line > 0) {
+      where = ", stuck at line " + std::to_string(line);
+    } else {
+      for (auto part = question.before.rbegin(); part != question.before.rend(); ++part) {
+        if (int part_line = line_in_stack(outcome.stack, part->snippet.string()); part_line > 0) {
+          where = ", stuck in an earlier block of its session, " + part->id + ", at line " + std::to_string(part_line);
+          break;
+        }
+      }
+    }
+    judgement.reason = "ran past its " + std::string(seconds) + " s timeout (" + each + " s for each of its " +
+                       std::to_string(blocks) + " blocks: its session's earlier ones run first)" + where;
+  }
+  // The first earlier block that raised, and how many more did (all are in the JSON report);
+  // not for a block that does not compile, which no earlier block could have caused.
+  const bool own_syntax = outcome.error && (outcome.error->type == "SyntaxError" ||
+                                            outcome.error->type == "IndentationError" || outcome.error->type == "TabError");
+  if (!outcome.before_errors.empty() && !own_syntax) {
+    const PartError& part = outcome.before_errors.front();
+    std::string id = std::filesystem::path(part.path).stem().string();
+    std::string what = part.error.type + (part.error.message.empty() ? "" : ": " + part.error.message);
+    if (what.size() > 200) what = what.substr(0, 197) + "...";
+    if (!note.empty()) note += "; ";
+    note += "an earlier block of its session, " + id +
+            (part.error.line > 0 ? " (line " + std::to_string(part.error.line) + ")" : "") + ", raised " + what;
+    if (const std::size_t more = outcome.before_errors.size() - 1; more > 0) {
+      note += " (and " + std::to_string(more) + (more == 1 ? " more earlier block" : " more earlier blocks") + ")";
+    }
+  }
+  if (note.empty()) return;
+  judgement.reason = judgement.reason.empty() ? note : judgement.reason + "; " + note;
 }
 
 // The files under `dir`, relative to it, in name order (at most a few hundred: enough to tell
@@ -159,6 +214,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       if (options.list_files) execution.files_left[index] = files_under(wave_jobs[wave_index].cwd);
       if (result.settings.sandbox && !result.outcome.sandbox) result.outcome.sandbox = options.sandbox_probe;
       result.judgement = judge(questions[index].expected, result.settings, result.outcome, result.path);
+      note_session(result.judgement, questions[index], result.outcome);
       result.expected = questions[index].expected;
       result.finished = true;
       if (is_failing(result.judgement.verdict)) {

@@ -36,7 +36,7 @@ int import_command(const ImportOptions& options) {
 
   // Derive the bank and write it. A bank is written whole: a first signal meanwhile waits for it
   // (milliseconds), then ends the command; anywhere else a signal ends it at once.
-  ImportPlan plan = plan_import(*material);
+  ImportPlan plan = plan_import(*material, options.no_sessions ? Sessions::alone : Sessions::follow);
   {
     GracefulStop graceful;
     if (auto written = write_bank(options.out, plan.draft); !written) return report_usage_error(written.error());
@@ -58,15 +58,17 @@ int import_command(const ImportOptions& options) {
     std::cerr << "snipcheck: internal error: the imported bank does not load: " << bank.error().describe() << "\n";
     return k_exit_internal;
   }
-  int not_python = 0, documented = 0, chained = 0;
+  int not_python = 0, documented = 0, chained = 0, continuing = 0;
   for (const BankEntry& entry : plan.draft.entries) {
     not_python += entry.language != "python" ? 1 : 0;
     documented += entry.expected ? 1 : 0;
     chained += entry.after.empty() ? 0 : 1;
+    continuing += entry.continues.empty() ? 0 : 1;
   }
   std::cout << "imported " << plan.draft.entries.size() << " questions from " << options.material << " ("
             << to_string(material->format) << ") into " << options.out << ": " << documented
-            << " with documented output, " << not_python << " not Python, " << chained << " chained\n";
+            << " with documented output, " << not_python << " not Python, " << chained << " chained, " << continuing
+            << " continuing a session\n";
   return k_exit_ok;
 }
 

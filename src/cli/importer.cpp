@@ -122,18 +122,44 @@ std::vector<std::string> propose_chains(const std::vector<ImportedQuestion>& que
   return after;
 }
 
-ImportPlan plan_import(const Material& material) {
+std::vector<std::size_t> session_of(const std::vector<ImportedQuestion>& questions, std::size_t index) {
+  std::vector<std::size_t> chain;
+  for (std::optional<std::size_t> at = questions[index].continues; at && *at < index && chain.size() < questions.size();
+       at = questions[*at].continues) {
+    chain.push_back(*at);
+    index = *at;
+  }
+  return {chain.rbegin(), chain.rend()};
+}
+
+ImportPlan plan_import(const Material& material, Sessions sessions) {
   ImportPlan plan;
   plan.draft.source = std::filesystem::path(material.file).filename().string();
-  for (const MaterialQuestion& question : material.questions) {
+  std::vector<std::optional<std::size_t>> planned(material.questions.size());  // material index -> plan index
+  for (std::size_t m = 0; m < material.questions.size(); ++m) {
+    const MaterialQuestion& question = material.questions[m];
     if (!question.has_code()) continue;
     ImportedQuestion imported;
     imported.question = question;
     imported.id = three_digits(question.number) + "-" + slug_of(question.title);
     imported.claims = extract_claims(question);
+    // The reader names the block it continues among all of its questions; the plan has only
+    // those with code (and the reader links only to those).
+    if (sessions == Sessions::follow && question.continues && *question.continues < m) {
+      imported.continues = planned[*question.continues];
+    }
+    planned[m] = plan.questions.size();
     plan.questions.push_back(std::move(imported));
   }
   std::vector<std::string> chains = propose_chains(plan.questions);
+  for (std::size_t i = 0; i < plan.questions.size(); ++i) {
+    // A file an earlier block of its own session makes is made again when that block runs
+    // first, in this question's directory: no chain then.
+    for (std::size_t earlier : session_of(plan.questions, i)) {
+      if (plan.questions[earlier].id == chains[i]) chains[i].clear();
+      plan.questions[i].session_code += plan.questions[earlier].question.code + "\n";
+    }
+  }
   for (std::size_t i = 0; i < plan.questions.size(); ++i) {
     const ImportedQuestion& imported = plan.questions[i];
     BankEntry entry;
@@ -143,6 +169,7 @@ ImportPlan plan_import(const Material& material) {
     entry.source_line = imported.question.source_line;
     entry.language = to_string(imported.question.language);
     entry.after = chains[i];
+    if (imported.continues) entry.continues = plan.questions[*imported.continues].id;
     bool ellipsis = false;
     if (imported.question.language == Language::python) {
       entry.expected = expected_from_claims(imported.question.code, imported.claims, ellipsis);

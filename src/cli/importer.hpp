@@ -1,10 +1,12 @@
 // Import: turns material into a bank draft. Each question with code becomes NNN-slug (its number
 // and title), its code written exactly, its expected output derived from its claims (`...` for
 // an example value or output nobody documented; no file when nothing is claimed), its title,
-// source line and language as settings, and a chain (`after`) where it uses a file that an
-// earlier example creates. Shared by `import` (which writes the draft) and `audit`.
+// source line and language as settings, a chain (`after`) where it uses a file that an
+// earlier example creates, and `continues` for a block that continues its session (Markdown: the
+// Python blocks under one heading). Shared by `import` (which writes the draft) and `audit`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,14 +20,26 @@ struct ImportedQuestion {
   MaterialQuestion question;
   std::string id;               // "007-generators"
   std::vector<Claim> claims;
+  // The index in ImportPlan::questions of the earlier question whose session this one continues
+  // (its `continues` setting); nullopt: it runs alone.
+  std::optional<std::size_t> continues;
+  std::string session_code;     // the code of the earlier blocks of its session, joined, oldest first
 };
+
+// Whether import follows the material's sessions (Markdown blocks under one heading) or keeps
+// every block alone (`import --no-sessions`, `audit --no-sessions`).
+enum class Sessions { follow, alone };
 
 struct ImportPlan {
   std::vector<ImportedQuestion> questions;  // those with code, in material order
   BankDraft draft;                          // entries in the same order
 };
 
-ImportPlan plan_import(const Material& material);
+ImportPlan plan_import(const Material& material, Sessions sessions = Sessions::follow);
+
+// The earlier questions of question `index`'s session (ImportedQuestion::continues followed
+// back), oldest first, as indexes into `questions`.
+std::vector<std::size_t> session_of(const std::vector<ImportedQuestion>& questions, std::size_t index);
 
 // The documented stdout of a question, or nullopt when it documents none; `ellipsis` is set
 // when the text holds `...` placeholders.

@@ -57,6 +57,7 @@ struct CheckOptions {
 struct ImportOptions {
   std::string material;
   std::string out;
+  bool no_sessions = false;  // --no-sessions: every block runs alone (no `continues`)
 };
 
 struct AuditOptions {
@@ -64,6 +65,7 @@ struct AuditOptions {
   std::string material;
   std::string markdown_path;  // --markdown: a report for a merge request
   std::string fix_path;       // --fix: a unified diff correcting the wrong claims
+  bool no_sessions = false;   // --no-sessions: every block runs alone (no `continues`)
 };
 
 int run_command(const RunOptions& options);

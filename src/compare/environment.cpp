@@ -157,7 +157,8 @@ std::optional<std::string> later_python_reason(const PythonError& error, const s
   return std::nullopt;
 }
 
-std::optional<std::string> error_reason(const PythonError& error, const Outcome& outcome, const std::string& code) {
+std::optional<std::string> error_reason(const PythonError& error, const Outcome& outcome, const std::string& code,
+                                        const std::string& session_code) {
   const std::string& message = error.message;
   const std::string all = error.type + ": " + message + "\n" + error.traceback;
   if (auto later = later_python_reason(error, code)) return later;
@@ -213,8 +214,23 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
       // The name is \w+, so it is its own pattern.
       std::string used = found->str(1);
       Regex bound("(^|\\n)\\s*(def|class)\\s+" + used + "\\b|\\b" + used + "\\s*=[^=]|import\\s.*\\b" + used + "\\b");
-      if (!bound.found_in(code)) {
+      if (!bound.found_in(code) && session_code.empty()) {
         return "a fragment: it uses '" + used + "', which it never defines";
+      }
+      // A block of a session: the earlier blocks ran first, in its namespace.
+      if (!bound.found_in(code) && !bound.found_in(session_code)) {
+        return "a fragment: it uses '" + used + "', which neither it nor an earlier block of its session defines";
+      }
+      // Defined by an earlier block that raised first (a module this machine lacks, a fragment
+      // itself): this block cannot be checked; the earlier one is judged on its own.
+      if (!bound.found_in(code) && !outcome.before_errors.empty()) {
+        const PartError& first = outcome.before_errors.front();
+        std::string id = first.path.substr(first.path.find_last_of('/') + 1);
+        if (id.ends_with(".py")) id.resize(id.size() - 3);
+        std::string what = first.error.type + (first.error.message.empty() ? "" : ": " + first.error.message);
+        if (what.size() > 160) what = what.substr(0, 157) + "...";
+        return "it uses '" + used + "', which an earlier block of its session (" + id + ") never defined: that block raised " +
+               what + (first.error.line > 0 ? " (line " + std::to_string(first.error.line) + ")" : "");
       }
     }
   }
@@ -248,13 +264,14 @@ std::optional<std::string> debian_package_for(const std::string& module) {
   return std::nullopt;
 }
 
-std::optional<std::string> environment_reason(const Outcome& outcome, const std::string& code, const std::string& /*path*/) {
+std::optional<std::string> environment_reason(const Outcome& outcome, const std::string& code, const std::string& /*path*/,
+                                              const std::string& session_code) {
   if (contains(outcome.stderr_text, "not main interpreter")) {
     return "os.fork / multiprocessing cannot run in a sub-interpreter (it needs the process tier)";
   }
   if (outcome.ending == Ending::timeout) return stuck_reason(outcome.stack);
   if (outcome.ending != Ending::finished || !outcome.error) return std::nullopt;
-  return error_reason(*outcome.error, outcome, code);
+  return error_reason(*outcome.error, outcome, code, session_code);
 }
 
 bool stopped_in_endless_loop(const Outcome& outcome) {

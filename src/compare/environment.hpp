@@ -13,7 +13,12 @@
 namespace snipcheck {
 
 // Why this machine could not verify the example, or nullopt when the failure is the example's own.
-std::optional<std::string> environment_reason(const Outcome& outcome, const std::string& code, const std::string& path);
+// `session_code`: the code of the earlier blocks of its session (Markdown blocks under one
+// heading), which ran first in its namespace: a NameError for a name none of them defines
+// either makes it a fragment; a name only an earlier block defines, when an earlier block raised
+// (Outcome::before_errors), makes it unverifiable too, naming that block.
+std::optional<std::string> environment_reason(const Outcome& outcome, const std::string& code, const std::string& path,
+                                              const std::string& session_code = {});
 
 // Whether a timed-out example was stopped in a loop that only ends when something stops it (a
 // server's serve loop, a blocking scheduler, a debugger reading standard input), and not in the

@@ -7,6 +7,7 @@
 // indentation, not the margin a fence's lines or an indented block may still share. Line numbers
 // come from md4c's text pointers, which point into the document, through a table of line starts
 // (one binary search per text chunk: counting newlines from the start for each was quadratic).
+// The Python blocks under one heading are one session: each records the block it continues.
 #include <md4c.h>
 
 #include <string_view>
@@ -44,6 +45,8 @@ struct State {
   std::string title;
   int title_line = 0;
   int titled_examples = 0;        // examples under the current heading
+  // The last Python example with code under the current heading: the session a next one continues.
+  std::optional<std::size_t> session_tail;
   bool output_expected = false;   // the last block was an example or an "Output:" paragraph
   bool last_was_example = false;
   bool pending_nul = false;       // md4c reported a NUL (MD_TEXT_NULLCHAR) not yet in the text
@@ -119,6 +122,10 @@ void add_example(State& state, const Block& block, Language language) {
   } else {
     question.code = block.text;
     question.code_lines = block.lines;
+  }
+  if (language == Language::python && question.has_code()) {
+    question.continues = state.session_tail;
+    state.session_tail = state.questions.size();
   }
   state.questions.push_back(std::move(question));
 }
@@ -212,6 +219,7 @@ int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
     state.title = std::string(trim(state.heading));
     state.title_line = state.heading_line;
     state.titled_examples = 0;
+    state.session_tail.reset();  // a heading starts a new session
     state.output_expected = false;
   } else if (type == MD_BLOCK_P) {
     finish_paragraph(state);

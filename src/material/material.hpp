@@ -44,6 +44,11 @@ struct MaterialQuestion {
   std::vector<DocumentedOutput> outputs;
   std::string verification;        // the text after "Verification:", empty when none
   int verification_line = 0;
+  // Markdown: the Python blocks under one heading (transcripts among them) are one session, in
+  // order. The index in Material::questions of the earlier block of its session this one
+  // continues (the Python block with code right before it under the same heading); nullopt: the
+  // first of its session, not Python, or the article format (one example per question).
+  std::optional<std::size_t> continues;
 
   bool has_code() const { return !code.empty(); }
 };

@@ -55,6 +55,18 @@ std::string claims_summary(const AuditQuestion& question) {
 
 }  // namespace
 
+int block_line(const AuditQuestion& question) { return question.code_lines.empty() ? 0 : question.code_lines.front(); }
+
+namespace {
+
+// "Maps (line 12)": the question's title and the material line of its block.
+std::string title_with_line(const AuditQuestion& question) {
+  int line = block_line(question);
+  return line > 0 ? question.title + " (line " + std::to_string(line) + ")" : question.title;
+}
+
+}  // namespace
+
 bool AuditSummary::failing() const { return count(ClaimVerdict::wrong) > 0 || questions.failing() > 0; }
 
 AuditSummary summarize_audit(const std::vector<AuditQuestion>& questions, std::int64_t duration_ms, int workers) {
@@ -99,7 +111,7 @@ void print_audit(std::ostream& terminal, const std::vector<AuditQuestion>& quest
     const Judgement& judgement = question.result.judgement;
     if (detail == Detail::quiet && judgement.verdict != Verdict::wrong && !is_failing(judgement.verdict)) continue;
     std::string head = pad("Q" + std::to_string(question.number), 6) + pad(to_string(judgement.verdict), 14) +
-                       pad(question.id, 44);
+                       pad(question.id, 44) + pad(block_line(question) > 0 ? "line " + std::to_string(block_line(question)) : "", 11);
     std::string text = judgement.reason.empty() ? claims_summary(question) : judgement.reason;
     out << head << text << "\n";
     for (const ClaimResult& claim : question.claims) {
@@ -144,6 +156,7 @@ std::string render_audit_json(const std::vector<AuditQuestion>& questions, const
     item["question"] = question.number;
     item["title"] = question.title;
     item["source_line"] = question.source_line;
+    item["block_line"] = block_line(question);
     nlohmann::json claims = nlohmann::json::array();
     for (const ClaimResult& claim : question.claims) {
       claims.push_back({{"line", claim.claim.line},
@@ -211,7 +224,7 @@ std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, c
       if (claim.verdict != ClaimVerdict::wrong) continue;
       if (!any) out << "| question | material line | claims | prints | why |\n| --- | --- | --- | --- | --- |\n";
       any = true;
-      out << "| Q" << question.number << " " << cell(question.title) << " | " << material_line(question, claim) << " | `"
+      out << "| Q" << question.number << " " << cell(title_with_line(question)) << " | " << material_line(question, claim) << " | `"
           << cell(claim.expected) << "` | `" << cell(printed(claim)) << "` | " << cell(claim.hint) << " |\n";
     }
   }
@@ -221,15 +234,15 @@ std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, c
   for (const AuditQuestion& question : questions) {
     if (question.result.judgement.verdict != Verdict::unverifiable) continue;
     any = true;
-    out << "- Q" << question.number << " " << cell(question.title) << " (line " << question.source_line
-        << "): " << cell(question.result.judgement.reason) << "\n";
+    out << "- Q" << question.number << " " << cell(title_with_line(question)) << ": "
+        << cell(question.result.judgement.reason) << "\n";
   }
   if (!any) out << "None.\n";
   out << "\n## Every question\n\n| question | verdict | details |\n| --- | --- | --- |\n";
   for (const AuditQuestion& question : questions) {
     if (!question.result.finished) continue;
     const Judgement& judgement = question.result.judgement;
-    out << "| Q" << question.number << " " << cell(question.title) << " | " << to_string(judgement.verdict) << " | "
+    out << "| Q" << question.number << " " << cell(title_with_line(question)) << " | " << to_string(judgement.verdict) << " | "
         << cell(judgement.reason.empty() ? claims_summary(question) : judgement.reason) << " |\n";
   }
   return out.str();

@@ -24,7 +24,7 @@ struct AuditQuestion {
   std::string id;
   std::string title;
   int source_line = 0;
-  std::vector<int> code_lines;      // material line of each example line
+  std::vector<int> code_lines;      // material line of each example line (the first names the block)
   int verification_line = 0;        // material line of its Verification: text, 0 when none
   Result result;                    // its run, with the audit's verdict and reason
   std::vector<ClaimResult> claims;  // in line order
@@ -40,6 +40,10 @@ struct AuditSummary {
 };
 
 AuditSummary summarize_audit(const std::vector<AuditQuestion>& questions, std::int64_t duration_ms, int workers);
+
+// The material line of the question's block (its first code line), 0 when unknown: what tells
+// apart two blocks under one heading (a session) in every report.
+int block_line(const AuditQuestion& question);
 
 // "Q40 line 5: claims [1, 2], prints <map object at 0x...> — prints the iterator object, ..."
 std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& claim);

@@ -34,6 +34,13 @@ nlohmann::json result_to_json(const Result& result) {
              {"line", outcome.error->line}};
     if (!outcome.error->module.empty()) error["module"] = outcome.error->module;
   }
+  nlohmann::json before_errors = nlohmann::json::array();
+  for (const PartError& part : outcome.before_errors) {
+    before_errors.push_back({{"path", part.path},
+                             {"type", part.error.type},
+                             {"message", part.error.message},
+                             {"line", part.error.line}});
+  }
   return {{"id", result.id},
           {"file", result.file},
           {"verdict", to_string(result.judgement.verdict)},
@@ -55,6 +62,8 @@ nlohmann::json result_to_json(const Result& result) {
           {"statements", outcome.statements},
           {"tier", optional_text(outcome.tier)},
           {"tier_reason", optional_text(outcome.tier_reason)},
+          {"continues", optional_text(result.settings.continues)},
+          {"before_errors", before_errors},
           {"worker",
            {{"pid", outcome.worker_pid},
             {"tainted", optional_text(outcome.taint)},

@@ -38,6 +38,7 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"path", job.path},
          {"code", job.code},
          {"cwd", job.cwd},
+         {"before", job.before},
          {"timeout_ms", job.timeout_ms},
          {"output_limit", job.output_limit},
          {"memory_limit", job.memory_limit},
@@ -60,6 +61,7 @@ void from_json(const nlohmann::json& in, Job& job) {
   in.at("path").get_to(job.path);
   in.at("code").get_to(job.code);
   in.at("cwd").get_to(job.cwd);
+  job.before = in.value("before", std::vector<JobPart>{});
   in.at("timeout_ms").get_to(job.timeout_ms);
   in.at("output_limit").get_to(job.output_limit);
   in.at("memory_limit").get_to(job.memory_limit);
@@ -108,6 +110,23 @@ void from_json(const nlohmann::json& in, StatementOutput& s) {
   s.stdout_end = in.at("stdout").at(1).get<std::uint64_t>();
   s.stderr_begin = in.at("stderr").at(0).get<std::uint64_t>();
   s.stderr_end = in.at("stderr").at(1).get<std::uint64_t>();
+}
+
+void to_json(nlohmann::json& out, const JobPart& part) {
+  out = {{"path", part.path}, {"code", part.code}, {"mode", part.mode}};
+}
+
+void from_json(const nlohmann::json& in, JobPart& part) {
+  in.at("path").get_to(part.path);
+  in.at("code").get_to(part.code);
+  part.mode = in.value("mode", "script");
+}
+
+void to_json(nlohmann::json& out, const PartError& part) { out = {{"path", part.path}, {"error", part.error}}; }
+
+void from_json(const nlohmann::json& in, PartError& part) {
+  part.path = in.value("path", "");
+  if (in.contains("error") && in["error"].is_object()) part.error = in["error"].get<PythonError>();
 }
 
 void to_json(nlohmann::json& out, const SandboxReport& report) {

@@ -37,11 +37,24 @@ struct ProbeResult {
   std::string output;     // what the evaluation itself printed (stdout and stderr)
 };
 
+// One earlier block of a question's session (bank setting `continues`): run, in the same
+// process and `__main__` namespace, before the question's own code, compiled under its own path.
+// Its output is no output of the question's (it goes to /dev/null), and an exception in it does not
+// stop the question: it is recorded (Outcome::before_errors).
+struct JobPart {
+  std::string path;             // absolute path of that question's snippet: compiled under it
+  std::string code;             // its text (UTF-8)
+  std::string mode = "script";  // how it runs: "script" (the transcript mode may add "repl")
+};
+
 struct Job {
   std::string id;
   std::string path;       // absolute path of the snippet: compiled under it, and __file__
   std::string code;       // its text (UTF-8)
   std::string cwd;        // a fresh empty directory, the snippet's working directory
+  // The earlier blocks of its session, oldest first, run before `code` (empty: it runs alone).
+  // timeout_ms covers them too.
+  std::vector<JobPart> before;
   std::int64_t timeout_ms = 10000;
   std::uint64_t output_limit = 1024ULL * 1024;
   std::uint64_t memory_limit = 2048ULL * 1024 * 1024;
@@ -81,6 +94,12 @@ struct PythonError {
   int errno_value = 0;     // for OSError
 };
 
+// An earlier block of the session (Job::before) that raised; the question ran after it anyway.
+struct PartError {
+  std::string path;    // the part's path (JobPart::path)
+  PythonError error;   // its line is the part's own line
+};
+
 // Output of one top-level statement: byte ranges into the job's stdout and stderr.
 struct StatementOutput {
   int line = 0;
@@ -106,6 +125,7 @@ struct Outcome {
   // Per Job::probes, in request order: nullopt where its unit never ran (an exception or exit
   // before it, a run that never reported). Empty when the job had none or never reported.
   std::vector<std::optional<ProbeResult>> probes;
+  std::vector<PartError> before_errors;  // earlier blocks of its session that raised, in order
   std::optional<int> signal;          // crashed: the signal that killed the worker
   std::string crash_reason;           // crashed: why, when neither a signal nor a status says it
   std::string stack;                  // timeout/output limit: the Python stack at that moment
@@ -136,6 +156,10 @@ void from_json(const nlohmann::json& in, Job& job);
 void to_json(nlohmann::json& out, const PythonError& error);
 void from_json(const nlohmann::json& in, PythonError& error);
 void to_json(nlohmann::json& out, const StatementOutput& statement);
+void to_json(nlohmann::json& out, const JobPart& part);
+void from_json(const nlohmann::json& in, JobPart& part);
+void to_json(nlohmann::json& out, const PartError& part);
+void from_json(const nlohmann::json& in, PartError& part);
 void from_json(const nlohmann::json& in, StatementOutput& statement);
 void to_json(nlohmann::json& out, const SandboxReport& report);
 void to_json(nlohmann::json& out, const ProbeRequest& probe);

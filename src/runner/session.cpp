@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -225,6 +226,35 @@ PyObject* probe_keywords(const std::vector<ProbeRequest>& probes) {
   return keywords;
 }
 
+// The earlier blocks of the job's session (Job::before), run by the driver's
+// _snipcheck_run_before() in __main__ before the job's own code: the list of those that raised
+// (a new reference), nullptr when there are none to run, or an internal error.
+PyObject* run_before(PyObject* globals, const Job& job, std::string& internal_error) {
+  if (job.before.empty()) return nullptr;
+  PyObject* function = globals ? PyDict_GetItemString(globals, "_snipcheck_run_before") : nullptr;
+  if (function == nullptr) {
+    internal_error = "driver failed to load: " + fetch_python_error();
+    return nullptr;
+  }
+  PyObject* parts = PyList_New(static_cast<Py_ssize_t>(job.before.size()));
+  for (std::size_t i = 0; i < job.before.size(); ++i) {
+    const JobPart& part = job.before[i];
+    PyObject* code = PyUnicode_FromStringAndSize(part.code.data(), static_cast<Py_ssize_t>(part.code.size()));
+    PyObject* item = code == nullptr ? nullptr : Py_BuildValue("(sOs)", part.path.c_str(), code, part.mode.c_str());
+    Py_XDECREF(code);
+    if (item == nullptr) {
+      Py_DECREF(parts);
+      internal_error = "cannot pass an earlier block to the driver: " + fetch_python_error();
+      return nullptr;
+    }
+    PyList_SET_ITEM(parts, static_cast<Py_ssize_t>(i), item);
+  }
+  PyObject* errors = PyObject_CallOneArg(function, parts);
+  Py_DECREF(parts);
+  if (errors == nullptr) internal_error = "driver failed on the earlier blocks: " + fetch_python_error();
+  return errors;
+}
+
 // Calls the driver of `globals` for `job`; returns its result as JSON text, or an internal error.
 std::string call_driver(PyObject* globals, const Job& job, bool whole_process, std::string& internal_error) {
   PyObject* function = globals ? PyDict_GetItemString(globals, "_snipcheck_run") : nullptr;
@@ -232,6 +262,8 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
     internal_error = "driver failed to load: " + fetch_python_error();
     return {};
   }
+  PyObject* before_errors = run_before(globals, job, internal_error);
+  if (!internal_error.empty()) return {};
   PyObject* watched = string_list(job.process_modules);
   // The code with its length: a NUL in it must reach the driver, which reads it as python3 would.
   PyObject* code = PyUnicode_FromStringAndSize(job.code.data(), static_cast<Py_ssize_t>(job.code.size()));
@@ -274,6 +306,10 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
     Py_DECREF(finish);
   }
   std::string text;
+  if (returned != nullptr && before_errors != nullptr && PyDict_Check(returned)) {
+    PyDict_SetItemString(returned, "before_errors", before_errors);
+  }
+  Py_XDECREF(before_errors);
   if (returned == nullptr) {
     internal_error = "driver failed: " + fetch_python_error();
   } else if (PyDict_Check(returned)) {
@@ -296,6 +332,9 @@ void parse_driver_result(const std::string& text, SessionReport& report) {
   report.statements = parsed["statements"].get<std::vector<StatementOutput>>();
   if (parsed.contains("probes")) report.probes = probe_results_from_json(parsed["probes"]);
   report.watched_modules_loaded = parsed.value("watched_modules_loaded", std::vector<std::string>{});
+  if (parsed.contains("before_errors") && parsed["before_errors"].is_array()) {
+    report.before_errors = parsed["before_errors"].get<std::vector<PartError>>();
+  }
   report.file_size_exceeded = parsed.value("file_size_exceeded", false);
 }
 
@@ -412,6 +451,7 @@ void clear_environment_block(const Job& job) {
 // is missing and the job does not accept a weaker sandbox: the code must not run then.
 bool enter_sandbox(const Job& job, int result_fd, std::string& line_text) {
   SandboxPolicy policy = default_policy(job.cwd, job.path, job.sandbox_exec);
+  for (const JobPart& part : job.before) policy.read_only.push_back(part.path);  // as the snippet: read-only
   clear_environment_block(job);
   policy.limits.cpu_seconds = job.cpu_limit_s > 0 ? job.cpu_limit_s
                                                   : static_cast<std::uint64_t>((job.timeout_ms + 999) / 1000);
@@ -568,6 +608,39 @@ Interpreter::~Interpreter() = default;
 
 std::vector<std::string> Interpreter::take_preload_failures() { return std::exchange(m_state->preload_failures, {}); }
 
+namespace {
+
+// The tier the earlier blocks of a job's session (Job::before) need: they run in the same
+// interpreter, so one that imports numpy sends the whole job to the process tier. `own` is the
+// route of the job's own code, kept when no part needs more.
+Route route_before(PyObject* route_function, const Job& job, const Route& own) {
+  PyObject* extra = string_list(job.process_modules);
+  Route route = own;
+  for (const JobPart& part : job.before) {
+    PyObject* code = PyUnicode_FromStringAndSize(part.code.data(), static_cast<Py_ssize_t>(part.code.size()));
+    PyObject* returned = code == nullptr ? nullptr : PyObject_CallFunction(route_function, "OO", code, extra);
+    Py_XDECREF(code);
+    const char* tier = nullptr;
+    const char* reason = nullptr;
+    std::string found_tier = "process", found_reason = "routing failed";
+    if (returned != nullptr && PyArg_ParseTuple(returned, "ss", &tier, &reason)) {
+      found_tier = tier;
+      found_reason = reason;
+    }
+    if (PyErr_Occurred()) PyErr_Clear();
+    Py_XDECREF(returned);
+    if (found_tier == "process") {
+      route = {"process", "an earlier block of its session (" + std::filesystem::path(part.path).filename().string() +
+                              ") " + found_reason};
+      break;
+    }
+  }
+  Py_DECREF(extra);
+  return route;
+}
+
+}  // namespace
+
 Route Interpreter::route(const Job& job) {
   // A sub-interpreter is no security boundary: untrusted code always gets a process of its own.
   if (job.sandbox) return {"process", "sandboxed (untrusted code runs in a confined process of its own)"};
@@ -586,6 +659,7 @@ Route Interpreter::route(const Job& job) {
   if (returned != nullptr && PyArg_ParseTuple(returned, "ss", &tier, &reason)) route = {tier, reason};
   if (PyErr_Occurred()) PyErr_Clear();
   Py_XDECREF(returned);
+  if (route.tier == "subinterpreter") route = route_before(function, job, route);
   return route;
 }
 

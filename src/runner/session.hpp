@@ -27,6 +27,7 @@ struct SessionReport {
   std::optional<PythonError> error;
   std::vector<StatementOutput> statements;
   std::vector<std::optional<ProbeResult>> probes;   // per Job::probes (see Outcome::probes)
+  std::vector<PartError> before_errors;  // earlier blocks of its session (Job::before) that raised
   std::vector<std::string> watched_modules_loaded;  // process-only modules the snippet imported
   std::optional<int> crash_signal;   // process tier: the child died of this signal
   std::optional<int> crash_status;   // process tier: the child exited before reporting

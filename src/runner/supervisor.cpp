@@ -482,6 +482,9 @@ class Pool {
     if (message.contains("error") && !message["error"].is_null()) outcome.error = message["error"].get<PythonError>();
     if (message.contains("statements")) outcome.statements = message["statements"].get<std::vector<StatementOutput>>();
     if (message.contains("probes")) outcome.probes = probe_results_from_json(message["probes"]);
+    if (message.contains("before_errors") && message["before_errors"].is_array()) {
+      outcome.before_errors = message["before_errors"].get<std::vector<PartError>>();
+    }
     outcome.taint = message.value("taint", "");
     outcome.internal_error = message.value("internal_error", "");
     outcome.tier = message.value("tier", "");

@@ -288,9 +288,18 @@ class Watchdog {
 
 // A sub-interpreter job that failed only because CPython 3.11 sub-interpreters cannot do what it
 // did (install a signal handler), and left nothing running that could disturb a second run.
+// An earlier block of its session (Job::before) that failed so counts too: it runs in the same
+// interpreter.
+bool refused_signal_handler(const PythonError& error) {
+  return error.type == "ValueError" &&
+         error.message.find("signal only works in main thread of the main interpreter") != std::string::npos;
+}
+
 bool needs_main_interpreter(const SessionReport& report) {
-  return report.taint.empty() && report.internal_error.empty() && report.error && report.error->type == "ValueError" &&
-         report.error->message.find("signal only works in main thread of the main interpreter") != std::string::npos;
+  if (!report.taint.empty() || !report.internal_error.empty()) return false;
+  if (report.error && refused_signal_handler(*report.error)) return true;
+  return std::any_of(report.before_errors.begin(), report.before_errors.end(),
+                     [](const PartError& part) { return refused_signal_handler(part.error); });
 }
 
 // Writes the job's marker `kind` to fds 1 and 2 (capture.hpp): one write each, so no other
@@ -345,7 +354,10 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
     for (int fd : ProcessState::capture().open_fds) {
       if (!std::binary_search(baseline.open_fds.begin(), baseline.open_fds.end(), fd)) ::close(fd);
     }
-    route = {"process", "ran again in a process of its own: in a sub-interpreter, " + report.error->message};
+    const std::string refused = report.error && refused_signal_handler(*report.error)
+                                    ? report.error->message
+                                    : "an earlier block of its session: signal only works in main thread of the main interpreter";
+    route = {"process", "ran again in a process of its own: in a sub-interpreter, " + refused};
     watchdog.set_route(route);
     watchdog.arm(job);
     start = Clock::now();
@@ -371,6 +383,7 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
   nlohmann::json message = {{"type", "result"},
                             {"duration_ms", elapsed},
                             {"statements", report.statements},
+                            {"before_errors", report.before_errors},
                             {"taint", taint},
                             {"internal_error", report.internal_error}};
   message["exit_status"] = report.exit_status ? nlohmann::json(*report.exit_status) : nlohmann::json();

@@ -717,6 +717,108 @@ TEST_CASE("import and audit of Markdown whose examples are indented by their lay
   }
 }
 
+TEST_CASE("audit runs the blocks under one heading as one session", "[audit][sessions]") {
+  // Issue 10, item 3, on tests/fixtures/sessions-material/sessions.md (written for these tests):
+  // a setup block, blocks and a transcript that use it, one that uses a name no block defines
+  // (a fragment), one whose claim is wrong once the earlier blocks ran, a new heading, and a
+  // setup that needs a module this machine lacks, with a block that uses what it would define.
+  Scratch scratch;
+  const fs::path material = fs::path(SNIPCHECK_FIXTURES) / "sessions-material" / "sessions.md";
+  const std::string fragment = "a fragment: it uses 'discount', which neither it nor an earlier block of its session defines";
+
+  SECTION("import writes continues for every block of a session but the first") {
+    fs::path bank = scratch.path / "bank";
+    Run run = snipcheck({"import", material.string(), "--out", bank.string()}, scratch.path);
+    INFO(run.out << run.err);
+    REQUIRE(run.status == 0);
+    CHECK(contains(run.out, "5 continuing a session"));
+    std::string toml = slurp(bank / "snipcheck.toml");
+    CHECK(contains(toml, "[question.\"002-1-prices-total-2\"]\n"));
+    std::size_t count = 0;
+    for (std::size_t at = toml.find("continues = "); at != std::string::npos; at = toml.find("continues = ", at + 1)) ++count;
+    CHECK(count == 5);
+    CHECK(contains(toml, "continues = \"001-1-prices-total\"\n"));
+    CHECK(contains(toml, "continues = \"004-1-prices-total-4\"\n"));
+    CHECK_FALSE(contains(toml.substr(toml.find("[question.\"006-"), toml.find("[question.\"007-") - toml.find("[question.\"006-")),
+                         "continues"));
+    // The bank runs as the audit does: the second block sees the first's names.
+    Run ran = snipcheck({"run", bank.string(), "-k", "002-*", "--json", (scratch.path / "run.json").string()}, scratch.path);
+    INFO(ran.out << ran.err);
+    json report = json::parse(slurp(scratch.path / "run.json"), nullptr, false);
+    REQUIRE_FALSE(report.is_discarded());
+    CHECK(report["results"][0]["verdict"] == "pass");
+    CHECK(report["results"][0]["stdout"] == "8\n2\n");
+  }
+
+  SECTION("audit judges every claim of the session") {
+    Run run = snipcheck({"audit", material.string(), "--json", (scratch.path / "audit.json").string(), "--markdown",
+                         (scratch.path / "audit.md").string()},
+                        scratch.path);
+    INFO(run.out << run.err);
+    CHECK(run.status == 1);  // the wrong claim
+    json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+    REQUIRE_FALSE(report.is_discarded());
+    std::map<int, json> results = by_question(report);
+    REQUIRE(results.size() == 8);
+    std::map<int, int> block_lines;
+    for (auto& [number, result] : results) block_lines[number] = result["block_line"].get<int>();
+    CHECK(block_lines == std::map<int, int>{{1, 11}, {2, 24}, {3, 31}, {4, 38}, {5, 44}, {6, 51}, {7, 59}, {8, 65}});
+    auto verdict_at = [&](int question, int line) {
+      const json* claim = claim_at(results[question], line);
+      return claim == nullptr ? std::string("<no claim>") : (*claim)["verdict"].get<std::string>();
+    };
+    CHECK(results[1]["verdict"] == "pass");
+    CHECK(verdict_at(1, 8) == "correct");
+    CHECK(results[2]["verdict"] == "pass");
+    CHECK(results[2]["stdout"] == "8\n2\n");  // the setup's "ready" is the first block's output only
+    CHECK(verdict_at(2, 1) == "correct");
+    CHECK(verdict_at(2, 2) == "correct");
+    CHECK(results[3]["verdict"] == "pass");
+    CHECK(verdict_at(3, 1) == "correct");
+    CHECK(results[4]["verdict"] == "unverifiable");
+    CHECK(results[4]["reason"] == fragment);
+    CHECK(verdict_at(4, 1) == "unverifiable");
+    CHECK(results[5]["verdict"] == "wrong");
+    REQUIRE(claim_at(results[5], 2) != nullptr);
+    CHECK(verdict_at(5, 2) == "wrong");
+    CHECK((*claim_at(results[5], 2))["actual"] == "8");
+    CHECK(results[6]["verdict"] == "pass");
+    CHECK(verdict_at(6, 1) == "correct");
+    // The setup lacks a module; the block after it uses what it would have defined: both
+    // unverifiable, neither an error.
+    CHECK(results[7]["verdict"] == "unverifiable");
+    CHECK(results[7]["reason"] == "module 'cafe_settings' is not installed on this machine");
+    CHECK(results[8]["verdict"] == "unverifiable");
+    CHECK(contains(results[8]["reason"], "it uses 'config', which an earlier block of its session (007-"));
+    CHECK(contains(results[8]["reason"], "never defined: that block raised ModuleNotFoundError: No module named "
+                                         "'cafe_settings' (line 1)"));
+    CHECK(verdict_at(8, 1) == "unverifiable");
+    for (auto& [number, result] : results) CHECK(result["claims"].size() == (number == 2 ? 2U : number == 7 ? 0U : 1U));
+    CHECK(report["summary"]["claims"]["correct"] == 5);
+    CHECK(report["summary"]["claims"]["wrong"] == 1);
+    CHECK(report["summary"]["claims"]["unverifiable"] == 2);
+    CHECK(contains(slurp(scratch.path / "audit.md"), "(line 38): " + fragment));
+    CHECK(contains(run.out, "line 38"));
+  }
+
+  SECTION("--no-sessions runs every block alone") {
+    Run run = snipcheck({"audit", material.string(), "--no-sessions", "--json", (scratch.path / "alone.json").string()},
+                        scratch.path);
+    INFO(run.out << run.err);
+    json report = json::parse(slurp(scratch.path / "alone.json"), nullptr, false);
+    REQUIRE_FALSE(report.is_discarded());
+    std::map<int, json> results = by_question(report);
+    REQUIRE(results.size() == 8);
+    CHECK(results[1]["verdict"] == "pass");
+    CHECK(results[2]["verdict"] == "unverifiable");
+    CHECK(results[2]["reason"] == "a fragment: it uses 'total', which it never defines");
+    CHECK(results[4]["reason"] == "a fragment: it uses 'discount', which it never defines");
+    CHECK(results[5]["verdict"] == "unverifiable");
+    CHECK(results[6]["verdict"] == "pass");
+    CHECK(results[8]["reason"] == "a fragment: it uses 'config', which it never defines");
+  }
+}
+
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
   Scratch scratch;
   fs::path text = scratch.path / "shopping.txt";

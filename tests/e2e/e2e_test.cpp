@@ -1435,6 +1435,76 @@ void check_malformed(const std::string& bank, const std::vector<std::string>& mu
 }
 }  // namespace
 
+// Issue 10, item 3: a question that continues another's session runs the code of its chain
+// first, in one __main__ and its own directory; what those print is not its output.
+TEST_CASE("e2e sessions", "[e2e][sessions]") {
+  const std::string bank = "sessions";
+  for (const char* isolation : {"auto", "subinterpreter", "process"}) {
+    DYNAMIC_SECTION("--isolation " << isolation) {
+      BankRun run = run_bank(fixture(bank), 2, {"--isolation", isolation});
+      check_all_ids(run, bank);
+      for (const char* id : {"001-setup", "002-use", "003-more", "005-after-broken", "006-alone", "008-numpy-use"}) {
+        check_pass(run, bank, id);
+      }
+      const json& broken = result_of(run.report, "004-broken");
+      CHECK(verdict_of(broken) == "error");
+      // The earlier block raised; the question after it ran on, and the report says so.
+      const json& after = result_of(run.report, "005-after-broken");
+      INFO(describe(after));
+      REQUIRE(field(after, "before_errors").is_array());
+      REQUIRE(field(after, "before_errors").size() == 1);
+      CHECK(after["before_errors"][0].value("type", "") == "RuntimeError");
+      CHECK(after["before_errors"][0].value("line", 0) == 2);
+      CHECK_THAT(after["before_errors"][0].value("path", ""), Catch::EndsWith("snippets/004-broken.py"));
+      CHECK(string_field(after, "continues") == "004-broken");
+      CHECK(field(result_of(run.report, "003-more"), "before_errors").empty());
+      const json& numpy = result_of(run.report, "008-numpy-use");
+      if (std::string(isolation) == "auto") {
+        CHECK(string_field(numpy, "tier") == "process");
+        CHECK_THAT(string_field(numpy, "tier_reason"), Catch::Contains("earlier block of its session (007-numpy-setup.py)"));
+      } else {
+        CHECK(string_field(numpy, "tier") == isolation);
+      }
+      const json& stuck = result_of(run.report, "010-after-stuck");
+      INFO(describe(stuck));
+      CHECK(verdict_of(stuck) == "timeout");
+      CHECK_THAT(string_field(stuck, "reason"),
+                 Catch::Contains("ran past its 0.6 s timeout (0.3 s for each of its 2 blocks: its session's earlier ones run "
+                                 "first), stuck in an earlier block of its session, 009-stuck-setup, at line 3"));
+      CHECK(string_field(stuck, "stdout").empty());
+      const json& also = result_of(run.report, "011-also-broken");
+      CHECK(verdict_of(also) == "error");
+      CHECK(string_field(also, "reason") == "ValueError: again (line 1); an earlier block of its session, 004-broken (line 2), "
+                                            "raised RuntimeError: half done");
+      const json& two = result_of(run.report, "012-after-two");
+      CHECK(verdict_of(two) == "wrong");
+      CHECK(string_field(two, "stdout") == "[1, 2]\n");
+      CHECK_THAT(string_field(two, "reason"), Catch::EndsWith("; an earlier block of its session, 004-broken (line 2), raised "
+                                                             "RuntimeError: half done (and 1 more earlier block)"));
+      CHECK(field(two, "before_errors").size() == 2);
+      check_summary(run, {{"pass", 6}, {"error", 2}, {"wrong", 1}, {"no_claim", 1}, {"timeout", 2}});
+    }
+  }
+  SECTION("a filter that leaves the earlier questions out still runs them first") {
+    BankRun run = run_bank(fixture(bank), 1, {"-k", "003-*"});
+    check_report_shape(run);
+    check_pass(run, bank, "003-more");
+    check_summary(run, {{"pass", 1}});
+  }
+  SECTION("sandboxed: the earlier blocks run in the confined process too") {
+    BankRun run = run_bank(fixture(bank), 1, {"--sandbox", "--allow-weaker-sandbox", "-k", "002-*", "-k", "003-*"});
+    check_report_shape(run);
+    check_pass(run, bank, "002-use");
+    check_pass(run, bank, "003-more");
+  }
+}
+
+TEST_CASE("e2e malformed-continues", "[e2e][sessions]") {
+  // continues = "003-none" is on line 3
+  check_malformed("malformed-continues", {"snipcheck.toml", "continues", "003-none"},
+                  std::string("(line 3(?![0-9])|snipcheck\\.toml:3(?![0-9]))"));
+}
+
 TEST_CASE("e2e malformed-toml", "[e2e]") {
   // the syntax error is on line 4 ([question."001-ok" without its closing bracket)
   check_malformed("malformed-toml", {"snipcheck.toml"},
@@ -1825,6 +1895,20 @@ void check_check_verdict(const CheckRun& run, const std::string& verdict) {
   CHECK(verdict_of(run.report["results"][0]) == verdict);
 }
 }  // namespace
+
+// A candidate for a question of a session is held to it as its reader is: the earlier blocks
+// of its session run first, in its sandbox.
+TEST_CASE("e2e check a question that continues a session", "[e2e][sessions]") {
+  const std::vector<std::string> question = {"--question", "003-more", "--bank", fixture("sessions").string(), "-"};
+  CheckRun good = run_check(question, std::string("print(bump())\n"));
+  INFO(good.cmd.err);
+  CHECK(good.cmd.status == 0);
+  check_check_verdict(good, "pass");
+  CheckRun bad = run_check(question, std::string("print(counter)\n"));
+  CHECK(bad.cmd.status == 1);
+  check_check_verdict(bad, "wrong");
+  CHECK(string_field(bad.report["results"][0], "stdout") == "[2]\n");
+}
 
 TEST_CASE("e2e check-cmd", "[e2e]") {
   const std::string bank = fixture("check-cmd").string();

@@ -215,6 +215,62 @@ TEST_CASE("load_bank", "[bank]") {
       CHECK_THAT(error.message, Catch::Contains(after));
     }
   }
+  SECTION("continues: each question carries the code of its session's earlier questions, oldest first") {
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-setup.py", "x = 1\n"},
+                               {"snippets/002-more.py", "y = x + 1\n"}, {"snippets/003-use.py", "print(x, y)\n"},
+                               {"snippets/004-alone.py", "print(4)\n"},
+                               {"snipcheck.toml", "[question.\"002-more\"]\ncontinues = \"001-setup\"\n\n"
+                                                  "[question.\"003-use\"]\ncontinues = \"002-more\"\n"}});
+    auto bank = load_bank(root);
+    REQUIRE(bank.has_value());
+    REQUIRE(bank->questions.size() == 4);
+    CHECK(bank->questions[0].before.empty());
+    REQUIRE(bank->questions[1].before.size() == 1);
+    CHECK(bank->questions[1].before[0].id == "001-setup");
+    const Question& use = bank->questions[2];
+    REQUIRE(use.before.size() == 2);
+    CHECK(use.before[0].id == "001-setup");
+    CHECK(use.before[0].code == "x = 1\n");
+    CHECK(use.before[0].snippet == root / "snippets" / "001-setup.py");
+    CHECK(use.before[0].mode == "script");
+    CHECK(use.before[1].id == "002-more");
+    CHECK(use.before[1].code == "y = x + 1\n");
+    CHECK(bank->questions[3].before.empty());
+    SECTION("a filter that leaves the earlier questions out still gives their code") {
+      auto only = load_bank(root, {"003-*"});
+      REQUIRE(only.has_value());
+      REQUIRE(only->questions.size() == 1);
+      CHECK(only->questions[0].before.size() == 2);
+    }
+  }
+  SECTION("continues naming an unknown, a later question, itself or a loop names snipcheck.toml and its line") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"[question.\"002-use\"]\ntitle = \"t\"\ncontinues = \"009-none\"\n", "names no question"},
+        {"[question.\"002-use\"]\ntitle = \"t\"\ncontinues = \"003-later\"\n", "later question"},
+        {"[question.\"002-use\"]\ntitle = \"t\"\ncontinues = \"002-use\"\n", "itself"},
+        {"[question.\"002-use\"]\ntitle = \"t\"\ncontinues = \"003-later\"\n\n[question.\"003-later\"]\n"
+         "continues = \"002-use\"\n", "loop"},
+    };
+    for (const auto& [toml, why] : cases) {
+      INFO(toml);
+      TempDir other("snipcheck-unit");
+      testing::write_tree(other.path(), {{"expected/.keep", ""}, {"snippets/001-setup.py", "x = 1\n"},
+                                         {"snippets/002-use.py", "print(1)\n"}, {"snippets/003-later.py", "print(3)\n"},
+                                         {"snipcheck.toml", toml}});
+      Error error = rejected(other.path());
+      CHECK(error.file == (other.path() / "snipcheck.toml").string());
+      CHECK(error.line == 3);
+      CHECK_THAT(error.message, Catch::Contains("continues") && Catch::Contains(why));
+    }
+  }
+  SECTION("after naming a question of its own session is refused: its code would run twice in one directory") {
+    testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-setup.py", "x = 1\n"},
+                               {"snippets/002-use.py", "print(x)\n"},
+                               {"snipcheck.toml", "[question.\"002-use\"]\ncontinues = \"001-setup\"\nafter = \"001-setup\"\n"}});
+    Error error = rejected(root);
+    CHECK(error.line == 1);
+    CHECK_THAT(error.message, Catch::Contains("own session"));
+  }
   SECTION("a snippet that is not UTF-8 names the file and the line of the bad byte") {
     testing::write_tree(root, {{"expected/.keep", ""}, {"snippets/001-ok.py", "pass\n"},
                                {"snippets/002-latin1.py", "print(1)\nprint(2)\nname = 'Jos\xe9'\nprint(name)\n"}});

@@ -197,6 +197,17 @@ TEST_CASE("parse_settings", "[bank][settings]") {
     CHECK(parsed->defaults.language == "python");
     CHECK(parsed->defaults.after.empty());
   }
+  SECTION("continues: the id of the question whose session it continues, with its line") {
+    auto parsed = parse_settings("[question.\"002-b\"]\ntitle = \"x\"\ncontinues = \"001-a\"\n", "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->questions.at("002-b").continues == "001-a");
+    CHECK(parsed->questions.at("002-b").continues_line == 3);
+    CHECK(parsed->defaults.continues.empty());
+    CHECK(rejected("[defaults]\ncontinues = \"001-a\"\n").line == 2);
+    CHECK(rejected("[question.\"002-b\"]\ncontinues = \"\"\n").line == 2);
+    CHECK(rejected("[question.\"002-b\"]\n\ncontinues = 1\n").line == 3);
+    CHECK_THAT(rejected("[question.\"002-b\"]\ncontinues = true\n").message, Catch::Contains("continues"));
+  }
   SECTION("a question's origin is per question only") {
     CHECK(rejected("[defaults]\ntitle = \"x\"\n").line == 2);
     CHECK(rejected("[defaults]\nafter = \"001-a\"\n").line == 2);

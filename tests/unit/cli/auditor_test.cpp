@@ -104,6 +104,10 @@ TEST_CASE("observed_chains", "[cli][audit]") {
     questions[3].settings.after = "001-demo";
     CHECK(observed_chains(questions, results, files)[3].empty());
   }
+  SECTION("not after a block of its own session, which already runs first in its directory") {
+    questions[3].before = {{"002-demo", "/bank/snippets/002-demo.py", "open('out/data.txt', 'w')\n", "script"}};
+    CHECK(observed_chains(questions, results, files)[3].empty());
+  }
   SECTION("not a file no earlier example left, nor a command subprocess did not find") {
     files[0].clear();
     files[1].clear();

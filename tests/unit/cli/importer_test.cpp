@@ -78,3 +78,47 @@ TEST_CASE("plan_import", "[cli][import]") {
   CHECK(plan.draft.entries[1].language == "shell");
   CHECK_FALSE(plan.draft.entries[1].expected);
 }
+
+TEST_CASE("plan_import follows the material's sessions", "[cli][import][sessions]") {
+  Material material;
+  material.file = "notes.md";
+  auto block = [](int number, const std::string& title, const std::string& code, std::optional<std::size_t> continues) {
+    MaterialQuestion question;
+    question.number = number;
+    question.title = title;
+    question.code = code;
+    question.continues = continues;
+    return question;
+  };
+  MaterialQuestion empty = block(2, "Setup (2)", "", std::nullopt);
+  material.questions = {block(1, "Setup", "with open('t.txt', 'w') as f:\n    f.write('x')\nn = 1\n", std::nullopt), empty,
+                        block(3, "Setup (3)", "print(open('t.txt').read(), n)\n", 0),
+                        block(4, "Setup (4)", "print(n + 1)\n", 2), block(5, "Other", "print(open('t.txt').read())\n", std::nullopt)};
+  SECTION("each block continues the one before it; the file of its own session needs no chain") {
+    ImportPlan plan = plan_import(material);
+    REQUIRE(plan.questions.size() == 4);
+    CHECK_FALSE(plan.questions[0].continues);
+    CHECK(plan.questions[1].continues == std::optional<std::size_t>{0});
+    CHECK(plan.questions[2].continues == std::optional<std::size_t>{1});
+    CHECK(session_of(plan.questions, 2) == std::vector<std::size_t>{0, 1});
+    CHECK(plan.questions[2].session_code == plan.questions[0].question.code + "\n" + plan.questions[1].question.code + "\n");
+    CHECK(plan.draft.entries[1].continues == "001-setup");
+    CHECK(plan.draft.entries[1].after.empty());
+    CHECK(plan.draft.entries[2].continues == "003-setup-3");
+    CHECK(plan.draft.entries[3].continues.empty());
+    // Another heading: a file chain, as before, to the end of the chain, whose directory holds
+    // the file (its session made it there again).
+    CHECK(plan.draft.entries[3].after == "003-setup-3");
+    CHECK(render_settings(plan.draft).find("continues = \"001-setup\"\n") != std::string::npos);
+  }
+  SECTION("Sessions::alone keeps every block alone") {
+    ImportPlan plan = plan_import(material, Sessions::alone);
+    for (const ImportedQuestion& question : plan.questions) {
+      CHECK_FALSE(question.continues);
+      CHECK(question.session_code.empty());
+    }
+    for (const BankEntry& entry : plan.draft.entries) CHECK(entry.continues.empty());
+    CHECK(plan.draft.entries[1].after == "001-setup");
+    CHECK(render_settings(plan.draft).find("continues") == std::string::npos);
+  }
+}

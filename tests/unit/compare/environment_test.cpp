@@ -41,6 +41,24 @@ TEST_CASE("environment_reason", "[compare]") {
           std::string::npos);
     CHECK_FALSE(environment_reason(raised("NameError", "name 'db' is not defined"), "db = 1\ndel db\ndb.q()\n", ""));
   }
+  SECTION("a block of a session: a fragment only for a name no earlier block of its session defines") {
+    Outcome outcome = raised("NameError", "name 'db' is not defined");
+    CHECK(environment_reason(outcome, "db.query()\n", "", "import sqlite3\n") ==
+          "a fragment: it uses 'db', which neither it nor an earlier block of its session defines");
+    // An earlier block defines it (and failed before it did): the block's own error, not a fragment.
+    CHECK_FALSE(environment_reason(outcome, "db.query()\n", "", "db = connect()\n"));
+    // ... unless an earlier block raised before it could.
+    PythonError missing;
+    missing.type = "ModuleNotFoundError";
+    missing.message = "No module named 'cafe'";
+    missing.line = 1;
+    outcome.before_errors.push_back({"/tmp/bank/snippets/007-setup.py", missing});
+    CHECK(environment_reason(outcome, "db.query()\n", "", "from cafe import connect\ndb = connect()\n") ==
+          "it uses 'db', which an earlier block of its session (007-setup) never defined: that block raised "
+          "ModuleNotFoundError: No module named 'cafe' (line 1)");
+    // A name the block defines itself stays its own error.
+    CHECK_FALSE(environment_reason(outcome, "db = 1\ndel db\ndb.query()\n", "", "db = connect()\n"));
+  }
   SECTION("a timeout stuck in a server loop") {
     Outcome outcome;
     outcome.ending = Ending::timeout;

@@ -45,6 +45,22 @@ TEST_CASE("read_markdown", "[material]") {
     CHECK((*questions)[1].outputs[0].text == "2\n");
   }
 
+  SECTION("the Python blocks under one heading are a session; a heading starts a new one") {
+    std::string text = "Intro\n\n```python\nn = 0\n```\n\n## A\n\n```python\nx = 1\n```\n\n```bash\nls\n```\n\n"
+                       "```\nfile\n```\n\n```pycon\n>>> x + 1\n2\n```\n\n```python\nprint(x)\n```\n\n"
+                       "### B\n\n```python\nprint(x)\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 6);
+    CHECK_FALSE((*questions)[0].continues);                                    // before any heading
+    CHECK_FALSE((*questions)[1].continues);                                    // first of A
+    CHECK_FALSE((*questions)[2].continues);                                    // shell: never part of a session
+    CHECK((*questions)[3].continues == std::optional<std::size_t>{1});         // the transcript, after x = 1
+    CHECK((*questions)[4].continues == std::optional<std::size_t>{3});
+    CHECK_FALSE((*questions)[5].continues);                                    // under B: alone
+    CHECK((*questions)[4].code_lines.front() == 27);
+  }
+
   SECTION("a >>> transcript becomes code and the output of each line") {
     std::string text = "## REPL\n\n```pycon\n>>> n = 4\n>>> n * 2\n8\n>>> for i in range(2):\n...     print(i)\n0\n1\n```\n";
     auto questions = read_markdown(text, "notes.md");

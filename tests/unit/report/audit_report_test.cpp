@@ -82,7 +82,31 @@ TEST_CASE("render_audit_markdown", "[report][audit]") {
   auto questions = one_wrong();
   std::string text = render_audit_markdown(questions, summarize_audit(questions, 1, 1), "notes.md");
   CHECK(text.find("# snipcheck audit of `notes.md`") != std::string::npos);
-  CHECK(text.find("| Q4 Maps | 13 | `[2, 4]` | `<map object at 0x...>` |") != std::string::npos);
+  CHECK(text.find("| Q4 Maps (line 12) | 13 | `[2, 4]` | `<map object at 0x...>` |") != std::string::npos);
+  CHECK(text.find("| Q4 Maps (line 12) | wrong |") != std::string::npos);
+}
+
+TEST_CASE("audit reports name each block by its material line", "[report][audit][sessions]") {
+  // Two blocks under one heading: the same title, told apart by the line each starts at.
+  auto questions = one_wrong();
+  questions.push_back(questions[0]);
+  questions[1].number = 5;
+  questions[1].id = "005-maps-2";
+  questions[1].code_lines = {20, 21};
+  questions[1].result.judgement = {Verdict::unverifiable, "a fragment: it uses 'xs', which neither it nor an earlier "
+                                                          "block of its session defines", {}, false};
+  questions[1].claims.clear();
+  CHECK(block_line(questions[1]) == 20);
+  auto report = nlohmann::json::parse(render_audit_json(questions, summarize_audit(questions, 1, 1)));
+  CHECK(report["results"][0]["block_line"] == 12);
+  CHECK(report["results"][1]["block_line"] == 20);
+  std::string markdown = render_audit_markdown(questions, summarize_audit(questions, 1, 1), "notes.md");
+  CHECK(markdown.find("- Q5 Maps (line 20): a fragment") != std::string::npos);
+  std::ostringstream out;
+  print_audit(out, questions, summarize_audit(questions, 1, 1), Detail::normal);
+  CHECK(out.str().find("004-maps") != std::string::npos);
+  CHECK(out.str().find("line 12") != std::string::npos);
+  CHECK(out.str().find("line 20") != std::string::npos);
 }
 
 TEST_CASE("render_fix_diff", "[report][audit]") {

@@ -97,8 +97,10 @@ struct Run {
 
 // Runs `code` as snippets/001-test.py of a scratch bank, in an empty working directory, in the
 // given tier; `clean` checks that the run reported no internal error and no taint.
+// `before`: the earlier blocks of its session (Job::before), written as snippets/part-N.py.
 Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool clean = true,
-             const std::vector<std::string>& process_modules = {}, const std::vector<ProbeRequest>& probes = {}) {
+             const std::vector<std::string>& process_modules = {}, const std::vector<ProbeRequest>& probes = {},
+             const std::vector<std::string>& before = {}) {
   Interpreter& interpreter = python();
   TempDir dir("snipcheck-unit-session");
   testing::write_tree(dir.path(), {{"snippets/001-test.py", code}});
@@ -107,6 +109,11 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
   job.id = "001-test";
   job.path = (dir.path() / "snippets" / "001-test.py").string();
   job.code = code;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    const std::string name = "snippets/part-" + std::to_string(i + 1) + ".py";
+    testing::write_tree(dir.path(), {{name, before[i]}});
+    job.before.push_back({(dir.path() / name).string(), before[i], "script"});
+  }
   job.cwd = (dir.path() / "cwd").string();
   job.process_modules = process_modules;
   job.probes = probes;
@@ -423,6 +430,67 @@ TEST_CASE("Interpreter::run_subinterpreter and modules that need a process", "[r
   }
 }
 
+TEST_CASE("Interpreter runs the earlier blocks of a session first", "[runner][session][sessions]") {
+  for (Tier tier : {Tier::subinterpreter, Tier::process}) {
+    DYNAMIC_SECTION("tier " << (tier == Tier::process ? "process" : "subinterpreter")) {
+      SECTION("one __main__ namespace: a later block sees what earlier ones defined") {
+        Run run = run_code("print(double(base), __name__)\n", tier, true, {}, {},
+                           {"base = 20\n", "def double(x):\n    return 2 * x + extra\nextra = 2\n"});
+        CHECK(run.out == "42 __main__\n");
+        CHECK_FALSE(run.report.error.has_value());
+        CHECK(run.report.before_errors.empty());
+      }
+      SECTION("what the earlier blocks print is not the question's output") {
+        Run run = run_code("print('mine')\n", tier, true, {}, {},
+                           {"import os, sys\nprint('setup')\nprint('warn', file=sys.stderr)\nos.write(1, b'raw')\n"
+                            "print('partial', end='')\n"});
+        CHECK(run.out == "mine\n");
+        CHECK(run.err.empty());
+        REQUIRE(run.report.statements.size() == 1);
+        CHECK(run.report.statements[0].stdout_begin == 0);
+        CHECK(run.report.statements[0].stdout_end == 5);
+      }
+      SECTION("an exception in an earlier block ends that block only, and is recorded") {
+        Run run = run_code("print(a, 'b' in globals(), c)\n", tier, true, {}, {},
+                           {"a = 1\nraise KeyError('k')\nb = 2\n", "c = 3\n"});
+        CHECK(run.out == "1 False 3\n");
+        CHECK_FALSE(run.report.error.has_value());
+        REQUIRE(run.report.before_errors.size() == 1);
+        const PartError& part = run.report.before_errors[0];
+        CHECK(fs::path(part.path).filename() == "part-1.py");
+        CHECK(part.error.type == "KeyError");
+        CHECK(part.error.message == "'k'");
+        CHECK(part.error.line == 2);
+        CHECK_THAT(part.error.traceback, Catch::Contains("part-1.py\", line 2"));
+      }
+      SECTION("SystemExit and a SyntaxError in an earlier block are recorded too") {
+        Run run = run_code("print('ran')\n", tier, true, {}, {}, {"import sys\nsys.exit(4)\n", "x = (\n"});
+        CHECK(run.out == "ran\n");
+        REQUIRE(run.report.before_errors.size() == 2);
+        CHECK(run.report.before_errors[0].error.type == "SystemExit");
+        CHECK(run.report.before_errors[0].error.message == "4");
+        CHECK(run.report.before_errors[1].error.type == "SyntaxError");
+        CHECK(run.report.before_errors[1].error.line == 1);
+      }
+      SECTION("each block is compiled under its own path: a traceback names both files") {
+        Run run = run_code("boom()\n", tier, true, {}, {}, {"def boom():\n    return 1 / 0\n"});
+        REQUIRE(run.report.error.has_value());
+        CHECK(run.report.error->type == "ZeroDivisionError");
+        CHECK(run.report.error->line == 1);
+        CHECK_THAT(run.report.error->traceback, Catch::Contains("part-1.py\", line 2, in boom"));
+        CHECK_THAT(run.report.error->traceback, Catch::Contains("001-test.py\", line 1"));
+        CHECK_THAT(run.err, Catch::Contains("part-1.py\", line 2, in boom"));
+        CHECK(run.report.before_errors.empty());
+      }
+      SECTION("__file__ is the question's own while it runs") {
+        Run run = run_code("print(seen == __file__, __file__.endswith('001-test.py'))\n", tier, true, {}, {},
+                           {"seen = __file__\n"});
+        CHECK(run.out == "False True\n");
+      }
+    }
+  }
+}
+
 TEST_CASE("Interpreter::run_process", "[runner][session]") {
   SECTION("output and statements, as in a sub-interpreter") {
     Run run = run_code("print('hello')\nimport sys\nprint('oops', file=sys.stderr)\n", Tier::process);
@@ -662,6 +730,18 @@ TEST_CASE("Interpreter::route", "[runner][session]") {
     CHECK(route_of("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n").tier == "process");
     CHECK(route_of("from concurrent.futures import ProcessPoolExecutor\n").tier == "process");
     CHECK(route_of("import concurrent.futures as cf\ncf.ProcessPoolExecutor()\n").tier == "process");
+  }
+  SECTION("auto: an earlier block of the session that needs a process sends the job there") {
+    Job job;
+    job.id = "002-uses";
+    job.path = "/bank/snippets/002-uses.py";
+    job.code = "print(np.arange(3))\n";
+    CHECK(interpreter.route(job).tier == "subinterpreter");
+    job.before = {{"/bank/snippets/000-plain.py", "x = 1\n", "script"}, {"/bank/snippets/001-setup.py", "import numpy as np\n", "script"}};
+    Route route = interpreter.route(job);
+    CHECK(route.tier == "process");
+    CHECK_THAT(route.reason, Catch::Contains("earlier block of its session (001-setup.py)"));
+    CHECK_THAT(route.reason, Catch::Contains("numpy"));
   }
   SECTION("auto: code that does not parse goes to a sub-interpreter, which reports the error") {
     CHECK(route_of("x = (\n").tier == "subinterpreter");
