@@ -213,15 +213,16 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
   // The code with its length: a NUL in it must reach the driver, which reads it as python3 would.
   PyObject* code = PyUnicode_FromStringAndSize(job.code.data(), static_cast<Py_ssize_t>(job.code.size()));
   PyObject* returned = code == nullptr ? nullptr
-                                       : PyObject_CallFunction(function, "sOOOs", job.path.c_str(), code,
+                                       : PyObject_CallFunction(function, "sOOOss", job.path.c_str(), code,
                                                                whole_process ? Py_True : Py_False, watched,
-                                                               job.capture_nonce.c_str());
+                                                               job.capture_nonce.c_str(), job.mode.c_str());
   Py_XDECREF(code);
   Py_DECREF(watched);
   // (code, namespace, finish): the snippet's code runs here, from C, so that its module frame
   // has no caller (f_back None, no driver frame in inspect.stack() or a warning's stacklevel),
   // as under python3; finish() gets the exception that ended it, or None, and makes the result.
-  if (returned != nullptr && PyTuple_Check(returned) && PyTuple_GET_SIZE(returned) == 3) {
+  // A transcript's finish() returns the next prompt's (code, namespace, finish) until the last.
+  while (returned != nullptr && PyTuple_Check(returned) && PyTuple_GET_SIZE(returned) == 3) {
     PyObject* compiled = PyTuple_GET_ITEM(returned, 0);
     PyObject* globals_of_main = PyTuple_GET_ITEM(returned, 1);
     PyObject* finish = PyTuple_GET_ITEM(returned, 2);

@@ -98,7 +98,7 @@ struct Run {
 // Runs `code` as snippets/001-test.py of a scratch bank, in an empty working directory, in the
 // given tier; `clean` checks that the run reported no internal error and no taint.
 Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool clean = true,
-             const std::vector<std::string>& process_modules = {}) {
+             const std::vector<std::string>& process_modules = {}, const std::string& mode = "script") {
   Interpreter& interpreter = python();
   TempDir dir("snipcheck-unit-session");
   testing::write_tree(dir.path(), {{"snippets/001-test.py", code}});
@@ -109,6 +109,7 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
   job.code = code;
   job.cwd = (dir.path() / "cwd").string();
   job.process_modules = process_modules;
+  job.mode = mode;
   Run run;
   run.path = job.path;
   run.cwd = job.cwd;
@@ -138,7 +139,105 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
   return run;
 }
 
+Run run_transcript(const std::string& code, Tier tier = Tier::subinterpreter) {
+  return run_code(code, tier, true, {}, "repl");
+}
+
+// stdout and stderr of each prompt, "out|err" per prompt.
+std::vector<std::string> per_prompt(const Run& run) {
+  std::vector<std::string> shown;
+  for (const StatementOutput& s : run.report.statements) {
+    shown.push_back(run.out.substr(s.stdout_begin, s.stdout_end - s.stdout_begin) + "|" +
+                    run.err.substr(s.stderr_begin, s.stderr_end - s.stderr_begin));
+  }
+  return shown;
+}
+
+std::vector<std::pair<int, int>> prompt_lines(const Run& run) {
+  std::vector<std::pair<int, int>> lines;
+  for (const StatementOutput& s : run.report.statements) lines.emplace_back(s.line, s.end_line);
+  return lines;
+}
+
 }  // namespace
+
+TEST_CASE("a transcript runs as a REPL runs it", "[runner][session][repl]") {
+  for (Tier tier : {Tier::subinterpreter, Tier::process}) {
+    INFO((tier == Tier::process ? "process tier" : "sub-interpreter"));
+    SECTION("an expression's value is echoed as its repr, None is not, and _ is the last value") {
+      Run run = run_transcript("x = [1]\nx\n[].append(1)\n'a' + 'b'\n_ * 2\nNone\n", tier);
+      CHECK(run.out == "[1]\n'ab'\n'abab'\n");
+      CHECK(per_prompt(run) == std::vector<std::string>{"|", "[1]\n|", "|", "'ab'\n|", "'abab'\n|", "|"});
+      CHECK(run.report.exit_status == 0);
+      CHECK_FALSE(run.report.error.has_value());
+    }
+    SECTION("an exception is printed, recorded on its prompt, and the transcript goes on") {
+      Run run = run_transcript("d = {}\nd['k']\nprint('after')\n1 / 0\nlen(d)\n", tier);
+      CHECK(run.out == "after\n0\n");
+      CHECK_FALSE(run.report.error.has_value());
+      CHECK(run.report.exit_status == 0);
+      REQUIRE(run.report.statements.size() == 5);
+      const StatementOutput& raised = run.report.statements[1];
+      REQUIRE(raised.error.has_value());
+      CHECK(raised.error->type == "KeyError");
+      CHECK(raised.error->message == "'k'");
+      CHECK(raised.error->line == 2);
+      std::string shown = run.err.substr(raised.stderr_begin, raised.stderr_end - raised.stderr_begin);
+      CHECK(shown == "Traceback (most recent call last):\n  File \"" + run.path + "\", line 2, in <module>\n"
+                     "    d['k']\n    ~^^^^^\nKeyError: 'k'\n");
+      CHECK_FALSE(run.report.statements[2].error.has_value());
+      REQUIRE(run.report.statements[3].error.has_value());
+      CHECK(run.report.statements[3].error->type == "ZeroDivisionError");
+      CHECK(per_prompt(run)[4] == "0\n|");
+      CHECK(run.err.find("_snipcheck") == std::string::npos);
+    }
+    SECTION("continuation lines: a for loop, a def and its call, a decorator, else and except") {
+      Run run = run_transcript(
+          "for i in range(2):\n    i\n\n"
+          "def f(x):\n    return x * 2\n\nf(3)\n"
+          "@staticmethod\ndef g(): pass\n"
+          "if f(1) > 5:\n    'big'\nelse:\n    'small'\n\n"
+          "try:\n    1 / 0\nexcept ZeroDivisionError:\n    'caught'\n"
+          "(1,\n2)\n",
+          tier);
+      CHECK(run.out == "0\n1\n6\n'small'\n'caught'\n(1, 2)\n");
+      CHECK(prompt_lines(run) == std::vector<std::pair<int, int>>{{1, 2}, {4, 5}, {7, 7}, {8, 9}, {10, 13},
+                                                                   {15, 18}, {19, 20}});
+    }
+    SECTION("tracebacks keep the transcript's line numbers, through a function of an earlier prompt") {
+      Run run = run_transcript("def boom():\n    raise ValueError('no')\n\nx = 1\nboom()\n", tier);
+      REQUIRE(run.report.statements.size() == 3);
+      REQUIRE(run.report.statements[2].error.has_value());
+      CHECK(run.report.statements[2].error->line == 2);
+      CHECK(run.err.find("line 5, in <module>") != std::string::npos);
+      CHECK(run.err.find("line 2, in boom") != std::string::npos);
+      CHECK(run.err.find("    raise ValueError('no')") != std::string::npos);
+    }
+    SECTION("a prompt that does not compile is shown as a SyntaxError and the next one runs") {
+      Run run = run_transcript("x = = 1\n'next'\n", tier);
+      CHECK(run.out == "'next'\n");
+      REQUIRE(run.report.statements.size() == 2);
+      REQUIRE(run.report.statements[0].error.has_value());
+      CHECK(run.report.statements[0].error->type == "SyntaxError");
+      CHECK(run.report.statements[0].error->line == 1);
+      CHECK(run.err.find("SyntaxError: invalid syntax") != std::string::npos);
+    }
+    SECTION("SystemExit ends the transcript with its status") {
+      Run run = run_transcript("print(1)\nimport sys\nsys.exit(4)\nprint('never')\n", tier);
+      CHECK(run.out == "1\n");
+      CHECK(run.report.exit_status == 4);
+      REQUIRE(run.report.error.has_value());
+      CHECK(run.report.error->line == 3);
+      CHECK(run.report.statements.size() == 3);
+    }
+    SECTION("the same code as a script echoes nothing and stops at the exception") {
+      Run run = run_code("x = 1\nx\n{}['k']\nprint('after')\n", tier);
+      CHECK(run.out.empty());
+      REQUIRE(run.report.error.has_value());
+      CHECK(run.report.statements.size() == 3);
+    }
+  }
+}
 
 TEST_CASE("Interpreter::run_subinterpreter", "[runner][session]") {
   SECTION("each top-level statement records where stdout and stderr stood") {
