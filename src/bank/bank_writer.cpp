@@ -75,6 +75,7 @@ std::string render_settings(const BankDraft& draft) {
     out += "language = " + toml_string(entry.language) + "\n";
     if (!entry.after.empty()) out += "after = " + toml_string(entry.after) + "\n";
     if (entry.compare != CompareMode::exact) out += "compare = " + toml_string(to_string(entry.compare)) + "\n";
+    if (entry.mode != RunMode::script) out += "mode = " + toml_string(to_string(entry.mode)) + "\n";
   }
   return out;
 }

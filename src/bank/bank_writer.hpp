@@ -24,6 +24,7 @@ struct BankEntry {
   std::string language = "python";
   std::string after;                    // chained after this question, or empty
   CompareMode compare = CompareMode::exact;
+  RunMode mode = RunMode::script;       // repl: a `>>>` transcript's prompts
 };
 
 struct BankDraft {

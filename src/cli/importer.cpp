@@ -3,7 +3,9 @@
 #include <map>
 #include <set>
 
+#include "compare/compare.hpp"
 #include "util/regex.hpp"
+#include "util/text.hpp"
 
 namespace snipcheck {
 
@@ -94,6 +96,18 @@ std::optional<std::string> expected_from_claims(const std::string& code, const s
   return expected;
 }
 
+std::string expected_from_transcript(const MaterialQuestion& question, bool& ellipsis) {
+  std::string expected;
+  for (const DocumentedOutput& output : question.outputs) {
+    if (output.after_line > 0) expected += output.text;
+  }
+  ellipsis = false;
+  for (const std::string& line : split_lines(collapse_tracebacks(expected))) {
+    if (line != "  ..." && line.find("...") != std::string::npos) ellipsis = true;  // not a traceback's stack
+  }
+  return expected;
+}
+
 std::vector<std::string> propose_chains(const std::vector<ImportedQuestion>& questions) {
   std::vector<std::string> after(questions.size());
   std::map<std::string, std::size_t> creator;     // file -> latest question that creates it
@@ -144,7 +158,10 @@ ImportPlan plan_import(const Material& material) {
     entry.language = to_string(imported.question.language);
     entry.after = chains[i];
     bool ellipsis = false;
-    if (imported.question.language == Language::python) {
+    if (imported.question.language == Language::python && imported.question.transcript) {
+      entry.mode = RunMode::repl;
+      entry.expected = expected_from_transcript(imported.question, ellipsis);
+    } else if (imported.question.language == Language::python) {
       entry.expected = expected_from_claims(imported.question.code, imported.claims, ellipsis);
     }
     if (ellipsis) entry.compare = CompareMode::ellipsis;

@@ -43,6 +43,9 @@ struct MaterialQuestion {
   std::vector<DocumentedOutput> outputs;
   std::string verification;        // the text after "Verification:", empty when none
   int verification_line = 0;
+  // A `>>>` transcript: `code` is its prompts' source (without `>>> ` and `... `), `outputs` what
+  // each prompt showed; it runs as a REPL runs it (RunMode::repl).
+  bool transcript = false;
 
   bool has_code() const { return !code.empty(); }
 };
