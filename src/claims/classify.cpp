@@ -215,7 +215,6 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     }
     Claim claim = classify_comment(comment, line.code, literals);
     claim.line = number;
-    claim.echo = question.transcript;
     claims.push_back(std::move(claim));
   }
   for (const DocumentedOutput& output : question.outputs) {

@@ -166,6 +166,7 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
                     (probed ? "; awaited it gives " + probe->str + " (checked)" : std::string());
       return;
     case ProbeIntent::value:
+      if (evidence.transcript) break;  // its values were echoed: nothing to tell of a script
       if (probed && (same_output(claimed, probe->str) || same_output(normalize_claim_text(claim.value), probe->str))) {
         result.hint = "the value is " + probe->str + " (checked), but a script does not echo values: print() it";
       } else if (probed) {
@@ -199,7 +200,8 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
   } else if (claimed == "'" + normalize_claim_text(out) + "'" || claimed == "\"" + normalize_claim_text(out) + "\"") {
     result.hint = "repr vs str: print() shows str(), the claim shows repr()";
   } else if (normalize_claim_text(out) == "'" + claimed + "'" || normalize_claim_text(out) == "\"" + claimed + "\"") {
-    result.hint = "repr vs str: the code prints a repr(), the claim shows str()";
+    result.hint = evidence.transcript ? "repr vs str: the REPL echoes repr(), the claim shows str()"
+                                      : "repr vs str: the code prints a repr(), the claim shows str()";
   } else if (compare_unordered(claimed, normalize_claim_text(out)) == Order::dict_order) {
     result.hint = "same items in another order: dicts keep insertion order";
   }
@@ -389,7 +391,8 @@ ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimRes
     plan.request = {ProbeRequest::Mode::eval, "__import__('asyncio').run(" + argument + ")"};
     return plan;
   }
-  if (!trim(first.actual).empty()) return plan;
+  // What a transcript shows under a prompt is its echo: no state or value to probe for.
+  if (!trim(first.actual).empty() || claim.echo) return plan;
   std::string code = trim(line);
   static const Regex assignment(R"(^([A-Za-z_]\w*)\s*(=|\+=|-=)[^=].*$)");
   // A mutating method called on a variable: the comment most likely gives the variable's new value.
@@ -403,7 +406,7 @@ ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimRes
     plan.request = {ProbeRequest::Mode::eval, plan.subject};
     return plan;
   }
-  if (is_expression_statement(code) && !claim.echo) {  // a transcript's values are echoed: nothing to probe
+  if (is_expression_statement(code)) {
     plan.intent = ProbeIntent::value;
     plan.subject = code;
     plan.request = {ProbeRequest::Mode::eval, code};
