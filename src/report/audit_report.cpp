@@ -82,7 +82,8 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
       line = where + ": claims " + one_line(what) + ", gives " + printed(claim);
     }
   } else {
-    line = where + ": claims " + one_line(claim.expected) + ", prints " + printed(claim);
+    // Under a transcript's prompt, the claim is what the REPL shows (echoes, tracebacks).
+    line = where + ": claims " + one_line(claim.expected) + (said.echo ? ", shows " : ", prints ") + printed(claim);
   }
   if (!claim.hint.empty()) line += " — " + claim.hint;
   return line;

@@ -636,6 +636,8 @@ TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
                              {{3, 2}, "correct"}, {{3, 3}, "correct"}, {{3, 4}, "correct"}, {{3, 5}, "correct"},
                              {{4, 3}, "correct"}, {{4, 7}, "correct"}, {{4, 8}, "wrong"}});
   CHECK(hints[{2, 2}] == "the REPL shows nothing: the value is None");
+  CHECK(run.out.find("Q2 line 2: claims None, shows nothing — the REPL shows nothing: the value is None") !=
+        std::string::npos);
   CHECK(hints[{4, 8}] == "repr vs str: the REPL echoes repr(), the claim shows str()");
   for (const auto& [key, hint] : hints) CHECK(hint.find("a script does not echo") == std::string::npos);
   CHECK(results[1]["verdict"] == "pass");

@@ -37,6 +37,17 @@ TEST_CASE("wrong_claim_line", "[report][audit]") {
         "Q4 line 2: claims [2, 4], prints <map object at 0x...> — prints the iterator object, not its items");
 }
 
+TEST_CASE("wrong_claim_line: under a transcript's prompt", "[report][audit][repl]") {
+  auto questions = one_wrong();
+  ClaimResult& claim = questions[0].claims[0];
+  claim.claim.echo = true;
+  claim.expected = "None";
+  claim.actual = "";
+  claim.hint = "the REPL shows nothing: the value is None";
+  CHECK(wrong_claim_line(questions[0], claim) ==
+        "Q4 line 2: claims None, shows nothing — the REPL shows nothing: the value is None");
+}
+
 TEST_CASE("print_audit", "[report][audit]") {
   auto questions = one_wrong();
   std::ostringstream out;
