@@ -222,6 +222,10 @@ TEST_CASE("a transcript runs as a REPL runs it", "[runner][session][repl]") {
       CHECK(run.report.statements[0].error->line == 1);
       CHECK(run.err.find("SyntaxError: invalid syntax") != std::string::npos);
     }
+    SECTION("a __future__ import holds for the prompts after it, as in the REPL") {
+      Run run = run_transcript("from __future__ import annotations\ndef f(x: nowhere): pass\n\nf.__annotations__\n", tier);
+      CHECK(run.out == "{'x': 'nowhere'}\n");
+    }
     SECTION("SystemExit ends the transcript with its status") {
       Run run = run_transcript("print(1)\nimport sys\nsys.exit(4)\nprint('never')\n", tier);
       CHECK(run.out == "1\n");
