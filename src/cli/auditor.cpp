@@ -82,7 +82,11 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
     bool raised = outcome.error && index + 1 == static_cast<int>(outcome.statements.size());
     evidence.ran = !raised;
     if (raised) evidence.error = outcome.error;
-    if (statement.error) evidence.error = statement.error;  // a prompt's: the transcript went on
+    if (statement.error) {  // a prompt's: the transcript went on
+      evidence.error = statement.error;
+      // After what this machine lacks (a module), a prompt that fails proves nothing of its claim.
+      if (!evidence.unverifiable_reason.empty()) evidence.ran = false;
+    }
     evidence.output = shown_by(outcome, statement, transcript);
     evidence.stderr_text = slice(outcome.stderr_text, statement.stderr_begin, statement.stderr_end);
     evidence.statement_line = statement.line;

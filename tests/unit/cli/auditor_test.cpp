@@ -182,3 +182,32 @@ TEST_CASE("audit_results on a transcript", "[cli][audit][repl]") {
     CHECK(questions[0].result.judgement.reason == "1 wrong claim");
   }
 }
+
+TEST_CASE("audit_results on a transcript that needs a module this machine lacks", "[cli][audit][repl]") {
+  ImportedQuestion question;
+  question.id = "003-repl";
+  question.question.number = 3;
+  question.question.transcript = true;
+  question.question.code = "import nowhere_xyz\nnowhere_xyz.f()\n1 + 1\n";
+  question.question.code_lines = {3, 4, 6};
+  question.question.outputs = {{2, "42\n", 5}, {3, "2\n", 7}};
+  question.claims = extract_claims(question.question);
+  Result result;
+  result.id = "003-repl";
+  result.outcome.stdout_text = "2\n";
+  result.outcome.stderr_text = "ModuleNotFoundError: No module named 'nowhere_xyz'\nNameError: name 'nowhere_xyz' is not defined\n";
+  result.outcome.statements = {{1, 1, 0, 0, 0, 50}, {2, 2, 0, 0, 50, 96}, {3, 3, 0, 2, 96, 96}};
+  result.outcome.statements[0].error =
+      PythonError{"ModuleNotFoundError", "No module named 'nowhere_xyz'", "", 1, "nowhere_xyz", false, 0};
+  result.outcome.statements[1].error = PythonError{"NameError", "name 'nowhere_xyz' is not defined", "", 2, "", true, 0};
+  result.outcome.exit_status = 0;
+  std::vector<ImportedQuestion> imported = {question};
+  std::vector<Result> first = {result};
+  std::vector<AuditQuestion> questions =
+      audit_results(imported, first, {std::nullopt}, plan_second_run(imported, first).probes);
+  REQUIRE(questions[0].claims.size() == 2);
+  CHECK(questions[0].result.judgement.verdict == Verdict::unverifiable);
+  CHECK(questions[0].result.judgement.reason.find("module 'nowhere_xyz'") != std::string::npos);
+  CHECK(questions[0].claims[0].verdict == ClaimVerdict::unverifiable);  // it failed for the module's absence
+  CHECK(questions[0].claims[1].verdict == ClaimVerdict::correct);       // it ran: its claim still counts
+}
