@@ -87,9 +87,11 @@ void read_transcript(const Block& block, MaterialQuestion& question) {
   std::vector<std::string> lines = split_lines(block.text);
   DocumentedOutput pending;
   question.transcript = true;
+  int blank_lines = 0;  // blank lines seen since the last output line
   auto flush = [&] {
     if (!pending.text.empty()) question.outputs.push_back(pending);
     pending = DocumentedOutput{};
+    blank_lines = 0;
   };
   bool after_prompt = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -105,12 +107,19 @@ void read_transcript(const Block& block, MaterialQuestion& question) {
       continue;
     }
     after_prompt = false;
-    if (trim(line).empty()) continue;
+    // A blank line inside a prompt's output is output (doctest writes it <BLANKLINE>); blank
+    // lines after its last line are not.
+    if (trim(line).empty()) {
+      if (!pending.text.empty()) ++blank_lines;
+      continue;
+    }
     if (pending.text.empty()) {
       pending.after_line = static_cast<int>(question.code_lines.size());
       pending.material_line = material_line;
     }
-    pending.text += std::string(line) + "\n";
+    pending.text += std::string(static_cast<std::size_t>(blank_lines), '\n');
+    blank_lines = 0;
+    pending.text += trim(line) == "<BLANKLINE>" ? "\n" : std::string(line) + "\n";
   }
   flush();
 }

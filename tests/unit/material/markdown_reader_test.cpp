@@ -82,6 +82,16 @@ TEST_CASE("read_markdown", "[material]") {
     CHECK(question.outputs[1].text == "a...a\n");
   }
 
+  SECTION("a blank line inside a prompt's output is output, <BLANKLINE> too; blank lines after it are not") {
+    std::string text = "## T\n\n```pycon\n>>> print('a\\n\\nb')\na\n\nb\n\n>>> print('c\\n')\nc\n<BLANKLINE>\n\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    const MaterialQuestion& question = questions->front();
+    REQUIRE(question.outputs.size() == 2);
+    CHECK(question.outputs[0].text == "a\n\nb\n");
+    CHECK(question.outputs[1].text == "c\n\n");
+  }
+
   SECTION("other languages are kept and marked; numbering follows the order without numbered headings") {
     std::string text = "## Setup\n\n```bash\npip install rich\n```\n\n```dockerfile\nFROM python:3.11\n```\n";
     auto questions = read_markdown(text, "notes.md");
