@@ -87,6 +87,19 @@ Judgement judge_transcript(const std::string& expected, const Settings& settings
   return {Verdict::wrong, reason, unified_diff(documented, shown), false};
 }
 
+// A transcript that documents nothing: ran clean, or a prompt raised and the session went on.
+Judgement transcript_without_expected(const Outcome& outcome) {
+  for (const StatementOutput& prompt : outcome.statements) {
+    if (!prompt.error) continue;
+    return {Verdict::no_claim,
+            "ran to its end (the prompt at line " + std::to_string(prompt.line) + " raised " + prompt.error->type +
+                (prompt.error->message.empty() ? "" : ": " + prompt.error->message) +
+                "); no expected output documented",
+            {}, false};
+  }
+  return {Verdict::no_claim, "ran clean; no expected output documented", {}, false};
+}
+
 }  // namespace
 
 std::string transcript_output(const Outcome& outcome) {
@@ -180,6 +193,7 @@ Judgement judge(const std::optional<std::string>& expected, const Settings& sett
   if (outcome.stdout_truncated || outcome.stderr_truncated) {
     return {Verdict::limit, "output: more than " + format_size(settings.output_limit) + " on one stream", {}, false};
   }
+  if (!expected && settings.mode == RunMode::repl) return transcript_without_expected(outcome);
   if (!expected) return {Verdict::no_claim, "ran clean; no expected output documented", {}, false};
   if (settings.mode == RunMode::repl) return judge_transcript(*expected, settings, outcome);
   if (output_matches(*expected, outcome.stdout_text, settings.compare)) return {Verdict::pass, {}, {}, false};

@@ -408,6 +408,11 @@ TEST_CASE("judge: a transcript", "[compare][verdict][repl]") {
     std::string other = "3\nTraceback (most recent call last):\n  ...\nIndexError: 0\nafter\n";
     CHECK(judge(other, settings, transcript_run(), k_path).verdict == Verdict::wrong);
   }
+  SECTION("no expected output: no_claim, naming the prompt that raised") {
+    Judgement j = judge(std::nullopt, settings, transcript_run(), k_path);
+    CHECK(j.verdict == Verdict::no_claim);
+    CHECK(j.reason == "ran to its end (the prompt at line 2 raised KeyError: 'k'); no expected output documented");
+  }
   SECTION("the same outcome as a script compares stdout alone") {
     settings.mode = RunMode::script;
     CHECK(judge(std::string("3\nafter\n"), settings, transcript_run(), k_path).verdict == Verdict::pass);
