@@ -204,6 +204,18 @@ TEST_CASE("a transcript runs as a REPL runs it", "[runner][session][repl]") {
       CHECK(prompt_lines(run) == std::vector<std::pair<int, int>>{{1, 2}, {4, 5}, {7, 7}, {8, 9}, {10, 13},
                                                                    {15, 18}, {19, 20}});
     }
+    SECTION("column-0 lines inside a string, brackets or after a backslash continue; comments start nothing") {
+      Run run = run_transcript(
+          "s = \"\"\"\nx = 1\n\"\"\"\nlen(s)\n"
+          "d = {\n'a': 1,\n}\nd\n"
+          "t = 1 + \\\n2\nt\n"
+          "for i in range(1):\n# a comment at column 0 in the body\n    i\n\n"
+          "# a comment between prompts\n'end'\n",
+          tier);
+      CHECK(run.out == "7\n{'a': 1}\n3\n0\n'end'\n");
+      CHECK(prompt_lines(run) == std::vector<std::pair<int, int>>{{1, 3}, {4, 4}, {5, 7}, {8, 8}, {9, 10}, {11, 11},
+                                                                   {12, 14}, {17, 17}});
+    }
     SECTION("tracebacks keep the transcript's line numbers, through a function of an earlier prompt") {
       Run run = run_transcript("def boom():\n    raise ValueError('no')\n\nx = 1\nboom()\n", tier);
       REQUIRE(run.report.statements.size() == 3);
