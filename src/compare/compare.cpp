@@ -44,7 +44,7 @@ std::string collapse_tracebacks(const std::string& text) {
       out += lines[i] + "\n";
       continue;
     }
-    out += (header ? "Traceback (most recent call last):\n" : "") + std::string("  ...\n") + lines[last] + "\n";
+    out += lines[last] + "\n";
     i = last;
   }
   if (!text.empty() && text.back() != '\n' && !out.empty()) out.pop_back();

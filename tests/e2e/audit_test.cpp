@@ -634,6 +634,7 @@ TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
   CHECK(verdicts == Verdicts{{{1, 2}, "correct"}, {{1, 3}, "correct"}, {{1, 5}, "correct"},
                              {{2, 2}, "wrong"},   {{2, 3}, "correct"},
                              {{3, 2}, "correct"}, {{3, 3}, "correct"}, {{3, 4}, "correct"}, {{3, 5}, "correct"},
+                             {{3, 6}, "correct"}, {{3, 7}, "correct"},
                              {{4, 3}, "correct"}, {{4, 7}, "correct"}, {{4, 8}, "wrong"}});
   CHECK(hints[{2, 2}] == "the REPL shows nothing: the value is None");
   CHECK(run.out.find("Q2 line 2: claims None, shows nothing — the REPL shows nothing: the value is None") !=
@@ -654,7 +655,8 @@ TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
           "for word in [\"a\", \"bb\"]:\n    len(word)\n\ndef double(n):\n    return n * 2\n\ndouble(21)\n\"ab\" * 2\n");
     CHECK(slurp(bank / "expected" / "003-errors-not-end-session.out") ==
           "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n0\n"
-          "Traceback (most recent call last):\n    ...\nValueError: invalid literal for int() with base 10: 'seven'\n2.5\n");
+          "Traceback (most recent call last):\n    ...\nValueError: invalid literal for int() with base 10: 'seven'\n2.5\n"
+          "ValueError: 3 is not in list\n3\n");
     const std::string settings = slurp(bank / "snipcheck.toml");
     CHECK(settings.find("[question.\"003-errors-not-end-session\"]\ntitle = \"Errors do not end the session\"\n"
                         "source_line = 31\nlanguage = \"python\"\nmode = \"repl\"\n") != std::string::npos);

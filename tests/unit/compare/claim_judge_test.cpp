@@ -196,6 +196,7 @@ TEST_CASE("judge_claim on a transcript", "[compare][claims][repl]") {
     ClaimResult result = judge_claim(claim, evidence);
     CHECK(result.verdict == ClaimVerdict::correct);
     CHECK(result.claim.value == claim.value);
+    CHECK(judge_claim(shown_claim("KeyError: 'k'"), evidence).verdict == ClaimVerdict::correct);
     Claim other = shown_claim("Traceback (most recent call last):\n  ...\nKeyError: 'j'");
     ClaimResult wrong = judge_claim(other, evidence);
     CHECK(wrong.verdict == ClaimVerdict::wrong);

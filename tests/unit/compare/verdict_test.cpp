@@ -400,6 +400,7 @@ TEST_CASE("judge: a transcript", "[compare][verdict][repl]") {
                              "KeyError: 'k'\nafter\n";
     Judgement j = judge(documented, settings, transcript_run(), k_path);
     CHECK(j.verdict == Verdict::pass);
+    CHECK(judge(std::string("3\nKeyError: 'k'\nafter\n"), settings, transcript_run(), k_path).verdict == Verdict::pass);
   }
   SECTION("a missing traceback, or another exception, is wrong, with a diff") {
     Judgement missing = judge(std::string("3\nafter\n"), settings, transcript_run(), k_path);
