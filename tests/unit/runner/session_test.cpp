@@ -238,6 +238,11 @@ TEST_CASE("a transcript runs as a REPL runs it", "[runner][session][repl]") {
       Run run = run_transcript("from __future__ import annotations\ndef f(x: nowhere): pass\n\nf.__annotations__\n", tier);
       CHECK(run.out == "{'x': 'nowhere'}\n");
     }
+    SECTION("a snippet that replaces modules the driver uses does not break the prompts after it") {
+      Run run = run_transcript("import sys\nsys.modules['__future__'] = None\n'still'\n", tier);
+      CHECK(run.out == "'still'\n");
+      CHECK(run.err.empty());
+    }
     SECTION("SystemExit ends the transcript with its status") {
       Run run = run_transcript("print(1)\nimport sys\nsys.exit(4)\nprint('never')\n", tier);
       CHECK(run.out == "1\n");
