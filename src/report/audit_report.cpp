@@ -243,6 +243,9 @@ std::string render_fix_diff(const std::string& material_text, const std::string&
   for (const AuditQuestion& question : questions) {
     for (const ClaimResult& claim : question.claims) {
       if (claim.verdict != ClaimVerdict::wrong || claim.claim.scope != ClaimScope::statement) continue;
+      // What a transcript shows under a prompt is no comment: the prompt's own comment, if it
+      // has one, says something else and stays.
+      if (claim.claim.echo) continue;
       int line = material_line(question, claim);
       if (line < 1 || line > static_cast<int>(lines.size())) continue;
       std::string& text = lines[static_cast<std::size_t>(line - 1)];

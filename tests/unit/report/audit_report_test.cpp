@@ -106,3 +106,10 @@ TEST_CASE("render_fix_diff", "[report][audit]") {
   questions[0].claims[0].verdict = ClaimVerdict::correct;
   CHECK(render_fix_diff(material, "notes.md", questions).empty());
 }
+
+TEST_CASE("render_fix_diff: a transcript's documented output leaves the prompt's comment alone", "[report][audit][repl]") {
+  auto questions = one_wrong();
+  questions[0].claims[0].claim.echo = true;  // the output shown under `>>> print(map(...))  # [2, 4]`
+  std::string material = std::string(11, '\n') + ">>> xs = [1, 2]\n>>> print(map(double, xs))  # [2, 4]\n[2, 4]\n";
+  CHECK(render_fix_diff(material, "notes.md", questions).empty());
+}
