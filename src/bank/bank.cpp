@@ -317,7 +317,8 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
       const Entry& part_entry = snippets->at(earlier);
       auto part_code = read_snippet_checked(part_entry.real, (root_in / "snippets" / part_entry.path.filename()).string());
       if (!part_code) return tl::unexpected(part_code.error());
-      question.before.push_back({earlier, part_entry.path, std::move(*part_code), "script"});
+      question.before.push_back({earlier, part_entry.path, std::move(*part_code),
+                                to_string(settings->for_question(earlier).mode)});
     }
     if (auto found = expected->find(id); found != expected->end()) {
       auto text = read_file(found->second.real, expected_read_limit(question.settings.output_limit));

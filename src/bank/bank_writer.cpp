@@ -79,6 +79,7 @@ std::string render_settings(const BankDraft& draft) {
       out += "continues = " + toml_string(entry.continues) + "\n";
     }
     if (entry.compare != CompareMode::exact) out += "compare = " + toml_string(to_string(entry.compare)) + "\n";
+    if (entry.mode != RunMode::script) out += "mode = " + toml_string(to_string(entry.mode)) + "\n";
   }
   return out;
 }

@@ -25,6 +25,7 @@ struct BankEntry {
   std::string after;                    // chained after this question, or empty
   std::string continues;                // continues this question's session, or empty
   CompareMode compare = CompareMode::exact;
+  RunMode mode = RunMode::script;       // repl: a `>>>` transcript's prompts
 };
 
 struct BankDraft {

@@ -112,6 +112,11 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
       auto modules = module_list(node, file, key);
       if (!modules) return tl::unexpected(modules.error());
       (key == "preload" ? workers->preload : workers->process_modules) = std::move(*modules);
+    } else if (key == "mode") {
+      auto name = node.value<std::string>();
+      auto mode = name && node.is_string() ? run_mode_from(*name) : std::nullopt;
+      if (!mode) return fail(file, line_of(node), "mode must be one of \"script\", \"repl\"");
+      settings.mode = *mode;
     } else if (key == "timeout") {
       auto seconds = node.value<double>();
       if (!seconds || !(node.is_integer() || node.is_floating_point()) || !std::isfinite(*seconds) ||
@@ -201,6 +206,14 @@ std::optional<CompareMode> compare_mode_from(std::string_view name) {
   if (name == "exact") return CompareMode::exact;
   if (name == "normalize") return CompareMode::normalize;
   if (name == "ellipsis") return CompareMode::ellipsis;
+  return std::nullopt;
+}
+
+std::string to_string(RunMode mode) { return mode == RunMode::repl ? "repl" : "script"; }
+
+std::optional<RunMode> run_mode_from(std::string_view name) {
+  if (name == "script") return RunMode::script;
+  if (name == "repl") return RunMode::repl;
   return std::nullopt;
 }
 

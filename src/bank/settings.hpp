@@ -27,6 +27,14 @@ enum class Isolation { automatic, subinterpreter, process };
 std::string to_string(Isolation isolation);
 std::optional<Isolation> isolation_from(std::string_view name);
 
+// How a question's code runs: as a script (`python3 FILE`), or as a `>>>` transcript (repl: the
+// snippet holds the prompts' source without their `>>> `/`... `, line N still line N; each prompt
+// runs as the REPL runs it, its values echoed, an exception shown and the transcript going on).
+enum class RunMode { script, repl };
+
+std::string to_string(RunMode mode);
+std::optional<RunMode> run_mode_from(std::string_view name);
+
 // The range of a question's timeout, in the settings and on the command line (--timeout): below a
 // millisecond nothing can run, above a day is a slip of the keyboard.
 inline constexpr double k_min_timeout_s = 0.001;
@@ -40,6 +48,7 @@ struct Settings {
   std::uint64_t file_size_limit = 64ULL * 1024 * 1024;     // largest file written
   std::optional<std::string> skip;                          // reason, when not run
   Isolation isolation = Isolation::automatic;
+  RunMode mode = RunMode::script;
   // What `snipcheck import` records about a question's origin (per question only).
   std::string title;                  // the material's question title
   int source_line = 0;                // its heading's line in the material

@@ -44,7 +44,7 @@ struct Claim {
   std::string file;          // verification: the file the text says the example writes ("Check app.log")
   double confidence = 1.0;   // below 1: the classification is a guess
   bool prints = false;       // the line calls print()
-  bool echo = false;         // a `>>>` transcript line: a REPL echoes an expression's value
+  bool echo = false;         // what a `>>>` transcript shows under a prompt (the REPL echoes values)
 };
 
 // One line of Python as far as comments and statements go.

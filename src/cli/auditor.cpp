@@ -4,6 +4,7 @@
 #include <set>
 
 #include "compare/environment.hpp"
+#include "compare/verdict.hpp"
 #include "util/regex.hpp"
 
 namespace snipcheck {
@@ -13,6 +14,24 @@ namespace {
 std::string slice(const std::string& text, std::uint64_t begin, std::uint64_t end) {
   if (begin >= text.size()) return {};
   return text.substr(begin, std::min<std::uint64_t>(end, text.size()) - begin);
+}
+
+// A transcript's claim (its documented output follows the prompt's last line, or the blank `...`
+// line that ends it) belongs to the last prompt that starts at or before its line, or -1.
+int prompt_of(const Outcome& outcome, int line) {
+  int found = -1;
+  for (std::size_t i = 0; i < outcome.statements.size() && outcome.statements[i].line <= line; ++i) {
+    found = static_cast<int>(i);
+  }
+  return found;
+}
+
+// What a statement showed: its stdout, and for a transcript's prompt its stderr too (the REPL
+// shows both: an exception's traceback is there).
+std::string shown_by(const Outcome& outcome, const StatementOutput& statement, bool transcript) {
+  std::string shown = slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end);
+  if (transcript) shown += slice(outcome.stderr_text, statement.stderr_begin, statement.stderr_end);
+  return shown;
 }
 
 // The index of the top-level statement whose lines hold `line`, or -1.
@@ -26,7 +45,19 @@ int statement_of(const Outcome& outcome, int line) {
 
 std::string environment_of(const ImportedQuestion& imported, const Result& result) {
   if (imported.question.language != Language::python) return "not Python (" + to_string(imported.question.language) + ")";
-  return environment_reason(result.outcome, imported.question.code, result.path, imported.session_code).value_or("");
+  if (auto reason = environment_reason(result.outcome, imported.question.code, result.path, imported.session_code)) {
+    return *reason;
+  }
+  if (!imported.question.transcript || result.outcome.error) return "";
+  // A transcript goes on after a prompt's exception: one that says this machine lacks something
+  // (a module not installed) makes what follows unverifiable all the same.
+  for (const StatementOutput& prompt : result.outcome.statements) {
+    if (!prompt.error) continue;
+    Outcome failed = result.outcome;
+    failed.error = prompt.error;
+    if (auto reason = environment_reason(failed, imported.question.code, result.path, imported.session_code)) return *reason;
+  }
+  return "";
 }
 
 Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, const std::vector<PythonLine>& lines,
@@ -34,7 +65,9 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   Evidence evidence;
   const Outcome& outcome = first.outcome;
   evidence.unverifiable_reason = environment_of(imported, first);
-  evidence.whole_output = outcome.stdout_text;
+  const bool transcript = imported.question.transcript;
+  evidence.transcript = transcript;
+  evidence.whole_output = transcript ? transcript_output(outcome) : outcome.stdout_text;
   if (claim.line >= 1 && claim.line <= static_cast<int>(lines.size())) {
     evidence.line_code = lines[static_cast<std::size_t>(claim.line - 1)].code;
     evidence.in_definition = inside_definition(lines, claim.line);
@@ -44,19 +77,26 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   if (claim.scope != ClaimScope::statement || claim.line == 0) {
     evidence.ran = clean_end;
     evidence.stderr_text = outcome.stderr_text;  // the whole example's: where a missing file's text went
-  } else if (int index = statement_of(outcome, claim.line); index >= 0 && python) {
+  } else if (int index = transcript ? prompt_of(outcome, claim.line) : statement_of(outcome, claim.line);
+             index >= 0 && python) {
     const StatementOutput& statement = outcome.statements[static_cast<std::size_t>(index)];
     bool raised = outcome.error && index + 1 == static_cast<int>(outcome.statements.size());
     evidence.ran = !raised;
     if (raised) evidence.error = outcome.error;
-    evidence.output = slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end);
+    if (statement.error) {  // a prompt's: the transcript went on
+      evidence.error = statement.error;
+      // After what this machine lacks (a module), a prompt that fails proves nothing of its claim.
+      if (!evidence.unverifiable_reason.empty()) evidence.ran = false;
+    }
+    evidence.output = shown_by(outcome, statement, transcript);
     evidence.stderr_text = slice(outcome.stderr_text, statement.stderr_begin, statement.stderr_end);
     evidence.statement_line = statement.line;
-    evidence.compound = claim.line != statement.line;
+    // What a transcript documents under a prompt is the whole prompt's output.
+    evidence.compound = claim.line != statement.line && (!transcript || claim.line < statement.end_line);
     if (second && static_cast<std::size_t>(index) < second->outcome.statements.size()) {
       const StatementOutput& again = second->outcome.statements[static_cast<std::size_t>(index)];
       if (again.line == statement.line) {
-        evidence.second_output = slice(second->outcome.stdout_text, again.stdout_begin, again.stdout_end);
+        evidence.second_output = shown_by(second->outcome, again, transcript);
       }
     }
   }

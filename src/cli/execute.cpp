@@ -61,6 +61,7 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   job.memory_limit = question.settings.memory_limit;
   job.file_size_limit = question.settings.file_size_limit;
   job.isolation = to_string(question.settings.isolation);
+  job.mode = to_string(question.settings.mode);
   job.process_modules = workers.process_modules;
   job.sandbox = question.settings.sandbox;
   job.sandbox_exec = question.settings.sandbox_subprocess;

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "compare/compare.hpp"
 #include "util/regex.hpp"
 
 namespace snipcheck {
@@ -94,6 +95,15 @@ std::optional<std::string> expected_from_claims(const std::string& code, const s
   return expected;
 }
 
+std::string expected_from_transcript(const MaterialQuestion& question, bool& ellipsis) {
+  std::string expected;
+  for (const DocumentedOutput& output : question.outputs) {
+    if (output.after_line > 0) expected += output.text;
+  }
+  ellipsis = collapse_tracebacks(expected).find("...") != std::string::npos;  // a traceback's `...` is no ellipsis
+  return expected;
+}
+
 std::vector<std::string> propose_chains(const std::vector<ImportedQuestion>& questions) {
   std::vector<std::string> after(questions.size());
   std::map<std::string, std::size_t> creator;     // file -> latest question that creates it
@@ -171,7 +181,10 @@ ImportPlan plan_import(const Material& material, Sessions sessions) {
     entry.after = chains[i];
     if (imported.continues) entry.continues = plan.questions[*imported.continues].id;
     bool ellipsis = false;
-    if (imported.question.language == Language::python) {
+    if (imported.question.language == Language::python && imported.question.transcript) {
+      entry.mode = RunMode::repl;
+      entry.expected = expected_from_transcript(imported.question, ellipsis);
+    } else if (imported.question.language == Language::python) {
       entry.expected = expected_from_claims(imported.question.code, imported.claims, ellipsis);
     }
     if (ellipsis) entry.compare = CompareMode::ellipsis;

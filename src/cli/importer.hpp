@@ -46,6 +46,11 @@ std::vector<std::size_t> session_of(const std::vector<ImportedQuestion>& questio
 std::optional<std::string> expected_from_claims(const std::string& code, const std::vector<Claim>& claims,
                                                 bool& ellipsis);
 
+// What the REPL shows for a transcript (MaterialQuestion::transcript): every prompt's documented
+// output, in order (empty when no prompt shows anything: that too is what it shows); `ellipsis`
+// is set when that text holds `...` outside its tracebacks (doctest's ELLIPSIS).
+std::string expected_from_transcript(const MaterialQuestion& question, bool& ellipsis);
+
 // For each question (same order), the id it should run after, or "": a later example that uses
 // a file (by name) that an earlier one creates runs after it, in its working directory.
 std::vector<std::string> propose_chains(const std::vector<ImportedQuestion>& questions);

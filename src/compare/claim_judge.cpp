@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "compare/claim_match.hpp"
+#include "compare/compare.hpp"
 #include "util/regex.hpp"
 #include "util/text.hpp"
 
@@ -109,7 +110,7 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
 
 std::vector<Candidate> candidates(const Claim& claim, const Evidence& evidence) {
   std::vector<Candidate> list;
-  std::string where = "statement line " + std::to_string(evidence.statement_line);
+  std::string where = (evidence.transcript ? "prompt line " : "statement line ") + std::to_string(evidence.statement_line);
   if (claim.scope == ClaimScope::whole || evidence.in_definition) {
     list.push_back({"the example's output", evidence.whole_output});
     // A def body's print runs inside a later statement: any run of lines of the output may be it.
@@ -165,12 +166,7 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
                     (probed ? "; awaited it gives " + probe->str + " (checked)" : std::string());
       return;
     case ProbeIntent::value:
-      if (claim.echo && probed && same_output(claimed, probe->repr)) {
-        result.verdict = ClaimVerdict::correct;
-        result.matched = "the value a REPL echoes (checked)";
-        result.actual = probe->repr;
-        return;
-      }
+      if (evidence.transcript) break;  // its values were echoed: nothing to tell of a script
       if (probed && (same_output(claimed, probe->str) || same_output(normalize_claim_text(claim.value), probe->str))) {
         result.hint = "the value is " + probe->str + " (checked), but a script does not echo values: print() it";
       } else if (probed) {
@@ -195,13 +191,17 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
     result.hint = "prints the iterator object, not its items";
   } else if (out.find("<coroutine object") != std::string::npos) {
     result.hint = "a coroutine object that is never awaited";
+  } else if (trim(out).empty() && evidence.transcript) {
+    // The REPL echoes every value but None (sys.displayhook).
+    result.hint = is_expression_statement(line) ? "the REPL shows nothing: the value is None" : "the prompt shows nothing";
   } else if (trim(out).empty()) {
     result.hint = is_expression_statement(line) ? "prints nothing: a script does not echo values; print() it"
                                                 : "the statement prints nothing";
   } else if (claimed == "'" + normalize_claim_text(out) + "'" || claimed == "\"" + normalize_claim_text(out) + "\"") {
     result.hint = "repr vs str: print() shows str(), the claim shows repr()";
   } else if (normalize_claim_text(out) == "'" + claimed + "'" || normalize_claim_text(out) == "\"" + claimed + "\"") {
-    result.hint = "repr vs str: the code prints a repr(), the claim shows str()";
+    result.hint = evidence.transcript ? "repr vs str: the REPL echoes repr(), the claim shows str()"
+                                      : "repr vs str: the code prints a repr(), the claim shows str()";
   } else if (compare_unordered(claimed, normalize_claim_text(out)) == Order::dict_order) {
     result.hint = "same items in another order: dicts keep insertion order";
   }
@@ -235,7 +235,29 @@ std::string print_argument(const std::string& line) {
   return inner;
 }
 
+namespace {
+
+ClaimResult judge_as_run(const Claim& claim, const Evidence& evidence);
+
+}  // namespace
+
 ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
+  if (!evidence.transcript) return judge_as_run(claim, evidence);
+  // What a prompt showed, held to the claim as doctest holds it: a traceback by its last line.
+  Claim shown = claim;
+  shown.value = collapse_tracebacks(claim.value);
+  Evidence seen = evidence;
+  seen.output = collapse_tracebacks(evidence.output);
+  seen.whole_output = collapse_tracebacks(evidence.whole_output);
+  if (seen.second_output) seen.second_output = collapse_tracebacks(*seen.second_output);
+  ClaimResult result = judge_as_run(shown, seen);
+  result.claim = claim;
+  return result;
+}
+
+namespace {
+
+ClaimResult judge_as_run(const Claim& claim, const Evidence& evidence) {
   ClaimResult result;
   result.claim = claim;
   result.confidence = claim.confidence;
@@ -338,12 +360,15 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
   }
   result.verdict = ClaimVerdict::wrong;
   if (evidence.error) {
-    result.hint = "the statement raised " + evidence.error->type + ": " + evidence.error->message;
+    result.hint = std::string(evidence.transcript ? "the prompt raised " : "the statement raised ") + evidence.error->type +
+                  ": " + evidence.error->message;
     return result;
   }
   add_hint(result, claim, evidence, evidence.line_code);
   return result;
 }
+
+}  // namespace
 
 ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimResult& first) {
   ProbePlan plan;
@@ -368,7 +393,8 @@ ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimRes
     plan.request = {ProbeRequest::Mode::eval, "__import__('asyncio').run(" + argument + ")"};
     return plan;
   }
-  if (!trim(first.actual).empty()) return plan;
+  // What a transcript shows under a prompt is its echo: no state or value to probe for.
+  if (!trim(first.actual).empty() || claim.echo) return plan;
   std::string code = trim(line);
   static const Regex assignment(R"(^([A-Za-z_]\w*)\s*(=|\+=|-=)[^=].*$)");
   // A mutating method called on a variable: the comment most likely gives the variable's new value.

@@ -46,6 +46,9 @@ struct Evidence {
   ProbePlan probe;                       // the probe run for this claim, if any
   std::optional<ProbeResult> probe_result;
   std::string unverifiable_reason;       // why this machine could not run it, when so
+  // The example ran as a `>>>` transcript (RunMode::repl): `output` is what its prompt showed
+  // (echoed values, a traceback), and a traceback is compared doctest-style (collapse_tracebacks).
+  bool transcript = false;
 };
 
 struct ClaimResult {

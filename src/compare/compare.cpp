@@ -20,6 +20,37 @@ std::string normalize_output(const std::string& text) {
   return out;
 }
 
+namespace {
+
+bool indented(const std::string& line) { return !line.empty() && (line[0] == ' ' || line[0] == '\t'); }
+
+std::string without_trailing_space(std::string line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+std::string collapse_tracebacks(const std::string& text) {
+  std::vector<std::string> lines = split_lines(text);
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string line = without_trailing_space(lines[i]);
+    const bool header = line == "Traceback (most recent call last):";
+    const bool syntax = line.starts_with("  File \"") && (i == 0 || !indented(lines[i - 1]));
+    std::size_t last = i + 1;
+    while ((header || syntax) && last < lines.size() && indented(lines[last])) ++last;
+    if ((!header && !syntax) || last >= lines.size() || lines[last].empty()) {
+      out += lines[i] + "\n";
+      continue;
+    }
+    out += lines[last] + "\n";
+    i = last;
+  }
+  if (!text.empty() && text.back() != '\n' && !out.empty()) out.pop_back();
+  return out;
+}
+
 bool ellipsis_match(const std::string& pattern, const std::string& text) {
   std::vector<std::string> pieces;
   std::size_t start = 0;

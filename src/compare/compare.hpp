@@ -17,6 +17,13 @@ bool ellipsis_match(const std::string& pattern, const std::string& text);
 // Trailing spaces, tabs and carriage returns on each line, and trailing blank lines, removed.
 std::string normalize_output(const std::string& text);
 
+// A transcript's output with each traceback (the `Traceback (most recent call last):` header, or
+// a SyntaxError's `  File "...", line N`, then its indented lines) reduced to its last line, the
+// exception's `Type: message`: as doctest compares them, what the stack says (file names,
+// `<stdin>`, line numbers, source lines, carets, `...`) does not count, and material that shows
+// only that last line (`KeyError: 'k'`) says what the REPL showed too.
+std::string collapse_tracebacks(const std::string& text);
+
 // A unified diff from `expected` to `actual`, with 3 lines of context; empty when equal.
 std::string unified_diff(const std::string& expected, const std::string& actual);
 

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 #include <csignal>
+#include <algorithm>
 #include <string_view>
 
 #include "compare/compare.hpp"
@@ -79,7 +80,48 @@ Judgement judge_error(const PythonError& error, const Settings& settings, const 
   return {Verdict::error, reason, {}, false};
 }
 
+std::string slice(const std::string& text, std::uint64_t begin, std::uint64_t end) {
+  if (begin >= text.size() || end <= begin) return {};
+  return text.substr(begin, std::min<std::uint64_t>(end, text.size()) - begin);
+}
+
+// A transcript is judged on what its REPL showed, tracebacks compared as doctest compares them.
+Judgement judge_transcript(const std::string& expected, const Settings& settings, const Outcome& outcome) {
+  const std::string shown = collapse_tracebacks(transcript_output(outcome));
+  const std::string documented = collapse_tracebacks(expected);
+  if (output_matches(documented, shown, settings.compare)) return {Verdict::pass, {}, {}, false};
+  std::string reason = "what the transcript shows differs from expected (" + to_string(settings.compare) +
+                       "; tracebacks by their last line)";
+  return {Verdict::wrong, reason, unified_diff(documented, shown), false};
+}
+
+// A transcript that documents nothing: ran clean, or a prompt raised and the session went on.
+Judgement transcript_without_expected(const Outcome& outcome) {
+  for (const StatementOutput& prompt : outcome.statements) {
+    if (!prompt.error) continue;
+    return {Verdict::no_claim,
+            "ran to its end (the prompt at line " + std::to_string(prompt.line) + " raised " + prompt.error->type +
+                (prompt.error->message.empty() ? "" : ": " + prompt.error->message) +
+                "); no expected output documented",
+            {}, false};
+  }
+  return {Verdict::no_claim, "ran clean; no expected output documented", {}, false};
+}
+
 }  // namespace
+
+std::string transcript_output(const Outcome& outcome) {
+  std::string shown;
+  std::uint64_t out = 0, err = 0;
+  for (const StatementOutput& statement : outcome.statements) {
+    shown += slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end);
+    shown += slice(outcome.stderr_text, statement.stderr_begin, statement.stderr_end);
+    out = std::max(out, statement.stdout_end);
+    err = std::max(err, statement.stderr_end);
+  }
+  return shown + slice(outcome.stdout_text, out, outcome.stdout_text.size()) +
+         slice(outcome.stderr_text, err, outcome.stderr_text.size());
+}
 
 std::string to_string(Verdict verdict) {
   switch (verdict) {
@@ -159,7 +201,9 @@ Judgement judge(const std::optional<std::string>& expected, const Settings& sett
   if (outcome.stdout_truncated || outcome.stderr_truncated) {
     return {Verdict::limit, "output: more than " + format_size(settings.output_limit) + " on one stream", {}, false};
   }
+  if (!expected && settings.mode == RunMode::repl) return transcript_without_expected(outcome);
   if (!expected) return {Verdict::no_claim, "ran clean; no expected output documented", {}, false};
+  if (settings.mode == RunMode::repl) return judge_transcript(*expected, settings, outcome);
   if (output_matches(*expected, outcome.stdout_text, settings.compare)) return {Verdict::pass, {}, {}, false};
   std::string reason = "stdout differs from expected (" + to_string(settings.compare) + ")";
   return {Verdict::wrong, reason, output_diff(*expected, outcome.stdout_text), false};

@@ -28,6 +28,10 @@ struct Judgement {
 Judgement judge(const std::optional<std::string>& expected, const Settings& settings, const Outcome& outcome,
                 const std::string& path);
 
+// What a REPL showed for a transcript's run (RunMode::repl): per prompt its stdout then its
+// stderr (echoes and tracebacks in their prompt's place), then what was written after the last.
+std::string transcript_output(const Outcome& outcome);
+
 // The snippet's line where the stack shows it was (deepest frame in `path`, the main thread's
 // first), or 0.
 int line_in_stack(const std::string& stack, const std::string& path);

@@ -78,18 +78,32 @@ std::optional<Language> tagged_language(const std::string& info) {
   return Language::other;
 }
 
-// ">>> x = 1" lines and their outputs become code and documented outputs.
+// A continuation line: `...` alone or followed by a space, right after a prompt line (as doctest
+// reads them: a `...` after output is output, such as an ellipsis or a traceback's).
+bool is_prompt_line(std::string_view line, std::string_view prompt) {
+  if (!line.starts_with(prompt)) return false;
+  std::string_view rest = line.substr(prompt.size());
+  return rest.empty() || rest.front() == ' ' || rest.front() == '\r';
+}
+
+// ">>> x = 1" lines (and their "... " continuation lines) and their outputs become code and
+// documented outputs.
 void read_transcript(const Block& block, MaterialQuestion& question) {
   std::vector<std::string> lines = split_lines(block.text);
   DocumentedOutput pending;
+  question.transcript = true;
+  int blank_lines = 0;  // blank lines seen since the last output line
   auto flush = [&] {
     if (!pending.text.empty()) question.outputs.push_back(pending);
     pending = DocumentedOutput{};
+    blank_lines = 0;
   };
+  bool after_prompt = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
     int material_line = i < block.lines.size() ? block.lines[i] : 0;
-    if (line.starts_with(">>>") || line.starts_with("...")) {
+    if (line.starts_with(">>>") || (after_prompt && is_prompt_line(line, "..."))) {
+      after_prompt = true;
       flush();
       std::string_view code = line.substr(3);
       if (code.starts_with(" ")) code.remove_prefix(1);
@@ -97,12 +111,20 @@ void read_transcript(const Block& block, MaterialQuestion& question) {
       question.code_lines.push_back(material_line);
       continue;
     }
-    if (trim(line).empty()) continue;
+    after_prompt = false;
+    // A blank line inside a prompt's output is output (doctest writes it <BLANKLINE>); blank
+    // lines after its last line are not.
+    if (trim(line).empty()) {
+      if (!pending.text.empty()) ++blank_lines;
+      continue;
+    }
     if (pending.text.empty()) {
       pending.after_line = static_cast<int>(question.code_lines.size());
       pending.material_line = material_line;
     }
-    pending.text += std::string(line) + "\n";
+    pending.text += std::string(static_cast<std::size_t>(blank_lines), '\n');
+    blank_lines = 0;
+    pending.text += trim(line) == "<BLANKLINE>" ? "\n" : std::string(line) + "\n";
   }
   flush();
 }

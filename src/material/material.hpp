@@ -49,6 +49,9 @@ struct MaterialQuestion {
   // continues (the Python block with code right before it under the same heading); nullopt: the
   // first of its session, not Python, or the article format (one example per question).
   std::optional<std::size_t> continues;
+  // A `>>>` transcript: `code` is its prompts' source (without `>>> ` and `... `), `outputs` what
+  // each prompt showed; it runs as a REPL runs it (RunMode::repl).
+  bool transcript = false;
 
   bool has_code() const { return !code.empty(); }
 };

@@ -94,7 +94,8 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
       line = where + ": claims " + one_line(what) + ", gives " + printed(claim);
     }
   } else {
-    line = where + ": claims " + one_line(claim.expected) + ", prints " + printed(claim);
+    // Under a transcript's prompt, the claim is what the REPL shows (echoes, tracebacks).
+    line = where + ": claims " + one_line(claim.expected) + (said.echo ? ", shows " : ", prints ") + printed(claim);
   }
   if (!claim.hint.empty()) line += " — " + claim.hint;
   return line;
@@ -255,6 +256,9 @@ std::string render_fix_diff(const std::string& material_text, const std::string&
   for (const AuditQuestion& question : questions) {
     for (const ClaimResult& claim : question.claims) {
       if (claim.verdict != ClaimVerdict::wrong || claim.claim.scope != ClaimScope::statement) continue;
+      // What a transcript shows under a prompt is no comment: the prompt's own comment, if it
+      // has one, says something else and stays.
+      if (claim.claim.echo) continue;
       int line = material_line(question, claim);
       if (line < 1 || line > static_cast<int>(lines.size())) continue;
       std::string& text = lines[static_cast<std::size_t>(line - 1)];

@@ -44,6 +44,7 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"memory_limit", job.memory_limit},
          {"file_size_limit", job.file_size_limit},
          {"isolation", job.isolation},
+         {"mode", job.mode},
          {"process_modules", job.process_modules},
          {"sandbox", job.sandbox},
          {"sandbox_allow_weaker", job.sandbox_allow_weaker},
@@ -67,6 +68,7 @@ void from_json(const nlohmann::json& in, Job& job) {
   in.at("memory_limit").get_to(job.memory_limit);
   in.at("file_size_limit").get_to(job.file_size_limit);
   job.isolation = in.value("isolation", "auto");
+  job.mode = in.value("mode", "script");
   job.process_modules = in.value("process_modules", std::vector<std::string>{});
   job.sandbox = in.value("sandbox", false);
   job.sandbox_allow_weaker = in.value("sandbox_allow_weaker", false);
@@ -101,6 +103,7 @@ void to_json(nlohmann::json& out, const StatementOutput& s) {
          {"end_line", s.end_line},
          {"stdout", {s.stdout_begin, s.stdout_end}},
          {"stderr", {s.stderr_begin, s.stderr_end}}};
+  if (s.error) out["error"] = *s.error;
 }
 
 void from_json(const nlohmann::json& in, StatementOutput& s) {
@@ -110,6 +113,7 @@ void from_json(const nlohmann::json& in, StatementOutput& s) {
   s.stdout_end = in.at("stdout").at(1).get<std::uint64_t>();
   s.stderr_begin = in.at("stderr").at(0).get<std::uint64_t>();
   s.stderr_end = in.at("stderr").at(1).get<std::uint64_t>();
+  if (in.contains("error") && in["error"].is_object()) s.error = in["error"].get<PythonError>();
 }
 
 void to_json(nlohmann::json& out, const JobPart& part) {

@@ -60,6 +60,9 @@ struct Job {
   std::uint64_t memory_limit = 2048ULL * 1024 * 1024;
   std::uint64_t file_size_limit = 64ULL * 1024 * 1024;
   std::string isolation = "auto";             // auto | subinterpreter | process
+  // script: the code runs as `python3 FILE` runs it; repl: it is a `>>>` transcript's source
+  // (prompts without their `>>> `/`... `), each prompt compiled in "single" mode as a REPL does.
+  std::string mode = "script";
   std::vector<std::string> process_modules;   // auto: importing one of these means the process tier
   // Untrusted code (issue 5): always a forked child confined by src/sandbox/ before it runs.
   bool sandbox = false;
@@ -100,12 +103,16 @@ struct PartError {
   PythonError error;   // its line is the part's own line
 };
 
-// Output of one top-level statement: byte ranges into the job's stdout and stderr.
+// Output of one top-level statement (in a transcript, one prompt): byte ranges into the job's
+// stdout and stderr.
 struct StatementOutput {
   int line = 0;
   int end_line = 0;
   std::uint64_t stdout_begin = 0, stdout_end = 0;
   std::uint64_t stderr_begin = 0, stderr_end = 0;
+  // A transcript's prompt that raised: its exception (the REPL printed it on stderr and went on
+  // with the next prompt, so it is not the Outcome's error).
+  std::optional<PythonError> error = std::nullopt;
 };
 
 struct Outcome {

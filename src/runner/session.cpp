@@ -268,8 +268,8 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
   // The code with its length: a NUL in it must reach the driver, which reads it as python3 would.
   PyObject* code = PyUnicode_FromStringAndSize(job.code.data(), static_cast<Py_ssize_t>(job.code.size()));
   PyObject* arguments = code == nullptr ? nullptr
-                                        : Py_BuildValue("(sOOOs)", job.path.c_str(), code, whole_process ? Py_True : Py_False,
-                                                        watched, job.capture_nonce.c_str());
+                                        : Py_BuildValue("(sOOOss)", job.path.c_str(), code, whole_process ? Py_True : Py_False,
+                                                        watched, job.capture_nonce.c_str(), job.mode.c_str());
   PyObject* keywords = probe_keywords(job.probes);
   PyObject* returned = arguments == nullptr ? nullptr : PyObject_Call(function, arguments, keywords);
   Py_XDECREF(arguments);
@@ -279,7 +279,8 @@ std::string call_driver(PyObject* globals, const Job& job, bool whole_process, s
   // (code, namespace, finish): the snippet's code runs here, from C, so that its module frame
   // has no caller (f_back None, no driver frame in inspect.stack() or a warning's stacklevel),
   // as under python3; finish() gets the exception that ended it, or None, and makes the result.
-  if (returned != nullptr && PyTuple_Check(returned) && PyTuple_GET_SIZE(returned) == 3) {
+  // A transcript's finish() returns the next prompt's (code, namespace, finish) until the last.
+  while (returned != nullptr && PyTuple_Check(returned) && PyTuple_GET_SIZE(returned) == 3) {
     PyObject* compiled = PyTuple_GET_ITEM(returned, 0);
     PyObject* globals_of_main = PyTuple_GET_ITEM(returned, 1);
     PyObject* finish = PyTuple_GET_ITEM(returned, 2);

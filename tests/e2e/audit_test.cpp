@@ -819,6 +819,70 @@ TEST_CASE("audit runs the blocks under one heading as one session", "[audit][ses
   }
 }
 
+TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
+  // Issue 10 item 2: run as scripts, the transcripts echoed nothing, stopped at the first
+  // exception (what followed "not reached", a correct traceback wrong) and a claimed None was
+  // "correct" through a probe; run as a REPL, each claim is held to what its prompt showed.
+  Scratch scratch;
+  const fs::path material = fs::path(SNIPCHECK_FIXTURES) / "transcripts" / "transcripts.md";
+  Run run = snipcheck({"audit", material.string(), "--json", (scratch.path / "audit.json").string()}, scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 4);
+  std::map<std::pair<int, int>, std::string> verdicts, hints;
+  for (const auto& [question, result] : results) {
+    for (const json& claim : result["claims"]) {
+      verdicts[{question, claim["line"].get<int>()}] = claim["verdict"];
+      hints[{question, claim["line"].get<int>()}] = claim["hint"];
+    }
+  }
+  using Verdicts = std::map<std::pair<int, int>, std::string>;
+  CHECK(verdicts == Verdicts{{{1, 2}, "correct"}, {{1, 3}, "correct"}, {{1, 5}, "correct"},
+                             {{2, 2}, "wrong"},   {{2, 3}, "correct"},
+                             {{3, 2}, "correct"}, {{3, 3}, "correct"}, {{3, 4}, "correct"}, {{3, 5}, "correct"},
+                             {{3, 6}, "correct"}, {{3, 7}, "correct"},
+                             {{4, 3}, "correct"}, {{4, 7}, "correct"}, {{4, 8}, "wrong"}});
+  CHECK(hints[{2, 2}] == "the REPL shows nothing: the value is None");
+  CHECK(run.out.find("Q2 line 2: claims None, shows nothing — the REPL shows nothing: the value is None") !=
+        std::string::npos);
+  CHECK(hints[{4, 8}] == "repr vs str: the REPL echoes repr(), the claim shows str()");
+  for (const auto& [key, hint] : hints) CHECK(hint.find("a script does not echo") == std::string::npos);
+  CHECK(results[1]["verdict"] == "pass");
+  CHECK(results[2]["verdict"] == "wrong");
+  CHECK(results[3]["verdict"] == "pass");
+  CHECK(results[4]["verdict"] == "wrong");
+
+  SECTION("import writes each transcript with mode = \"repl\" and what its REPL shows") {
+    const fs::path bank = scratch.path / "bank";
+    Run imported = snipcheck({"import", material.string(), "--out", bank.string()}, scratch.path);
+    INFO(imported.out << imported.err);
+    REQUIRE(imported.status == 0);
+    CHECK(slurp(bank / "snippets" / "004-loops-functions-at-prompt.py") ==
+          "for word in [\"a\", \"bb\"]:\n    len(word)\n\ndef double(n):\n    return n * 2\n\ndouble(21)\n\"ab\" * 2\n");
+    CHECK(slurp(bank / "expected" / "003-errors-not-end-session.out") ==
+          "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n0\n"
+          "Traceback (most recent call last):\n    ...\nValueError: invalid literal for int() with base 10: 'seven'\n2.5\n"
+          "ValueError: 3 is not in list\n3\n");
+    const std::string settings = slurp(bank / "snipcheck.toml");
+    CHECK(settings.find("[question.\"003-errors-not-end-session\"]\ntitle = \"Errors do not end the session\"\n"
+                        "source_line = 31\nlanguage = \"python\"\nmode = \"repl\"\n") != std::string::npos);
+    // The bank runs: the transcript whose every output is right passes, tracebacks included.
+    Run ran = snipcheck({"run", bank.string(), "--json", (scratch.path / "run.json").string()}, scratch.path);
+    INFO(ran.out << ran.err);
+    json run_report = json::parse(slurp(scratch.path / "run.json"), nullptr, false);
+    REQUIRE_FALSE(run_report.is_discarded());
+    std::map<std::string, std::string> run_verdicts;
+    for (const json& result : run_report["results"]) run_verdicts[result["id"]] = result["verdict"];
+    CHECK(run_verdicts == std::map<std::string, std::string>{{"001-values-at-prompt", "pass"},
+                                                             {"002-methods-that-return-none", "wrong"},
+                                                             {"003-errors-not-end-session", "pass"},
+                                                             {"004-loops-functions-at-prompt", "wrong"}});
+  }
+}
+
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
   Scratch scratch;
   fs::path text = scratch.path / "shopping.txt";

@@ -1370,6 +1370,41 @@ TEST_CASE("e2e statements", "[e2e]") {
   }
 }
 
+// Transcripts (issue 10 item 2): `mode = "repl"` questions run as a REPL runs them, in each tier
+// and in the sandbox; their expected files are what the session shows, tracebacks included.
+TEST_CASE("e2e repl", "[e2e][repl]") {
+  const std::string bank = "repl";
+  for (const char* sandbox : {"", "--sandbox"}) {
+    DYNAMIC_SECTION("-j 2 " << sandbox) {
+      std::vector<std::string> extra;
+      if (*sandbox != '\0') extra.emplace_back(sandbox);
+      BankRun run = run_bank(fixture(bank), 2, extra);
+      check_all_ids(run, bank);
+      CHECK(run.cmd.status == 1);
+      for (const char* id : {"001-echo", "003-continuation", "005-script", "008-exit"}) check_pass(run, bank, id);
+      // What the REPL shows includes a traceback on stderr: stdout alone is not the expected file.
+      for (const char* id : {"002-exception", "006-syntax-error", "007-traceback-lines"}) check_pass(run, bank, id, false);
+      CHECK(string_field(result_of(run.report, "002-exception"), "stdout") == "after\n0\n");
+      const std::string deep = string_field(result_of(run.report, "007-traceback-lines"), "stderr");
+      CHECK(deep.find("007-traceback-lines.py\", line 4, in <module>") != std::string::npos);
+      CHECK(deep.find("007-traceback-lines.py\", line 2, in boom") != std::string::npos);
+      {
+        const json& r = result_of(run.report, "004-missing-traceback");
+        INFO(describe(r));
+        CHECK(verdict_of(r) == "wrong");
+        CHECK(string_field(r, "diff").find("+KeyError: 'k'") != std::string::npos);
+      }
+      check_statements(result_of(run.report, "001-echo"), {{1, 1, {0, 0}, {0, 0}},
+                                                           {2, 2, {0, 7}, {0, 0}},
+                                                           {3, 3, {7, 7}, {0, 0}},
+                                                           {4, 4, {7, 9}, {0, 0}},
+                                                           {5, 5, {9, 9}, {0, 0}},
+                                                           {6, 6, {9, 11}, {0, 0}}});
+      check_summary(run, {{"pass", 7}, {"wrong", 1}});
+    }
+  }
+}
+
 // The one-compilation-unit corpus (issue 10 item 1): each program prints, on stdout and stderr,
 // and exits with, exactly what `/usr/bin/python3 FILE` gives at test time (-E: without this
 // environment's PYTHON* variables, which snipcheck's isolated interpreter ignores too). The bank

@@ -49,6 +49,18 @@ TEST_CASE("render_settings", "[bank]") {
   CHECK(text.find("after = \"001-hello\"\ncompare = \"ellipsis\"\n") != std::string::npos);
 }
 
+TEST_CASE("render_settings: a transcript", "[bank][repl]") {
+  BankDraft draft = two_questions();
+  draft.entries[0].mode = RunMode::repl;
+  std::string text = render_settings(draft);
+  CHECK(text.find("language = \"python\"\nmode = \"repl\"\n") != std::string::npos);
+  CHECK(text.find("mode = \"script\"") == std::string::npos);
+  auto parsed = parse_settings(text, "snipcheck.toml");
+  REQUIRE(parsed);
+  CHECK(parsed->questions.at("001-hello").mode == RunMode::repl);
+  CHECK(parsed->questions.at("002-setup").mode == RunMode::script);
+}
+
 TEST_CASE("write_bank", "[bank]") {
   TempDir scratch("bank-writer-test");
   fs::path dir = scratch.path() / "bank";

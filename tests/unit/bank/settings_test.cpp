@@ -56,7 +56,38 @@ TEST_CASE("to_string(Isolation) and isolation_from", "[bank][settings]") {
   }
 }
 
+TEST_CASE("to_string(RunMode) and run_mode_from", "[bank][settings][repl]") {
+  SECTION("every mode round-trips through its name") {
+    for (RunMode mode : {RunMode::script, RunMode::repl}) CHECK(run_mode_from(to_string(mode)) == mode);
+    CHECK(to_string(RunMode::script) == "script");
+    CHECK(to_string(RunMode::repl) == "repl");
+  }
+  SECTION("unknown names") {
+    CHECK_FALSE(run_mode_from("REPL").has_value());
+    CHECK_FALSE(run_mode_from("transcript").has_value());
+    CHECK_FALSE(run_mode_from("").has_value());
+  }
+}
+
 TEST_CASE("parse_settings", "[bank][settings]") {
+  SECTION("mode in [defaults] and per question; script by default") {
+    auto parsed = parse_settings("[defaults]\nmode = \"repl\"\n[question.\"001-a\"]\nmode = \"script\"\n"
+                                 "[question.\"002-b\"]\ntimeout = 1\n",
+                                 "snipcheck.toml");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->defaults.mode == RunMode::repl);
+    CHECK(parsed->questions.at("001-a").mode == RunMode::script);
+    CHECK(parsed->questions.at("002-b").mode == RunMode::repl);
+    auto plain = parse_settings("", "snipcheck.toml");
+    REQUIRE(plain.has_value());
+    CHECK(plain->defaults.mode == RunMode::script);
+  }
+  SECTION("a bad mode names the file and line") {
+    Error error = rejected("[question.\"001-a\"]\ntimeout = 2\nmode = \"transcript\"\n");
+    CHECK(error.line == 3);
+    CHECK_THAT(error.message, Catch::Contains("mode must be one of \"script\", \"repl\""));
+    CHECK(rejected("[defaults]\nmode = 1\n").line == 2);
+  }
   SECTION("an empty file gives the built-in defaults") {
     auto parsed = parse_settings("", "snipcheck.toml");
     REQUIRE(parsed.has_value());

@@ -167,3 +167,96 @@ TEST_CASE("audit_results", "[cli][audit]") {
     CHECK(questions[0].result.judgement.reason.find("module 'ctxlib'") != std::string::npos);
   }
 }
+
+namespace {
+
+// A transcript: `d = {}`, `d['k']` (raises KeyError), `len(d)` (echoes 0), `[].append(1)` (shows
+// nothing), then a for loop whose output is documented after its blank `...` line.
+ImportedQuestion transcript_example() {
+  ImportedQuestion question;
+  question.id = "002-repl";
+  question.question.number = 2;
+  question.question.transcript = true;
+  question.question.code = "d = {}\nd['k']\nlen(d)\n[].append(1)\nfor i in range(2):\n    i\n\n";
+  question.question.code_lines = {3, 4, 8, 10, 12, 13, 14};
+  question.question.outputs = {
+      {2, "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n", 5},
+      {3, "0\n", 9},
+      {4, "None\n", 11},
+      {7, "0\n1\n", 15}};
+  question.claims = extract_claims(question.question);
+  return question;
+}
+
+Result transcript_ran() {
+  Result result;
+  result.id = "002-repl";
+  result.outcome.stdout_text = "0\n0\n1\n";
+  result.outcome.stderr_text = "Traceback (most recent call last):\n  File \"/b/snippets/002-repl.py\", line 2, in <module>\n"
+                               "    d['k']\n    ~^^^^^\nKeyError: 'k'\n";
+  const auto err = static_cast<std::uint64_t>(result.outcome.stderr_text.size());
+  result.outcome.statements = {{1, 1, 0, 0, 0, 0}, {2, 2, 0, 0, 0, err}, {3, 3, 0, 2, err, err},
+                               {4, 4, 2, 2, err, err}, {5, 6, 2, 6, err, err}};
+  result.outcome.statements[1].error = PythonError{"KeyError", "'k'", "", 2, "", true, 0};
+  result.outcome.exit_status = 0;
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("audit_results on a transcript", "[cli][audit][repl]") {
+  std::vector<ImportedQuestion> imported = {transcript_example()};
+  std::vector<Result> first = {transcript_ran()};
+  SecondRunPlan plan = plan_second_run(imported, first);
+  std::vector<AuditQuestion> questions = audit_results(imported, first, {std::nullopt}, plan.probes);
+  REQUIRE(questions.size() == 1);
+  const auto& claims = questions[0].claims;
+  REQUIRE(claims.size() == 4);
+  SECTION("the traceback a prompt showed is correct, and the prompts after it ran") {
+    CHECK(claims[0].verdict == ClaimVerdict::correct);
+    CHECK(claims[0].matched == "prompt line 2");
+    CHECK(claims[1].verdict == ClaimVerdict::correct);
+  }
+  SECTION("a claimed None the REPL never shows is wrong, with no probe to run") {
+    CHECK(claims[2].verdict == ClaimVerdict::wrong);
+    CHECK(claims[2].hint == "the REPL shows nothing: the value is None");
+    CHECK(plan.probes[0][2].intent == ProbeIntent::none);
+  }
+  SECTION("output documented after a loop's blank continuation line belongs to the loop's prompt") {
+    CHECK(claims[3].verdict == ClaimVerdict::correct);
+    CHECK(claims[3].matched == "prompt line 5");
+  }
+  SECTION("the question is wrong for its one wrong claim, not an error for the prompt's exception") {
+    CHECK(questions[0].result.judgement.verdict == Verdict::wrong);
+    CHECK(questions[0].result.judgement.reason == "1 wrong claim");
+  }
+}
+
+TEST_CASE("audit_results on a transcript that needs a module this machine lacks", "[cli][audit][repl]") {
+  ImportedQuestion question;
+  question.id = "003-repl";
+  question.question.number = 3;
+  question.question.transcript = true;
+  question.question.code = "import nowhere_xyz\nnowhere_xyz.f()\n1 + 1\n";
+  question.question.code_lines = {3, 4, 6};
+  question.question.outputs = {{2, "42\n", 5}, {3, "2\n", 7}};
+  question.claims = extract_claims(question.question);
+  Result result;
+  result.id = "003-repl";
+  result.outcome.stdout_text = "2\n";
+  result.outcome.stderr_text = "ModuleNotFoundError: No module named 'nowhere_xyz'\nNameError: name 'nowhere_xyz' is not defined\n";
+  result.outcome.statements = {{1, 1, 0, 0, 0, 50}, {2, 2, 0, 0, 50, 96}, {3, 3, 0, 2, 96, 96}};
+  result.outcome.statements[0].error =
+      PythonError{"ModuleNotFoundError", "No module named 'nowhere_xyz'", "", 1, "nowhere_xyz", false, 0};
+  result.outcome.statements[1].error = PythonError{"NameError", "name 'nowhere_xyz' is not defined", "", 2, "", true, 0};
+  result.outcome.exit_status = 0;
+  std::vector<ImportedQuestion> imported = {question};
+  std::vector<Result> first = {result};
+  std::vector<AuditQuestion> questions =
+      audit_results(imported, first, {std::nullopt}, plan_second_run(imported, first).probes);
+  REQUIRE(questions[0].claims.size() == 2);
+  CHECK(questions[0].result.judgement.verdict == Verdict::unverifiable);
+  CHECK(questions[0].result.judgement.reason.find("module 'nowhere_xyz'") != std::string::npos);
+  CHECK(questions[0].claims[0].verdict == ClaimVerdict::unverifiable);  // it failed for the module's absence
+  CHECK(questions[0].claims[1].verdict == ClaimVerdict::correct);       // it ran: its claim still counts
+}

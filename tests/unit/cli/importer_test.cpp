@@ -122,3 +122,45 @@ TEST_CASE("plan_import follows the material's sessions", "[cli][import][sessions
     CHECK(render_settings(plan.draft).find("continues") == std::string::npos);
   }
 }
+
+TEST_CASE("expected_from_transcript", "[cli][import][repl]") {
+  bool ellipsis = true;
+  MaterialQuestion question;
+  question.transcript = true;
+  question.code = "d = {}\nd['k']\nlen(d)\n[].append(1)\n";
+  SECTION("every prompt's documented output in order, tracebacks included") {
+    question.outputs = {{2, "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n", 5},
+                        {3, "0\n", 8}};
+    CHECK(expected_from_transcript(question, ellipsis) ==
+          "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n0\n");
+    CHECK_FALSE(ellipsis);
+  }
+  SECTION("a transcript that shows nothing expects nothing; `...` in a traceback is no ellipsis, elsewhere it is") {
+    CHECK(expected_from_transcript(question, ellipsis).empty());
+    CHECK_FALSE(ellipsis);
+    question.outputs = {{2, "Traceback (most recent call last):\n    ...\nKeyError: 'k'\n", 5}};
+    expected_from_transcript(question, ellipsis);
+    CHECK_FALSE(ellipsis);
+    question.outputs = {{3, "[0, 1, ..., 9]\n", 5}};
+    expected_from_transcript(question, ellipsis);
+    CHECK(ellipsis);
+  }
+}
+
+TEST_CASE("plan_import: a transcript", "[cli][import][repl]") {
+  Material material;
+  material.file = "notes.md";
+  MaterialQuestion transcript;
+  transcript.number = 3;
+  transcript.title = "In the REPL";
+  transcript.transcript = true;
+  transcript.code = "x = [1]\nx\nprint(x)\n";
+  transcript.outputs = {{2, "[1]\n", 4}, {3, "[1]\n", 6}};
+  material.questions = {transcript};
+  ImportPlan plan = plan_import(material);
+  REQUIRE(plan.draft.entries.size() == 1);
+  CHECK(plan.draft.entries[0].mode == RunMode::repl);
+  CHECK(plan.draft.entries[0].expected == "[1]\n[1]\n");
+  CHECK(plan.draft.entries[0].compare == CompareMode::exact);
+  CHECK(render_settings(plan.draft).find("mode = \"repl\"\n") != std::string::npos);
+}

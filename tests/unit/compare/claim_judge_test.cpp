@@ -151,15 +151,61 @@ TEST_CASE("judge_claim hints", "[compare][claims]") {
     CHECK(result.verdict == ClaimVerdict::wrong);
     CHECK(result.hint.find("repr vs str") != std::string::npos);
   }
-  SECTION("a transcript's echoed value is correct") {
-    Claim claim;
-    claim.line = 2;
-    claim.value = "3";
-    claim.echo = true;
-    Evidence evidence = ran_printing("", "len(x)");
-    evidence.probe = plan_probe(claim, evidence.line_code, judge_claim(claim, evidence));
-    evidence.probe_result = ProbeResult{true, "3", "3", "", ""};
-    CHECK(judge_claim(claim, evidence).verdict == ClaimVerdict::correct);
+}
+
+namespace {
+
+// A claim documented under a transcript's prompt, and what that prompt showed.
+Claim shown_claim(const std::string& value) {
+  Claim claim;
+  claim.line = 3;
+  claim.value = value;
+  claim.echo = true;
+  return claim;
+}
+
+Evidence prompt_showed(const std::string& shown, const std::string& line_code) {
+  Evidence evidence = ran_printing(shown, line_code);
+  evidence.transcript = true;
+  return evidence;
+}
+
+}  // namespace
+
+TEST_CASE("judge_claim on a transcript", "[compare][claims][repl]") {
+  SECTION("an echoed value is correct, held to the prompt's output") {
+    ClaimResult result = judge_claim(shown_claim("3"), prompt_showed("3\n", "len(x)"));
+    CHECK(result.verdict == ClaimVerdict::correct);
+    CHECK(result.matched == "prompt line 3");
+  }
+  SECTION("a claimed None where the REPL shows nothing is wrong, and no probe is planned") {
+    Claim claim = shown_claim("None");
+    Evidence evidence = prompt_showed("", "[].append(1)");
+    ClaimResult result = judge_claim(claim, evidence);
+    CHECK(result.verdict == ClaimVerdict::wrong);
+    CHECK(result.hint == "the REPL shows nothing: the value is None");
+    CHECK(result.hint.find("script") == std::string::npos);
+    CHECK(plan_probe(claim, evidence.line_code, result).intent == ProbeIntent::none);
+  }
+  SECTION("a traceback is held to the prompt's by its last line") {
+    Evidence evidence = prompt_showed("Traceback (most recent call last):\n  File \"/b/snippets/001-t.py\", line 3, in "
+                                      "<module>\n    d['k']\n    ~^^^^^\nKeyError: 'k'\n",
+                                      "d['k']");
+    evidence.error = PythonError{"KeyError", "'k'", "", 3, "", true, 0};
+    Claim claim = shown_claim("Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'");
+    ClaimResult result = judge_claim(claim, evidence);
+    CHECK(result.verdict == ClaimVerdict::correct);
+    CHECK(result.claim.value == claim.value);
+    CHECK(judge_claim(shown_claim("KeyError: 'k'"), evidence).verdict == ClaimVerdict::correct);
+    Claim other = shown_claim("Traceback (most recent call last):\n  ...\nKeyError: 'j'");
+    ClaimResult wrong = judge_claim(other, evidence);
+    CHECK(wrong.verdict == ClaimVerdict::wrong);
+    CHECK(wrong.hint == "the prompt raised KeyError: 'k'");
+  }
+  SECTION("the same claim on a script still gets the script's hint") {
+    ClaimResult result = judge_claim(shown_claim("None"), ran_printing("", "[].append(1)"));
+    CHECK(result.verdict == ClaimVerdict::wrong);
+    CHECK(result.hint == "prints nothing: a script does not echo values; print() it");
   }
 }
 

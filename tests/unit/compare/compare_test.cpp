@@ -242,3 +242,33 @@ TEST_CASE("output_diff", "[compare]") {
   }
   SECTION("the patch form stays a patch") { CHECK(unified_diff("a \n", "a\n").find("\u00b7") == std::string::npos); }
 }
+
+TEST_CASE("collapse_tracebacks", "[compare][repl]") {
+  SECTION("a traceback is reduced to its last line; the header and the stack do not count") {
+    const std::string real = "1\nTraceback (most recent call last):\n  File \"/b/snippets/001-a.py\", line 2, in <module>\n"
+                             "    d['k']\n    ~^^^^^\nKeyError: 'k'\n2\n";
+    const std::string documented = "1\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+                                   "KeyError: 'k'\n2\n";
+    const std::string doctest_style = "1\nTraceback (most recent call last):\n    ...\nKeyError: 'k'\n2\n";
+    CHECK(collapse_tracebacks(real) == "1\nKeyError: 'k'\n2\n");
+    CHECK(collapse_tracebacks(documented) == collapse_tracebacks(real));
+    CHECK(collapse_tracebacks(doctest_style) == collapse_tracebacks(real));
+    CHECK(collapse_tracebacks("1\nKeyError: 'k'\n2\n") == collapse_tracebacks(real));  // only the last line shown
+  }
+  SECTION("the exception's type and message still count") {
+    const std::string a = "Traceback (most recent call last):\n  File \"x\", line 1, in <module>\nKeyError: 'k'\n";
+    const std::string b = "Traceback (most recent call last):\n  File \"x\", line 1, in <module>\nKeyError: 'j'\n";
+    CHECK(collapse_tracebacks(a) != collapse_tracebacks(b));
+  }
+  SECTION("a SyntaxError as the REPL prints it, without a header") {
+    const std::string real = "  File \"/b/snippets/001-a.py\", line 3\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n";
+    const std::string documented = "  File \"<stdin>\", line 1\n    x = = 1\n      ^\nSyntaxError: invalid syntax\n";
+    CHECK(collapse_tracebacks(real) == "SyntaxError: invalid syntax\n");
+    CHECK(collapse_tracebacks(documented) == collapse_tracebacks(real));
+  }
+  SECTION("text without a traceback, and a header with no exception line, are kept as they are") {
+    CHECK(collapse_tracebacks("a\n  b\nc") == "a\n  b\nc");
+    CHECK(collapse_tracebacks("Traceback (most recent call last):\n  File \"x\"\n") ==
+          "Traceback (most recent call last):\n  File \"x\"\n");
+  }
+}

@@ -372,3 +372,60 @@ TEST_CASE("judge: limits of the sandbox", "[compare][verdict][sandbox]") {
     CHECK(judge(k_expected, settings, sandboxed(outcome), k_path).verdict == Verdict::crash);
   }
 }
+
+namespace {
+
+// A transcript's run: prompt 1 echoes 3, prompt 2 raises KeyError (its traceback on stderr), prompt
+// 3 prints "after".
+Outcome transcript_run() {
+  Outcome outcome = finished("3\nafter\n");
+  outcome.stderr_text = "Traceback (most recent call last):\n  File \"" + k_path +
+                        "\", line 2, in <module>\n    d['k']\n    ~^^^^^\nKeyError: 'k'\n";
+  const auto err = static_cast<std::uint64_t>(outcome.stderr_text.size());
+  outcome.statements = {{1, 1, 0, 2, 0, 0}, {2, 2, 2, 2, 0, err}, {3, 3, 2, 8, err, err}};
+  outcome.statements[1].error = PythonError{"KeyError", "'k'", "", 2, "", true, 0};
+  return outcome;
+}
+
+}  // namespace
+
+TEST_CASE("transcript_output", "[compare][verdict][repl]") {
+  SECTION("each prompt's stdout, then its stderr, in prompt order") {
+    CHECK(transcript_output(transcript_run()) ==
+          "3\nTraceback (most recent call last):\n  File \"" + k_path +
+              "\", line 2, in <module>\n    d['k']\n    ~^^^^^\nKeyError: 'k'\nafter\n");
+  }
+  SECTION("what came after the last prompt is kept") {
+    Outcome outcome = transcript_run();
+    outcome.stdout_text += "at exit\n";
+    CHECK(transcript_output(outcome).ends_with("after\nat exit\n"));
+  }
+}
+
+TEST_CASE("judge: a transcript", "[compare][verdict][repl]") {
+  Settings settings;
+  settings.mode = RunMode::repl;
+  SECTION("what the REPL shows passes, a traceback compared on its last line") {
+    std::string documented = "3\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+                             "KeyError: 'k'\nafter\n";
+    Judgement j = judge(documented, settings, transcript_run(), k_path);
+    CHECK(j.verdict == Verdict::pass);
+    CHECK(judge(std::string("3\nKeyError: 'k'\nafter\n"), settings, transcript_run(), k_path).verdict == Verdict::pass);
+  }
+  SECTION("a missing traceback, or another exception, is wrong, with a diff") {
+    Judgement missing = judge(std::string("3\nafter\n"), settings, transcript_run(), k_path);
+    CHECK(missing.verdict == Verdict::wrong);
+    CHECK_THAT(missing.diff, Catch::Contains("+KeyError: 'k'"));
+    std::string other = "3\nTraceback (most recent call last):\n  ...\nIndexError: 0\nafter\n";
+    CHECK(judge(other, settings, transcript_run(), k_path).verdict == Verdict::wrong);
+  }
+  SECTION("no expected output: no_claim, naming the prompt that raised") {
+    Judgement j = judge(std::nullopt, settings, transcript_run(), k_path);
+    CHECK(j.verdict == Verdict::no_claim);
+    CHECK(j.reason == "ran to its end (the prompt at line 2 raised KeyError: 'k'); no expected output documented");
+  }
+  SECTION("the same outcome as a script compares stdout alone") {
+    settings.mode = RunMode::script;
+    CHECK(judge(std::string("3\nafter\n"), settings, transcript_run(), k_path).verdict == Verdict::pass);
+  }
+}

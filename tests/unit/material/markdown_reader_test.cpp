@@ -74,6 +74,40 @@ TEST_CASE("read_markdown", "[material]") {
     CHECK(question.outputs[1].text == "0\n1\n");
   }
 
+  SECTION("a transcript is marked as one; a plain example is not") {
+    std::string text = "## A\n\n```python\nx = 1\n```\n\n## B\n\n```pycon\n>>> x = 1\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 2);
+    CHECK_FALSE((*questions)[0].transcript);
+    CHECK((*questions)[1].transcript);
+  }
+
+  SECTION("`...` continues a prompt only right after one: after output it is output") {
+    std::string text = "## T\n\n```pycon\n>>> def f():\n...     return {}['k']\n...\n>>> f()\n"
+                       "Traceback (most recent call last):\n...\nKeyError: 'k'\n>>> print('a' * 40)\na...a\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    const MaterialQuestion& question = questions->front();
+    CHECK(question.code == "def f():\n    return {}['k']\n\nf()\nprint('a' * 40)\n");
+    CHECK(question.code_lines == std::vector<int>{4, 5, 6, 7, 11});
+    REQUIRE(question.outputs.size() == 2);
+    CHECK(question.outputs[0].after_line == 4);
+    CHECK(question.outputs[0].text == "Traceback (most recent call last):\n...\nKeyError: 'k'\n");
+    CHECK(question.outputs[1].after_line == 5);
+    CHECK(question.outputs[1].text == "a...a\n");
+  }
+
+  SECTION("a blank line inside a prompt's output is output, <BLANKLINE> too; blank lines after it are not") {
+    std::string text = "## T\n\n```pycon\n>>> print('a\\n\\nb')\na\n\nb\n\n>>> print('c\\n')\nc\n<BLANKLINE>\n\n```\n";
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    const MaterialQuestion& question = questions->front();
+    REQUIRE(question.outputs.size() == 2);
+    CHECK(question.outputs[0].text == "a\n\nb\n");
+    CHECK(question.outputs[1].text == "c\n\n");
+  }
+
   SECTION("other languages are kept and marked; numbering follows the order without numbered headings") {
     std::string text = "## Setup\n\n```bash\npip install rich\n```\n\n```dockerfile\nFROM python:3.11\n```\n";
     auto questions = read_markdown(text, "notes.md");

@@ -37,6 +37,17 @@ TEST_CASE("wrong_claim_line", "[report][audit]") {
         "Q4 line 2: claims [2, 4], prints <map object at 0x...> — prints the iterator object, not its items");
 }
 
+TEST_CASE("wrong_claim_line: under a transcript's prompt", "[report][audit][repl]") {
+  auto questions = one_wrong();
+  ClaimResult& claim = questions[0].claims[0];
+  claim.claim.echo = true;
+  claim.expected = "None";
+  claim.actual = "";
+  claim.hint = "the REPL shows nothing: the value is None";
+  CHECK(wrong_claim_line(questions[0], claim) ==
+        "Q4 line 2: claims None, shows nothing — the REPL shows nothing: the value is None");
+}
+
 TEST_CASE("print_audit", "[report][audit]") {
   auto questions = one_wrong();
   std::ostringstream out;
@@ -117,5 +128,12 @@ TEST_CASE("render_fix_diff", "[report][audit]") {
   CHECK(diff.find("-print(map(double, xs))  # [2, 4]\n+print(map(double, xs))  # <map object at 0x...>\n") !=
         std::string::npos);
   questions[0].claims[0].verdict = ClaimVerdict::correct;
+  CHECK(render_fix_diff(material, "notes.md", questions).empty());
+}
+
+TEST_CASE("render_fix_diff: a transcript's documented output leaves the prompt's comment alone", "[report][audit][repl]") {
+  auto questions = one_wrong();
+  questions[0].claims[0].claim.echo = true;  // the output shown under `>>> print(map(...))  # [2, 4]`
+  std::string material = std::string(11, '\n') + ">>> xs = [1, 2]\n>>> print(map(double, xs))  # [2, 4]\n[2, 4]\n";
   CHECK(render_fix_diff(material, "notes.md", questions).empty());
 }

@@ -52,6 +52,13 @@ TEST_CASE("Job to_json and from_json", "[runner][job]") {
     CHECK(back.isolation == "auto");
     CHECK(back.process_modules.empty());
   }
+  SECTION("the mode travels; a job without one is a script") {
+    job.mode = "repl";
+    CHECK(json(job).get<Job>().mode == "repl");
+    json out = job;
+    out.erase("mode");
+    CHECK(out.get<Job>().mode == "script");
+  }
   SECTION("a required field missing throws") {
     json out = job;
     out.erase("cwd");
@@ -101,6 +108,18 @@ TEST_CASE("StatementOutput to_json and from_json", "[runner][job]") {
     CHECK(back.stdout_end == 10);
     CHECK(back.stderr_begin == 0);
     CHECK(back.stderr_end == 3);
+  }
+  SECTION("a transcript prompt's exception travels with it; a statement without one has none") {
+    StatementOutput prompt{2, 2, 0, 0, 0, 40};
+    prompt.error = PythonError{"KeyError", "'k'", "Traceback …", 2, "", true, 0};
+    json out = prompt;
+    CHECK(out["error"]["type"] == "KeyError");
+    StatementOutput back = out.get<StatementOutput>();
+    REQUIRE(back.error.has_value());
+    CHECK(back.error->message == "'k'");
+    CHECK(back.error->line == 2);
+    CHECK_FALSE(json(StatementOutput{1, 1, 0, 0, 0, 0}).contains("error"));
+    CHECK_FALSE(json(StatementOutput{1, 1, 0, 0, 0, 0}).get<StatementOutput>().error.has_value());
   }
   SECTION("a malformed range throws") {
     CHECK_THROWS(json::parse(R"({"line": 1, "end_line": 1, "stdout": [0], "stderr": [0, 0]})").get<StatementOutput>());

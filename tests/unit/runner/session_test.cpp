@@ -100,7 +100,7 @@ struct Run {
 // `before`: the earlier blocks of its session (Job::before), written as snippets/part-N.py.
 Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool clean = true,
              const std::vector<std::string>& process_modules = {}, const std::vector<ProbeRequest>& probes = {},
-             const std::vector<std::string>& before = {}) {
+             const std::vector<std::string>& before = {}, const std::string& mode = "script") {
   Interpreter& interpreter = python();
   TempDir dir("snipcheck-unit-session");
   testing::write_tree(dir.path(), {{"snippets/001-test.py", code}});
@@ -117,6 +117,7 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
   job.cwd = (dir.path() / "cwd").string();
   job.process_modules = process_modules;
   job.probes = probes;
+  job.mode = mode;
   Run run;
   run.path = job.path;
   run.cwd = job.cwd;
@@ -146,7 +147,126 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
   return run;
 }
 
+Run run_transcript(const std::string& code, Tier tier = Tier::subinterpreter) {
+  return run_code(code, tier, true, {}, "repl");
+}
+
+// stdout and stderr of each prompt, "out|err" per prompt.
+std::vector<std::string> per_prompt(const Run& run) {
+  std::vector<std::string> shown;
+  for (const StatementOutput& s : run.report.statements) {
+    shown.push_back(run.out.substr(s.stdout_begin, s.stdout_end - s.stdout_begin) + "|" +
+                    run.err.substr(s.stderr_begin, s.stderr_end - s.stderr_begin));
+  }
+  return shown;
+}
+
+std::vector<std::pair<int, int>> prompt_lines(const Run& run) {
+  std::vector<std::pair<int, int>> lines;
+  for (const StatementOutput& s : run.report.statements) lines.emplace_back(s.line, s.end_line);
+  return lines;
+}
+
 }  // namespace
+
+TEST_CASE("a transcript runs as a REPL runs it", "[runner][session][repl]") {
+  for (Tier tier : {Tier::subinterpreter, Tier::process}) {
+    INFO((tier == Tier::process ? "process tier" : "sub-interpreter"));
+    SECTION("an expression's value is echoed as its repr, None is not, and _ is the last value") {
+      Run run = run_transcript("x = [1]\nx\n[].append(1)\n'a' + 'b'\n_ * 2\nNone\n", tier);
+      CHECK(run.out == "[1]\n'ab'\n'abab'\n");
+      CHECK(per_prompt(run) == std::vector<std::string>{"|", "[1]\n|", "|", "'ab'\n|", "'abab'\n|", "|"});
+      CHECK(run.report.exit_status == 0);
+      CHECK_FALSE(run.report.error.has_value());
+    }
+    SECTION("an exception is printed, recorded on its prompt, and the transcript goes on") {
+      Run run = run_transcript("d = {}\nd['k']\nprint('after')\n1 / 0\nlen(d)\n", tier);
+      CHECK(run.out == "after\n0\n");
+      CHECK_FALSE(run.report.error.has_value());
+      CHECK(run.report.exit_status == 0);
+      REQUIRE(run.report.statements.size() == 5);
+      const StatementOutput& raised = run.report.statements[1];
+      REQUIRE(raised.error.has_value());
+      CHECK(raised.error->type == "KeyError");
+      CHECK(raised.error->message == "'k'");
+      CHECK(raised.error->line == 2);
+      std::string shown = run.err.substr(raised.stderr_begin, raised.stderr_end - raised.stderr_begin);
+      CHECK(shown == "Traceback (most recent call last):\n  File \"" + run.path + "\", line 2, in <module>\n"
+                     "    d['k']\n    ~^^^^^\nKeyError: 'k'\n");
+      CHECK_FALSE(run.report.statements[2].error.has_value());
+      REQUIRE(run.report.statements[3].error.has_value());
+      CHECK(run.report.statements[3].error->type == "ZeroDivisionError");
+      CHECK(per_prompt(run)[4] == "0\n|");
+      CHECK(run.err.find("_snipcheck") == std::string::npos);
+    }
+    SECTION("continuation lines: a for loop, a def and its call, a decorator, else and except") {
+      Run run = run_transcript(
+          "for i in range(2):\n    i\n\n"
+          "def f(x):\n    return x * 2\n\nf(3)\n"
+          "@staticmethod\ndef g(): pass\n"
+          "if f(1) > 5:\n    'big'\nelse:\n    'small'\n\n"
+          "try:\n    1 / 0\nexcept ZeroDivisionError:\n    'caught'\n"
+          "(1,\n2)\n",
+          tier);
+      CHECK(run.out == "0\n1\n6\n'small'\n'caught'\n(1, 2)\n");
+      CHECK(prompt_lines(run) == std::vector<std::pair<int, int>>{{1, 2}, {4, 5}, {7, 7}, {8, 9}, {10, 13},
+                                                                   {15, 18}, {19, 20}});
+    }
+    SECTION("column-0 lines inside a string, brackets or after a backslash continue; comments start nothing") {
+      Run run = run_transcript(
+          "s = \"\"\"\nx = 1\n\"\"\"\nlen(s)\n"
+          "d = {\n'a': 1,\n}\nd\n"
+          "t = 1 + \\\n2\nt\n"
+          "for i in range(1):\n# a comment at column 0 in the body\n    i\n\n"
+          "# a comment between prompts\n'end'\n",
+          tier);
+      CHECK(run.out == "7\n{'a': 1}\n3\n0\n'end'\n");
+      CHECK(prompt_lines(run) == std::vector<std::pair<int, int>>{{1, 3}, {4, 4}, {5, 7}, {8, 8}, {9, 10}, {11, 11},
+                                                                   {12, 14}, {17, 17}});
+    }
+    SECTION("tracebacks keep the transcript's line numbers, through a function of an earlier prompt") {
+      Run run = run_transcript("def boom():\n    raise ValueError('no')\n\nx = 1\nboom()\n", tier);
+      REQUIRE(run.report.statements.size() == 3);
+      REQUIRE(run.report.statements[2].error.has_value());
+      CHECK(run.report.statements[2].error->line == 2);
+      CHECK(run.err.find("line 5, in <module>") != std::string::npos);
+      CHECK(run.err.find("line 2, in boom") != std::string::npos);
+      CHECK(run.err.find("    raise ValueError('no')") != std::string::npos);
+    }
+    SECTION("a prompt that does not compile is shown as a SyntaxError and the next one runs") {
+      Run run = run_transcript("x = = 1\n'next'\n", tier);
+      CHECK(run.out == "'next'\n");
+      REQUIRE(run.report.statements.size() == 2);
+      REQUIRE(run.report.statements[0].error.has_value());
+      CHECK(run.report.statements[0].error->type == "SyntaxError");
+      CHECK(run.report.statements[0].error->line == 1);
+      CHECK(run.err.find("SyntaxError: invalid syntax") != std::string::npos);
+    }
+    SECTION("a __future__ import holds for the prompts after it, as in the REPL") {
+      Run run = run_transcript("from __future__ import annotations\ndef f(x: nowhere): pass\n\nf.__annotations__\n", tier);
+      CHECK(run.out == "{'x': 'nowhere'}\n");
+    }
+    SECTION("a snippet that replaces modules the driver uses does not break the prompts after it") {
+      Run run = run_transcript("import sys\nsys.modules['__future__'] = None\n'still'\n", tier);
+      CHECK(run.out == "'still'\n");
+      CHECK(run.err.empty());
+    }
+    SECTION("SystemExit ends the transcript with its status") {
+      Run run = run_transcript("print(1)\nimport sys\nsys.exit(4)\nprint('never')\n", tier);
+      CHECK(run.out == "1\n");
+      CHECK(run.report.exit_status == 4);
+      REQUIRE(run.report.error.has_value());
+      CHECK(run.report.error->line == 3);
+      CHECK(run.report.statements.size() == 3);
+    }
+    SECTION("the same code as a script echoes nothing and stops at the exception") {
+      Run run = run_code("x = 1\nx\n{}['k']\nprint('after')\n", tier);
+      CHECK(run.out.empty());
+      REQUIRE(run.report.error.has_value());
+      CHECK(run.report.statements.size() == 3);
+    }
+  }
+}
 
 TEST_CASE("Interpreter::run_subinterpreter", "[runner][session]") {
   SECTION("each top-level statement records where stdout and stderr stood") {
