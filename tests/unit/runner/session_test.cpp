@@ -148,7 +148,7 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
 }
 
 Run run_transcript(const std::string& code, Tier tier = Tier::subinterpreter) {
-  return run_code(code, tier, true, {}, "repl");
+  return run_code(code, tier, true, {}, {}, {}, "repl");
 }
 
 // stdout and stderr of each prompt, "out|err" per prompt.
