@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "bank/bank.hpp"
+#include "bank/cases.hpp"
 #include "bank/filter.hpp"
 #include "cli/bank_target.hpp"
 #include "cli/bless.hpp"
@@ -61,7 +62,10 @@ void apply_last_failed(const RunOptions& options, const std::filesystem::path& r
     std::cerr << "snipcheck: " << cached.error().describe() << ": the cache of the last run is ignored\n";
   }
   const std::set<std::string> failed = cached ? *cached : std::set<std::string>{};
-  auto failed_before = [&](const Question& question) { return failed.contains(question.id); };
+  // An input case's run is recorded as "007-sums[small]": its question failed.
+  std::set<std::string, std::less<>> failed_questions;
+  for (const std::string& id : failed) failed_questions.emplace(question_of_run(id));
+  auto failed_before = [&](const Question& question) { return failed_questions.contains(question.id); };
   const bool any = std::any_of(questions.begin(), questions.end(), failed_before);
   const char* flag = options.last_failed ? "--lf" : "--ff";
   if (!any) {
@@ -175,6 +179,10 @@ int run_command(const RunOptions& options) {
     if (!options.common.isolation.empty()) question.settings.isolation = *isolation_from(options.common.isolation);
     if (options.common.sandbox) question.settings.sandbox = true;
   }
+
+  // A question with input cases runs once per case (and once more against expected/ when it
+  // has that file too): from here each run is a question of its own to the runner and reports.
+  bank->questions = expand_cases(bank->questions);
 
   // Sandboxed questions: refuse a sandbox weaker than promised, unless accepted (and then loudly).
   auto sandbox = sandbox_gate(bank->questions, options.common.allow_weaker_sandbox ? WeakerSandbox::allow

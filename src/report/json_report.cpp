@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "bank/cases.hpp"
+
 namespace snipcheck {
 
 namespace {
@@ -34,7 +36,7 @@ nlohmann::json result_to_json(const Result& result) {
              {"line", outcome.error->line}};
     if (!outcome.error->module.empty()) error["module"] = outcome.error->module;
   }
-  return {{"id", result.id},
+  nlohmann::json item = {{"id", result.id},
           {"file", result.file},
           {"verdict", to_string(result.judgement.verdict)},
           {"reason", result.judgement.reason},
@@ -61,6 +63,13 @@ nlohmann::json result_to_json(const Result& result) {
             {"rss_kb", outcome.worker_rss_kb},
             {"fds", outcome.worker_fds}}},
           {"sandbox", sandbox_to_json(outcome.sandbox)}};
+  // An input case's run (bank/cases.hpp): its question, its case and the case's expected file.
+  if (!result.case_name.empty()) {
+    item["question"] = std::string(question_of_run(result.id));
+    item["case"] = result.case_name;
+    item["expected_file"] = result.expected_file;
+  }
+  return item;
 }
 
 nlohmann::json report_to_json(const std::vector<Result>& results, const Summary& summary) {

@@ -21,6 +21,10 @@ struct Result {
   Outcome outcome;
   Judgement judgement;
   bool finished = true;  // false: the run was interrupted before this question was judged
+  // A run of an input case (bank/cases.hpp): its name, and where its expected output came from
+  // ("cases/007-sums/small.out"); both empty for a question's own run.
+  std::string case_name;
+  std::string expected_file;
 };
 
 // What a judged result keeps of its output for the reports, per stream and for the diff.

@@ -52,6 +52,7 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"open_files_limit", job.open_files_limit},
          {"sandbox_env", job.sandbox_env},
          {"capture_nonce", job.capture_nonce}};
+  if (job.stdin_text) out["stdin"] = *job.stdin_text;
 }
 
 void from_json(const nlohmann::json& in, Job& job) {
@@ -73,6 +74,8 @@ void from_json(const nlohmann::json& in, Job& job) {
   job.open_files_limit = in.value("open_files_limit", std::uint64_t{256});
   job.sandbox_env = in.value("sandbox_env", std::vector<std::string>{});
   job.capture_nonce = in.value("capture_nonce", "");
+  job.stdin_text.reset();
+  if (auto found = in.find("stdin"); found != in.end() && found->is_string()) job.stdin_text = found->get<std::string>();
 }
 
 void to_json(nlohmann::json& out, const PythonError& error) {

@@ -40,6 +40,9 @@ struct Job {
   // in the output itself, and statements carry mark numbers, not offsets, until the supervisor
   // maps them. Empty (direct use, tests): offsets are the sizes of the files on fds 1 and 2.
   std::string capture_nonce;
+  // What the run reads on fd 0 (runner/stdin_input.hpp): a question's input case. nullopt:
+  // nothing, /dev/null, as for every question without cases.
+  std::optional<std::string> stdin_text;
 };
 
 // How the run ended, seen from outside the snippet.
