@@ -21,6 +21,7 @@ packages=(
   libmd4c-dev
   libseccomp-dev   # the sandbox's syscall filter (issue 5)
   libre2-dev       # linear-time regular expressions for untrusted text (issue 9)
+  help2man         # the man page, written from --help at build time (cmake/Install.cmake; issue 12)
 )
 # The fuzz targets (libFuzzer in clang's runtime, .ci/fuzz.sh) are built by the test job only.
 if [ "$job" = test ]; then packages+=(clang libclang-rt-14-dev); fi
