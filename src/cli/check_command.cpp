@@ -6,6 +6,7 @@
 #include "bank/cases.hpp"
 #include "cli/commands.hpp"
 #include "cli/execute.hpp"
+#include "cli/html_output.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
@@ -159,10 +160,17 @@ int check_command(const CheckOptions& options) {
   std::ostream& out = terminal_stream(reports);
   TerminalReport terminal(out, runs.size(), terminal_color(out, options.common.color), Detail::verbose);
   print_case_results(terminal, execution.results);
-  if (runs.size() > 1 || !runs.front().case_name.empty()) out << overall_line(execution.results) << std::flush;
+  const bool with_cases = runs.size() > 1 || !runs.front().case_name.empty();
+  if (with_cases) out << overall_line(execution.results) << std::flush;
   if (execution.summary.interrupted) terminal.finish(execution.summary);
   if (auto written = write_reports(options.common, execution, "snipcheck-check"); !written) {
     return report_usage_error(written.error());
+  }
+  if (!options.common.html_path.empty()) {
+    std::string overall = with_cases ? overall_line(execution.results) : std::string();
+    if (!overall.empty()) overall.pop_back();
+    const HtmlReport html = run_html_report("snipcheck check: " + code_name, execution, runs, overall);
+    if (auto written = write_html_report(options.common.html_path, html); !written) return report_usage_error(written.error());
   }
   return exit_status_of(execution.summary);
 }

@@ -14,6 +14,7 @@
 #include "cli/bless.hpp"
 #include "cli/cache.hpp"
 #include "cli/commands.hpp"
+#include "cli/html_output.hpp"
 #include "cli/execute.hpp"
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
@@ -228,6 +229,10 @@ int run_command(const RunOptions& options) {
   // blessed, a wrong question is no longer failing the bank.
   if (auto written = write_reports(options.common, execution, "snipcheck"); !written) {
     return report_usage_error(written.error());
+  }
+  if (!options.common.html_path.empty()) {
+    const HtmlReport html = run_html_report("snipcheck run: " + bank_path, execution, bank->questions);
+    if (auto written = write_html_report(options.common.html_path, html); !written) return report_usage_error(written.error());
   }
   Summary judged = execution.summary;
   for (std::size_t index : blessed) {
