@@ -68,7 +68,8 @@ std::vector<InputPath> bank_inputs(const std::string& bank) {
   const std::filesystem::path root = bank;
   return {{(root / "snipcheck.toml").string(), false},
           {(root / "snippets").string(), true},
-          {(root / "expected").string(), true}};
+          {(root / "expected").string(), true},
+          {(root / "cases").string(), true}};
 }
 
 namespace {

@@ -284,3 +284,14 @@ TEST_CASE("a malformed case folder is exit 2 naming the file, and nothing runs",
     }
   }
 }
+
+TEST_CASE("a report is never written inside cases/", "[cases]") {
+  Scratch scratch;
+  const fs::path bank = scratch.path() / "bank";
+  write_case_bank(bank);
+  Ran ran = snipcheck({"run", "bank", "--json", "bank/cases/001-sum/report.json"}, scratch.path());
+  INFO(describe(ran));
+  CHECK(ran.status == 2);
+  CHECK(ran.err.find("--json") != std::string::npos);
+  CHECK_FALSE(fs::exists(bank / "cases/001-sum/report.json"));
+}
