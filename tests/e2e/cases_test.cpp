@@ -295,3 +295,13 @@ TEST_CASE("a report is never written inside cases/", "[cases]") {
   CHECK(ran.err.find("--json") != std::string::npos);
   CHECK_FALSE(fs::exists(bank / "cases/001-sum/report.json"));
 }
+
+TEST_CASE("folders near 'cases' by name that are the bank's own business still load", "[cases]") {
+  Scratch scratch;
+  const fs::path bank = scratch.path() / "bank";
+  write_case_bank(bank);
+  for (const char* folder : {"pages", "caches", "dates", "bases"}) write(bank / folder / "x.txt", "x");
+  Ran ran = snipcheck({"run", "bank", "-k", "3"}, scratch.path());
+  INFO(describe(ran));
+  CHECK(ran.status == 0);
+}
