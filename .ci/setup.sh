@@ -21,9 +21,11 @@ packages=(
   libmd4c-dev
   libseccomp-dev   # the sandbox's syscall filter (issue 5)
   libre2-dev       # linear-time regular expressions for untrusted text (issue 9)
+  help2man         # the man page, written from --help at build time (cmake/Install.cmake; issue 12)
 )
-# The fuzz targets (libFuzzer in clang's runtime, .ci/fuzz.sh) are built by the test job only.
-if [ "$job" = test ]; then packages+=(clang libclang-rt-14-dev); fi
+# The fuzz targets (libFuzzer in clang's runtime, .ci/fuzz.sh) are built by the test job only,
+# and only it opens the --html reports in headless Chromium (tests/e2e/html_test.cpp).
+if [ "$job" = test ]; then packages+=(clang libclang-rt-14-dev chromium); fi
 # The python3-* packages that the audited material's examples import (one list, one place).
 while read -r package; do
   case "$package" in ''|'#'*) ;; *) packages+=("$package") ;; esac

@@ -126,22 +126,25 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   return d[a.size()][b.size()];
 }
 
-// A top-level folder whose name is a slip of "snippets" or "expected" ("expect", "Expected",
-// "snipets") would be ignored, and its questions with it: refused, naming it.
+// A top-level folder whose name is a slip of "snippets", "expected" or "cases" ("expect",
+// "Expected", "snipets", "case") would be ignored, and its questions with it: refused, naming it.
 Expected<void> check_folder_names(const fs::path& root, const fs::path& shown) {
   std::error_code ec;
   for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name == "snippets" || name == "expected" || name.starts_with(".") || name.size() > 12 ||
+    if (name == "snippets" || name == "expected" || name == "cases" || name.starts_with(".") || name.size() > 12 ||
         !it->is_directory(ec)) {
       continue;
     }
     std::string lower = name;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    for (const char* wanted : {"snippets", "expected"}) {
-      if (edit_distance(lower, wanted) > 2) continue;
+    for (const std::string wanted : {"snippets", "expected", "cases"}) {
+      // "cases" is short: two edits would reach ordinary names (pages, dates, caches), so a slip
+      // of it is one edit away and keeps its first letter (case, Cases, casse).
+      const bool is_cases = wanted == "cases";
+      if (edit_distance(lower, wanted) > (is_cases ? 1U : 2U) || (is_cases && lower.front() != 'c')) continue;
       return fail((shown / name).string() + "/", 0,
-                  std::string("looks like a misspelt ") + wanted + "/ folder, which a bank names exactly " + wanted +
+                  "looks like a misspelt " + wanted + "/ folder, which a bank names exactly " + wanted +
                       "/ (rename it, or move it out of the bank)");
     }
   }
@@ -229,6 +232,93 @@ Expected<void> check_sessions(const SettingsFile& settings, const std::map<std::
   return {};
 }
 
+// True for a case's NAME: letters, digits, '-' and '_' ("1", "small", "edge_case-2").
+bool is_case_name(std::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+ReadLimit case_input_limit() {
+  return {k_max_code_bytes, "case input", "a case's input is a test's stdin, not a data file"};
+}
+
+// The cases of one question: DIR holds NAME.in and NAME.out pairs, nothing else.
+Expected<std::vector<Case>> load_case_folder(const fs::path& real_root, const fs::path& dir, const std::string& rel,
+                                             std::uint64_t output_limit) {
+  std::map<std::string, Entry> inputs, outputs;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    if (name.starts_with(".")) continue;
+    const std::string shown = rel + "/" + name;
+    const std::string extension = path.extension().string();
+    if ((extension != ".in" && extension != ".out") || !is_case_name(path.stem().string())) {
+      return fail(shown, 0, "not a case file: a case is NAME.in (its stdin) and NAME.out (its expected stdout), NAME "
+                            "being letters, digits, '-' or '_'");
+    }
+    auto real = resolve_entry(real_root, path, shown, fs::file_type::regular);
+    if (!real) return tl::unexpected(real.error());
+    (extension == ".in" ? inputs : outputs).emplace(path.stem().string(), Entry{path, *real});
+  }
+  if (ec) return fail(rel, 0, "cannot list: " + ec.message());
+  for (const auto& [name, entry] : inputs) {
+    if (!outputs.contains(name)) {
+      return fail(rel + "/" + name + ".in", 0, "a case without its expected output: add " + rel + "/" + name +
+                                                   ".out (what the snippet prints given this input)");
+    }
+  }
+  for (const auto& [name, entry] : outputs) {
+    if (!inputs.contains(name)) {
+      return fail(rel + "/" + name + ".out", 0, "a case without its input: add " + rel + "/" + name +
+                                                    ".in (empty when the case gives no input)");
+    }
+  }
+  if (inputs.empty()) return fail(rel + "/", 0, "a case folder with no cases (NAME.in + NAME.out): remove it or add one");
+  std::vector<Case> cases;
+  for (const auto& [name, entry] : inputs) {
+    Case one;
+    one.name = name;
+    auto input = read_file(entry.real, case_input_limit());
+    if (!input) return fail(rel + "/" + name + ".in", 0, input.error().message);
+    auto expected = read_file(outputs.at(name).real, expected_read_limit(output_limit));
+    if (!expected) return fail(rel + "/" + name + ".out", 0, expected.error().message);
+    one.input = std::move(*input);
+    one.expected = std::move(*expected);
+    cases.push_back(std::move(one));
+  }
+  return cases;
+}
+
+// BANK/cases/: one folder per question that has cases, named by its id. Only the folders (and
+// their questions) that `wanted` keeps are read; every name is checked.
+Expected<std::map<std::string, fs::path>> list_case_folders(const fs::path& real_root, const fs::path& root,
+                                                           const fs::path& shown,
+                                                           const std::map<std::string, Entry>& snippets) {
+  std::map<std::string, fs::path> folders;
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(root / "cases", ec))) return folders;
+  auto cases = resolve_entry(real_root, root / "cases", (shown / "cases").string(), fs::file_type::directory);
+  if (!cases) return tl::unexpected(cases.error());
+  for (fs::directory_iterator it(root / "cases", ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".")) continue;
+    const std::string rel = (shown / "cases" / name).string();
+    if (!is_question_id(name)) {
+      return fail(rel, 0, "not a case folder: cases/ holds one folder per question, named as its snippet "
+                          "(cases/NNN-slug/ for snippets/NNN-slug.py)");
+    }
+    auto real = resolve_entry(real_root, it->path(), rel, fs::file_type::directory);
+    if (!real) return tl::unexpected(real.error());
+    if (!snippets.contains(name)) return fail(rel + "/", 0, "cases without a snippet (no snippets/" + name + ".py)");
+    folders.emplace(name, *real);
+  }
+  if (ec) return fail((shown / "cases").string(), 0, "cannot list: " + ec.message());
+  return folders;
+}
+
 }  // namespace
 
 std::vector<std::string> session_chain(const SettingsFile& settings, const std::string& id) {
@@ -303,6 +393,20 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
   if (auto sessions = check_sessions(*settings, *snippets, (root_in / "snipcheck.toml").string()); !sessions) {
     return tl::unexpected(sessions.error());
   }
+  auto case_folders = list_case_folders(real_root, bank.root, root_in, *snippets);
+  if (!case_folders) return tl::unexpected(case_folders.error());
+  // Each case runs in a fresh directory of its own: a chain (`after`) cannot carry files to it,
+  // nor from it.
+  for (const auto& [id, line] : settings->question_lines) {
+    const std::string& after = settings->questions.at(id).after;
+    if (after.empty()) continue;
+    for (const std::string& side : {id, after}) {
+      if (!case_folders->contains(side)) continue;
+      return fail((root_in / "snipcheck.toml").string(), line,
+                  "after = \"" + after + "\": " + side + " has input cases (cases/" + side +
+                      "/), which each run in a fresh directory and cannot be chained");
+    }
+  }
   for (const auto& [id, entry] : *snippets) {
     if (!filter_selects(filters, id)) continue;
     Question question;
@@ -324,6 +428,12 @@ Expected<Bank> load_bank(const fs::path& root_in, const std::vector<std::string>
       auto text = read_file(found->second.real, expected_read_limit(question.settings.output_limit));
       if (!text) return fail((root_in / "expected" / found->second.path.filename()).string(), 0, text.error().message);
       question.expected = std::move(*text);
+    }
+    if (auto folder = case_folders->find(id); folder != case_folders->end()) {
+      auto cases = load_case_folder(real_root, folder->second, (root_in / "cases" / id).string(),
+                                    question.settings.output_limit);
+      if (!cases) return tl::unexpected(cases.error());
+      question.cases = std::move(*cases);
     }
     bank.questions.push_back(std::move(question));
   }

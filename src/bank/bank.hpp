@@ -6,6 +6,11 @@
 // a directory named like a question or a loop of links is an error naming the entry. A bank has
 // both snippets/ and expected/ (empty: nothing documented), no folder named like a slip of either,
 // and no two questions with the same number.
+// A question may have input cases, judge-style: cases/NNN-slug/NAME.in (its stdin) beside
+// NAME.out (its expected stdout), both required; a case folder for no question, a stray file, a
+// case missing either half or an empty case folder is an error naming it. A question with cases
+// needs no expected/ file (when it has one, it is also checked, with nothing on stdin), and
+// cannot be chained with `after` either way (each case runs in a fresh directory).
 #pragma once
 
 #include <filesystem>
@@ -24,7 +29,15 @@ struct SessionPart {
   std::string id;                             // "001-setup"
   std::filesystem::path snippet;              // absolute path of its code: compiled under it
   std::string code;
-  std::string mode = "script";                // how it runs ("script"; the transcript mode may add "repl")
+  std::string mode = "script";                // how it runs: "script", or "repl" (a transcript)
+};
+
+// One input case of a question (cases/NNN-slug/NAME.in + NAME.out): the snippet run with
+// NAME.in on its standard input must print NAME.out.
+struct Case {
+  std::string name;      // "small": NAME of NAME.in
+  std::string input;     // NAME.in: the snippet's stdin
+  std::string expected;  // NAME.out: its stdout
 };
 
 struct Question {
@@ -37,6 +50,15 @@ struct Question {
   // The earlier questions of its session, oldest first (`continues`, followed back; read even
   // when a filter leaves them out of the run). Empty: it runs alone.
   std::vector<SessionPart> before;
+  std::vector<Case> cases;                    // cases/ID/*: sorted by name; empty: none
+  // Set on the questions expand_cases() makes, one run each (bank/cases.hpp): what goes on the
+  // run's stdin (nullopt: nothing, /dev/null), the case's name (empty: the question's own run,
+  // checked against expected/), and the file its expected output came from, relative to the
+  // bank ("cases/007-sums/small.out"; empty: expected/ID.out).
+  std::optional<std::string> stdin_input;
+  std::string case_name;
+  std::string question_id;  // the question's id; `id` is "007-sums[small]" for a case
+  std::string expected_file;
 };
 
 struct Bank {

@@ -17,6 +17,7 @@
 #include "cli/auditor.hpp"
 #include "cli/commands.hpp"
 #include "cli/execute.hpp"
+#include "cli/html_output.hpp"
 #include "cli/importer.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
@@ -287,6 +288,10 @@ int audit_command(const AuditOptions& options) {
     std::vector<Result> results;
     for (const AuditQuestion& question : questions) results.push_back(question.result);
     files.emplace_back(options.common.junit_path, render_junit_report(results, summary.questions, "snipcheck-audit"));
+  }
+  if (!options.common.html_path.empty()) {
+    files.emplace_back(options.common.html_path,
+                       render_html_report(audit_html_report("snipcheck audit: " + name, questions, summary, plan.questions)));
   }
   for (const auto& [path, content] : files) {
     if (auto written = write_output(path, content); !written) return report_usage_error(written.error());

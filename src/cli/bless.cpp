@@ -49,6 +49,8 @@ bool should_bless(const Result& result, UpdateMode mode) {
 }
 
 Blessing blessing_of(const Result& result) {
+  // An input case's run blesses its own NAME.out.
+  if (!result.expected_file.empty()) return Blessing{result.expected_file, result.expected, result.outcome.stdout_text};
   std::string stem = std::filesystem::path(result.file).stem().string();
   return Blessing{"expected/" + stem + ".out", result.expected, result.outcome.stdout_text};
 }

@@ -6,8 +6,10 @@
 
 #include "bank/bank.hpp"
 #include "cli/annotate.hpp"
+#include "bank/cases.hpp"
 #include "cli/commands.hpp"
 #include "cli/execute.hpp"
+#include "cli/html_output.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "cli/sandbox_gate.hpp"
@@ -45,8 +47,9 @@ Expected<Question> reference_for(const CheckOptions& options) {
                                    "such as 007-generators or a number from 0 to 999)");
     }
     reference = *question;
-    if (!reference.expected) return fail(options.bank + "/expected/" + reference.id + ".out", 0,
-                                         "the question documents no expected output to check against");
+    if (!reference.expected && reference.cases.empty()) return fail(options.bank + "/expected/" + reference.id + ".out", 0,
+                                         "the question documents no expected output to check against (neither "
+                                         "this file nor input cases in cases/" + reference.id + "/)");
     return reference;
   }
   if (options.expected_file.empty()) return fail("", 0, "check needs --question ID or --expected FILE");
@@ -84,6 +87,47 @@ void name_as_given(Result& result, const std::string& copy, const std::string& g
   result.outcome.stack = rename_file(result.outcome.stack, copy, given);
 }
 
+// Each finished run in order; only the first failing one keeps its diff, traceback and stack
+// (the rest say their verdict: --json has them all).
+void print_case_results(TerminalReport& terminal, const std::vector<Result>& results) {
+  bool failure_shown = false;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (!results[i].finished) continue;
+    Result shown = results[i];
+    if (is_failing(shown.judgement.verdict)) {
+      if (failure_shown) {
+        shown.judgement.diff.clear();
+        shown.outcome.error.reset();
+        shown.outcome.stack.clear();
+        shown.outcome.stderr_text.clear();
+      }
+      failure_shown = true;
+    }
+    terminal.add(i, std::move(shown));
+  }
+}
+
+// "overall: pass (3 of 3 cases passed)" or "overall: wrong (1 of 3 cases failed: 007-sums[big])":
+// pass only when every case passed; the verdict is the first failing case's.
+std::string overall_line(const std::vector<Result>& results) {
+  std::size_t passed = 0;
+  std::vector<const Result*> failing;
+  for (const Result& result : results) {
+    if (!result.finished) continue;
+    if (is_failing(result.judgement.verdict)) failing.push_back(&result);
+    else ++passed;
+  }
+  const std::size_t total = results.size();
+  const std::string cases = total == 1 ? " case" : " cases";
+  if (failing.empty()) {
+    return "overall: pass (" + std::to_string(passed) + " of " + std::to_string(total) + cases + " passed)\n";
+  }
+  std::string names;
+  for (const Result* result : failing) names += (names.empty() ? "" : ", ") + visible_controls(result->id);
+  return "overall: " + to_string(failing.front()->judgement.verdict) + " (" + std::to_string(failing.size()) + " of " +
+         std::to_string(total) + cases + " failed: " + names + ")\n";
+}
+
 }  // namespace
 
 int check_command(const CheckOptions& options) {
@@ -119,8 +163,10 @@ int check_command(const CheckOptions& options) {
   if (!options.compare.empty()) candidate.settings.compare = *compare_mode_from(options.compare);
   // The candidate's code is untrusted: always sandboxed, never weaker than promised unless accepted.
   candidate.settings.sandbox = true;
-  auto sandbox = sandbox_gate({candidate}, options.common.allow_weaker_sandbox ? WeakerSandbox::allow
-                                                                               : WeakerSandbox::refuse);
+  // One run per input case when the question has cases (bank/cases.hpp), each sandboxed.
+  const std::vector<Question> runs = expand_cases({candidate});
+  auto sandbox = sandbox_gate(runs, options.common.allow_weaker_sandbox ? WeakerSandbox::allow
+                                                                        : WeakerSandbox::refuse);
   if (!sandbox) return report_usage_error(sandbox.error());
   if (auto written = write_file_atomic(candidate.snippet, candidate.code); !written) {
     return report_usage_error(written.error());
@@ -132,13 +178,16 @@ int check_command(const CheckOptions& options) {
   execute_options.verbose = options.common.verbose;
   execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
   execute_options.sandbox_probe = *sandbox;
-  Execution execution = execute({candidate}, execute_options, {});
-  name_as_given(execution.results.front(), candidate.snippet.string(), code_name);
+  execute_options.workers = runs.size() > 1 ? worker_count(options.common) : 1;
+  Execution execution = execute(runs, execute_options, {});
+  for (Result& result : execution.results) name_as_given(result, candidate.snippet.string(), code_name);
 
-  // Verdict and diff.
+  // Verdict and diff: with cases, a line per case, the first failing case's details, the overall.
   std::ostream& out = terminal_stream(reports);
-  TerminalReport terminal(out, 1, terminal_color(out, options.common.color), terminal_detail(options.common));
-  if (execution.results.front().finished) terminal.add(0, execution.results.front());
+  TerminalReport terminal(out, runs.size(), terminal_color(out, options.common.color), terminal_detail(options.common));
+  print_case_results(terminal, execution.results);
+  const bool with_cases = runs.size() > 1 || !runs.front().case_name.empty();
+  if (with_cases) out << overall_line(execution.results) << std::flush;
   if (execution.summary.interrupted) terminal.finish(execution.summary);
   if (annotations_wanted(options.common.annotate)) {
     print_annotations(out, execution.results, [&](const Result&) {
@@ -147,6 +196,12 @@ int check_command(const CheckOptions& options) {
   }
   if (auto written = write_reports(options.common, execution, "snipcheck-check"); !written) {
     return report_usage_error(written.error());
+  }
+  if (!options.common.html_path.empty()) {
+    std::string overall = with_cases ? overall_line(execution.results) : std::string();
+    if (!overall.empty()) overall.pop_back();
+    const HtmlReport html = run_html_report("snipcheck check: " + code_name, execution, runs, overall);
+    if (auto written = write_html_report(options.common.html_path, html); !written) return report_usage_error(written.error());
   }
   return exit_status_of(execution.summary);
 }

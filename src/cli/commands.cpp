@@ -86,6 +86,10 @@ void add_common(CLI::App& command, CommonOptions& options) {
       ->check(seconds_between(k_min_timeout_s, k_max_timeout_s));
   command.add_option("--json", options.json_path, "Write the JSON report to PATH (- for stdout)")->check(report_path());
   command.add_option("--junit", options.junit_path, "Write a JUnit XML report to PATH (- for stdout)")->check(report_path());
+  command.add_option("--html", options.html_path,
+                     "Write a self-contained HTML report to PATH (- for stdout): summary, a filter by verdict, "
+                     "code, diffs, tracebacks")
+      ->check(report_path());
   command.add_option("-j,--jobs", options.jobs, "Worker processes, 1 to 256 (default: one per core)")
       ->check(whole_number_between(1, 256));
   command.add_flag("--keep-tmp", options.keep_tmp, "Keep each question's working directory");

@@ -23,6 +23,8 @@ Result make_result(const Question& question) {
   result.file = question.display_path;
   result.path = question.snippet.string();
   result.settings = question.settings;
+  result.case_name = question.case_name;
+  result.expected_file = question.expected_file;
   return result;
 }
 
@@ -69,6 +71,7 @@ Job make_job(const Question& question, const std::filesystem::path& run_dir, con
   job.process_limit = question.settings.process_limit;
   job.open_files_limit = question.settings.open_files_limit;
   job.sandbox_env = question.settings.sandbox_env;
+  job.stdin_text = question.stdin_input;
   return job;
 }
 

@@ -49,6 +49,9 @@ std::string render_question_list(const std::vector<Question>& questions) {
     std::string line = fmt::format("{:<{}}  {:<14}", visible_controls(question.id), width,
                                    to_string(question.settings.isolation));
     if (!question.settings.title.empty()) line += "  " + visible_controls(question.settings.title);
+    if (!question.cases.empty()) {
+      line += fmt::format("  ({} input case{})", question.cases.size(), question.cases.size() == 1 ? "" : "s");
+    }
     if (std::string differing = settings_differing(question.settings); !differing.empty()) {
       line += "  [" + differing + "]";
     }

@@ -11,6 +11,7 @@ struct CommonOptions {
   std::optional<double> timeout_s;
   std::string json_path;
   std::string junit_path;
+  std::string html_path;  // --html PATH: one self-contained HTML file (cli/html_output.hpp)
   int jobs = 0;  // 0: one per core
   bool keep_tmp = false;
   std::string isolation;  // empty: the bank's

@@ -60,6 +60,7 @@ std::vector<ReportPath> report_paths(const CommonOptions& options) {
   std::vector<ReportPath> reports;
   if (!options.json_path.empty()) reports.push_back({"--json", options.json_path});
   if (!options.junit_path.empty()) reports.push_back({"--junit", options.junit_path});
+  if (!options.html_path.empty()) reports.push_back({"--html", options.html_path});
   return reports;
 }
 
@@ -67,7 +68,8 @@ std::vector<InputPath> bank_inputs(const std::string& bank) {
   const std::filesystem::path root = bank;
   return {{(root / "snipcheck.toml").string(), false},
           {(root / "snippets").string(), true},
-          {(root / "expected").string(), true}};
+          {(root / "expected").string(), true},
+          {(root / "cases").string(), true}};
 }
 
 namespace {

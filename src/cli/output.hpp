@@ -45,7 +45,7 @@ struct InputPath {
   bool folder = false;
 };
 
-// The inputs of a bank at `bank`: its snipcheck.toml, snippets/ and expected/.
+// The inputs of a bank at `bank`: its snipcheck.toml, snippets/, expected/ and cases/.
 std::vector<InputPath> bank_inputs(const std::string& bank);
 
 // Fails, before the run starts, when a report could not be written where asked: a directory, a

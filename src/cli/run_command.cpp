@@ -8,12 +8,14 @@
 #include <spdlog/spdlog.h>
 
 #include "bank/bank.hpp"
+#include "bank/cases.hpp"
 #include "bank/filter.hpp"
 #include "cli/bank_target.hpp"
 #include "cli/bless.hpp"
 #include "cli/cache.hpp"
 #include "cli/annotate.hpp"
 #include "cli/commands.hpp"
+#include "cli/html_output.hpp"
 #include "cli/execute.hpp"
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
@@ -63,7 +65,10 @@ void apply_last_failed(const RunOptions& options, const std::filesystem::path& r
     std::cerr << "snipcheck: " << cached.error().describe() << ": the cache of the last run is ignored\n";
   }
   const std::set<std::string> failed = cached ? *cached : std::set<std::string>{};
-  auto failed_before = [&](const Question& question) { return failed.contains(question.id); };
+  // An input case's run is recorded as "007-sums[small]": its question failed.
+  std::set<std::string, std::less<>> failed_questions;
+  for (const std::string& id : failed) failed_questions.emplace(question_of_run(id));
+  auto failed_before = [&](const Question& question) { return failed_questions.contains(question.id); };
   const bool any = std::any_of(questions.begin(), questions.end(), failed_before);
   const char* flag = options.last_failed ? "--lf" : "--ff";
   if (!any) {
@@ -182,6 +187,10 @@ int run_command(const RunOptions& options) {
     if (options.common.sandbox) question.settings.sandbox = true;
   }
 
+  // A question with input cases runs once per case (and once more against expected/ when it
+  // has that file too): from here each run is a question of its own to the runner and reports.
+  bank->questions = expand_cases(bank->questions);
+
   // Sandboxed questions: refuse a sandbox weaker than promised, unless accepted (and then loudly).
   auto sandbox = sandbox_gate(bank->questions, options.common.allow_weaker_sandbox ? WeakerSandbox::allow
                                                                                    : WeakerSandbox::refuse);
@@ -235,6 +244,10 @@ int run_command(const RunOptions& options) {
   // blessed, a wrong question is no longer failing the bank.
   if (auto written = write_reports(options.common, execution, "snipcheck", *shard); !written) {
     return report_usage_error(written.error());
+  }
+  if (!options.common.html_path.empty()) {
+    const HtmlReport html = run_html_report("snipcheck run: " + bank_path, execution, bank->questions);
+    if (auto written = write_html_report(options.common.html_path, html); !written) return report_usage_error(written.error());
   }
   Summary judged = execution.summary;
   for (std::size_t index : blessed) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "bank/cases.hpp"
+
 namespace snipcheck {
 
 namespace {
@@ -41,7 +43,7 @@ nlohmann::json result_to_json(const Result& result) {
                              {"message", part.error.message},
                              {"line", part.error.line}});
   }
-  return {{"id", result.id},
+  nlohmann::json item = {{"id", result.id},
           {"file", result.file},
           {"verdict", to_string(result.judgement.verdict)},
           {"reason", result.judgement.reason},
@@ -73,6 +75,13 @@ nlohmann::json result_to_json(const Result& result) {
           {"internal", result.judgement.internal},
           {"failure_line", result.line},
           {"failure_code", optional_text(result.source_line)}};
+  // An input case's run (bank/cases.hpp): its question, its case and the case's expected file.
+  if (!result.case_name.empty()) {
+    item["question"] = std::string(question_of_run(result.id));
+    item["case"] = result.case_name;
+    item["expected_file"] = result.expected_file;
+  }
+  return item;
 }
 
 nlohmann::json summary_to_json(const Summary& summary) {

@@ -25,6 +25,10 @@ struct Result {
   // and that line's text, stripped, to head the failure's details.
   int line = 0;
   std::string source_line;
+  // A run of an input case (bank/cases.hpp): its name, and where its expected output came from
+  // ("cases/007-sums/small.out"); both empty for a question's own run.
+  std::string case_name;
+  std::string expected_file;
 };
 
 // Where a failing question failed, as a line of its snippet: the line that raised (error), the

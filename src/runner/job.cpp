@@ -55,6 +55,7 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"sandbox_env", job.sandbox_env},
          {"capture_nonce", job.capture_nonce},
          {"probes", job.probes}};
+  if (job.stdin_text) out["stdin"] = *job.stdin_text;
 }
 
 void from_json(const nlohmann::json& in, Job& job) {
@@ -79,6 +80,8 @@ void from_json(const nlohmann::json& in, Job& job) {
   job.sandbox_env = in.value("sandbox_env", std::vector<std::string>{});
   job.capture_nonce = in.value("capture_nonce", "");
   job.probes = in.value("probes", std::vector<ProbeRequest>{});
+  job.stdin_text.reset();
+  if (auto found = in.find("stdin"); found != in.end() && found->is_string()) job.stdin_text = found->get<std::string>();
 }
 
 void to_json(nlohmann::json& out, const PythonError& error) {

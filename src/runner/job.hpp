@@ -77,6 +77,9 @@ struct Job {
   // maps them. Empty (direct use, tests): offsets are the sizes of the files on fds 1 and 2.
   std::string capture_nonce;
   std::vector<ProbeRequest> probes;  // evaluated as the snippet runs (see ProbeRequest)
+  // What the run reads on fd 0 (runner/stdin_input.hpp): a question's input case. nullopt:
+  // nothing, /dev/null, as for every question without cases.
+  std::optional<std::string> stdin_text;
 };
 
 // How the run ended, seen from outside the snippet.

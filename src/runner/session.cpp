@@ -28,6 +28,7 @@
 
 #include "runner/prefault.hpp"
 #include "runner/process_state.hpp"
+#include "runner/stdin_input.hpp"
 
 // CPython exports the function faulthandler uses to print every thread's stack without the GIL;
 // its declaration lives in an internal header, so it is declared here.
@@ -965,6 +966,11 @@ namespace {
   }
   // The worker entered the job's directory and limits; this process was forked before that.
   if (::chdir(job.cwd.c_str()) != 0) fail("cannot enter " + job.cwd + ": " + std::strerror(errno));
+  // Its input case on fd 0 (its own file: the starter's /dev/null stays the starter's), before
+  // the limits and the sandbox.
+  if (job.stdin_text) {
+    if (std::string error = place_stdin(*job.stdin_text); !error.empty()) fail(error);
+  }
   rlimit fsize{};
   ::getrlimit(RLIMIT_FSIZE, &fsize);
   apply_job_limits(job);

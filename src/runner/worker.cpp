@@ -26,6 +26,7 @@
 #include "runner/process_state.hpp"
 #include "runner/protocol.hpp"
 #include "runner/session.hpp"
+#include "runner/stdin_input.hpp"
 #include "sandbox/shield.hpp"
 
 namespace snipcheck {
@@ -343,7 +344,17 @@ nlohmann::json run_job(Interpreter& python, Watchdog& watchdog, const Job& job, 
                                 start = Clock::now();
                               });
   };
-  SessionReport report = route.tier == "process" ? in_process() : python.run_subinterpreter(job);
+  auto in_subinterpreter = [&] {
+    if (!job.stdin_text) return python.run_subinterpreter(job);
+    StdinSwap input(*job.stdin_text);
+    if (!input.error().empty()) {
+      SessionReport failed;
+      failed.internal_error = input.error();
+      return failed;
+    }
+    return python.run_subinterpreter(job);
+  };
+  SessionReport report = route.tier == "process" ? in_process() : in_subinterpreter();
   if (route.tier == "subinterpreter" && job.isolation == "auto" && needs_main_interpreter(report)) {
     mark_output(job, MarkKind::start);  // the first attempt's output is not the job's
     // What the AST did not show (a library installing a signal handler, say) the sub-interpreter

@@ -210,3 +210,16 @@ TEST_CASE("Job probes and their results travel as data", "[runner][job][probes]"
     CHECK(back[0]->str.empty());
   }
 }
+
+TEST_CASE("Job: an input case's stdin crosses the protocol, absent when there is none", "[runner][job]") {
+  Job job;
+  job.id = "001-sum[small]";
+  CHECK_FALSE(json(job).contains("stdin"));
+  CHECK_FALSE(json(job).get<Job>().stdin_text.has_value());
+  job.stdin_text = std::string("1 2\n\0tail", 10);
+  json out = job;
+  CHECK(out["stdin"] == *job.stdin_text);
+  CHECK(out.get<Job>().stdin_text == job.stdin_text);
+  job.stdin_text = "";
+  CHECK(json(job).get<Job>().stdin_text == std::string());
+}
