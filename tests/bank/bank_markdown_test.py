@@ -21,6 +21,16 @@ def render(project, out):
                    check=True)
 
 
+def as_markdown_carries(text, mode):
+    """What of an expected output a Markdown code block can carry: CommonMark reads CR LF as a
+    line ending (a CR never reaches the text), and under `compare = "normalize"` the trailing
+    spaces and blank lines, which the question ignores, are not part of it either."""
+    text = text.replace(b"\r\n", b"\n")
+    if mode == "normalize":
+        text = b"\n".join(line.rstrip() for line in text.split(b"\n")).rstrip(b"\n")
+    return text
+
+
 def roundtrip(snipcheck, project):
     problems = []
     titles = tomllib.loads((project / "snipcheck.toml").read_text()).get("question", {})
@@ -47,7 +57,8 @@ def roundtrip(snipcheck, project):
             expected_back = imported / "expected" / f"{copy.stem}.out"
             want = expected.read_bytes() if expected.exists() else b""
             got = expected_back.read_bytes() if expected_back.exists() else b""
-            if want != got:
+            mode = titles.get(qid, {}).get("compare", "exact")
+            if as_markdown_carries(want, mode) != as_markdown_carries(got, mode):
                 problems.append(f"{qid}: expected output differs after the round trip")
             title = titles.get(qid, {}).get("title")
             if title and back.get(copy.stem, {}).get("title") != title:
