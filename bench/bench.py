@@ -260,7 +260,8 @@ def main():
             # (start-up, the worker's first interpreter), over the other snippets.
             fixed = median_of(args.repeat, lambda: run_snipcheck(exe, one, tier, 1))
             whole = measured[(tier, 1)]
-            marginal[tier] = Timing((whole - fixed) / (args.n - 1), (whole.cpu - fixed.cpu) / (args.n - 1))
+            others = max(args.n - 1, 1)
+            marginal[tier] = Timing((whole - fixed) / others, (whole.cpu - fixed.cpu) / others)
         table("trivial snippets", args.n, rows, naive)
         print("\n  per trivial snippet, -j 1, less a one-snippet run (start-up):")
         print("    subinterpreter %s = %.2fx its floor, Py_NewInterpreter+End without site (cpu %.2fx) (target <= 1.5)"
