@@ -9,6 +9,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -530,6 +533,58 @@ TEST_CASE("Interpreter::run_subinterpreter", "[runner][session]") {
         "print('main done')\n");
     CHECK(run.out == "main done\nthread done\n");
   }
+}
+
+namespace {
+
+// What a command prints on stdout (the test's own Python runs, never a snippet).
+std::string command_output(const std::string& command) {
+  std::string text;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) text.append(buffer, got);
+  REQUIRE(::pclose(pipe) == 0);
+  return text;
+}
+
+}  // namespace
+
+// The worker does not import `site` in each sub-interpreter: it replays what `site` did in the
+// main interpreter (session.cpp, replay_site), for speed. What a snippet can see of it must be
+// what `python3` (isolated, as the worker's interpreter is) has at start-up: any faster replay
+// must keep this test green.
+TEST_CASE("Interpreter::run_subinterpreter: what site gives python3 the snippet has too", "[runner][session]") {
+  const std::string probe =
+      "import sys, builtins\n"
+      "print(PATH)\n"
+      "print([type(finder).__name__ for finder in sys.meta_path])\n"
+      "print([name for name in ('quit', 'exit', 'copyright', 'credits', 'license', 'help') if hasattr(builtins, name)])\n"
+      "print(type(builtins.help).__name__, type(builtins.quit).__name__, type(builtins.license).__name__)\n";
+  auto with_path = [&](const std::string& path) {
+    std::string code = probe;
+    code.replace(code.find("PATH"), 4, path);
+    return code;
+  };
+  TempDir dir("snipcheck-unit-site");
+  testing::write_tree(dir.path(), {{"probe.py", with_path("sys.path")}});
+  // -I: no user site and no PYTHON* variables (nor the script's directory on sys.path).
+  const std::string expected = command_output("/usr/bin/python3 -I " + (dir.path() / "probe.py").string());
+  Run run = run_code(with_path("sys.path[1:]"));  // the driver puts the snippet's directory first
+  CHECK(run.out == expected);
+
+  // Every module `site` imports in python3 (its .pth import lines, sitecustomize, what they
+  // import) is imported in the sub-interpreter too, but `site` itself.
+  std::istringstream with_site(command_output("/usr/bin/python3 -I -c 'import sys; print(*sorted(sys.modules))'"));
+  std::istringstream without_site(command_output("/usr/bin/python3 -I -S -c 'import sys; print(*sorted(sys.modules))'"));
+  std::set<std::string> bare{std::istream_iterator<std::string>(without_site), std::istream_iterator<std::string>()};
+  std::string wanted;
+  for (std::istream_iterator<std::string> it(with_site), end; it != end; ++it) {
+    if (!bare.count(*it) && *it != "site") wanted += (wanted.empty() ? "'" : ", '") + *it + "'";
+  }
+  INFO("site's modules in python3: " << wanted);
+  Run modules = run_code("import sys\nprint([name for name in [" + wanted + "] if name not in sys.modules])\n");
+  CHECK(modules.out == "[]\n");
 }
 
 TEST_CASE("Interpreter::run_subinterpreter and modules that need a process", "[runner][session]") {
