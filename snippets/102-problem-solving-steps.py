@@ -36,3 +36,11 @@ worst = list(range(0, 2000, 2))
 comparisons = sum(1 for i in range(len(worst)) for j in range(i + 1, len(worst)))
 print("brute force:", comparisons, "pair checks; one pass:", len(worst), "dict lookups")
 print("answer when there is none:", two_sum(worst, 1))
+
+# 6. As a judge system runs it: the numbers on the first line of stdin, the target on the second,
+#    the answer on stdout (with no input, as here, there is nothing to answer).
+import sys
+
+given = sys.stdin.read().split("\n")
+if given[0].strip():
+    print("judge:", two_sum([int(word) for word in given[0].split()], int(given[1])))

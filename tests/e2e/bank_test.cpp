@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "bank/bank.hpp"
+#include "bank/cases.hpp"
 #include "util/fs.hpp"
 
 #ifndef SNIPCHECK_EXE
@@ -107,9 +108,10 @@ snipcheck::Bank load_project_bank() {
   return std::move(*bank);
 }
 
+// The ids of every run of the bank: each question's own, and one per input case ("087-x[case]").
 std::set<std::string> question_ids(const snipcheck::Bank& bank) {
   std::set<std::string> ids;
-  for (const snipcheck::Question& question : bank.questions) ids.insert(question.id);
+  for (const snipcheck::Question& question : snipcheck::expand_cases(bank.questions)) ids.insert(question.id);
   return ids;
 }
 
