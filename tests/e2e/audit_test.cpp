@@ -967,3 +967,62 @@ TEST_CASE("a NUL in a code block is imported once and run as python3 runs it", "
   CHECK(result.dump().find("SyntaxError") != std::string::npos);
   CHECK(result.dump().find("invalid syntax") != std::string::npos);
 }
+
+TEST_CASE("audit reads a document as its reader runs it: sessions of blocks and transcripts, in lists and quotes",
+          "[audit][sessions][repl][dedent]") {
+  // Issue 10, its parts together, on tests/fixtures/read-as-run/guide.md (written for this test):
+  // a setup block in a list item that a transcript in the next item uses (dedent + session +
+  // transcript: an exception mid-transcript, a `for` at the prompt, None not shown), a
+  // transcript whose first prompt raises before it defines what a quoted transcript after it
+  // uses (the earlier block is a transcript too: it runs prompt by prompt, so the definition
+  // after the exception is made), and a script whose claim's value is read at its line.
+  Scratch scratch;
+  const fs::path material = fs::path(SNIPCHECK_FIXTURES) / "read-as-run" / "guide.md";
+  auto audit = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> args = {"audit", material.string(), "--json", (scratch.path / "audit.json").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Run run = snipcheck(args, scratch.path);
+    INFO(run.out << run.err);
+    CHECK(run.status == 1);
+    json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+    REQUIRE_FALSE(report.is_discarded());
+    return by_question(report);
+  };
+  using Claims = std::vector<std::tuple<int, int, std::string>>;  // snippet line, material line, verdict
+  auto claims_of = [](const json& result) {
+    Claims found;
+    for (const json& claim : result["claims"]) {
+      found.emplace_back(claim["line"].get<int>(), claim["material_line"].get<int>(), claim["verdict"].get<std::string>());
+    }
+    return found;
+  };
+
+  SECTION("as one session per heading, in every tier") {
+    const std::vector<std::string> where = GENERATE(std::vector<std::string>{},
+                                                    std::vector<std::string>{"--isolation", "process"});
+    std::map<int, json> results = audit(where);
+    REQUIRE(results.size() == 5);
+    CHECK(results[1]["verdict"] == "no_claim");
+    CHECK(results[1]["block_line"] == 11);
+    CHECK(results[2]["continues"] == "001-prices-totals");
+    CHECK(claims_of(results[2]) ==
+          Claims{{1, 20, "correct"}, {2, 22, "correct"}, {5, 28, "correct"}, {7, 32, "correct"}, {8, 34, "correct"}});
+    CHECK(results[2]["verdict"] == "pass");
+    CHECK(claims_of(results[3]) == Claims{{1, 41, "correct"}, {4, 47, "correct"}});
+    CHECK(results[4]["continues"] == "003-counter-kept-between-transcripts");
+    CHECK(claims_of(results[4]) == Claims{{2, 55, "correct"}, {3, 57, "wrong"}});
+    CHECK((*claim_at(results[4], 3))["actual"] == "3");
+    CHECK(claims_of(results[5]) == Claims{{3, 66, "wrong"}, {5, 68, "correct"}});
+    CHECK(contains((*claim_at(results[5], 3))["hint"].get<std::string>(), "the value is True (checked)"));
+  }
+  SECTION("--no-sessions: a block that uses an earlier one's names is a fragment, never an error") {
+    std::map<int, json> results = audit({"--no-sessions"});
+    REQUIRE(results.size() == 5);
+    for (int question : {2, 4}) {
+      CHECK(results[question]["verdict"] == "unverifiable");
+      CHECK(contains(results[question]["reason"].get<std::string>(), "a fragment"));
+    }
+    CHECK(results[3]["verdict"] == "pass");
+    CHECK(results[5]["verdict"] == "wrong");
+  }
+}

@@ -103,7 +103,8 @@ struct Run {
 // `before`: the earlier blocks of its session (Job::before), written as snippets/part-N.py.
 Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool clean = true,
              const std::vector<std::string>& process_modules = {}, const std::vector<ProbeRequest>& probes = {},
-             const std::vector<std::string>& before = {}, const std::string& mode = "script") {
+             const std::vector<std::string>& before = {}, const std::string& mode = "script",
+             const std::string& before_mode = "script") {
   Interpreter& interpreter = python();
   TempDir dir("snipcheck-unit-session");
   testing::write_tree(dir.path(), {{"snippets/001-test.py", code}});
@@ -115,7 +116,7 @@ Run run_code(const std::string& code, Tier tier = Tier::subinterpreter, bool cle
   for (std::size_t i = 0; i < before.size(); ++i) {
     const std::string name = "snippets/part-" + std::to_string(i + 1) + ".py";
     testing::write_tree(dir.path(), {{name, before[i]}});
-    job.before.push_back({(dir.path() / name).string(), before[i], "script"});
+    job.before.push_back({(dir.path() / name).string(), before[i], before_mode});
   }
   job.cwd = (dir.path() / "cwd").string();
   job.process_modules = process_modules;
@@ -951,5 +952,44 @@ TEST_CASE("Interpreter::dump_running_stack", "[runner][session]") {
     REQUIRE(::fstat(fd, &info) == 0);
     ::close(fd);
     CHECK(info.st_size == 0);
+  }
+}
+
+TEST_CASE("Interpreter: a transcript's probes and a transcript as an earlier block (issue 10, items 2-4 together)",
+          "[runner][session][repl][probes]") {
+  using Mode = ProbeRequest::Mode;
+  const Tier tier = GENERATE(Tier::subinterpreter, Tier::process);
+  INFO((tier == Tier::process ? "process tier" : "sub-interpreter"));
+  SECTION("a probe in a transcript sees the value at its prompt, not after a later prompt rebinds it") {
+    Run run = run_code("x = [1]\nx\nx = [2]\nx\n", tier, true, {},
+                       {{Mode::eval, "x", 2}, {Mode::eval, "x", 4}, {Mode::eval, "len(x)", 0}}, {}, "repl");
+    REQUIRE(run.report.probes.size() == 3);
+    REQUIRE(run.report.probes[0]);
+    CHECK(run.report.probes[0]->repr == "[1]");
+    REQUIRE(run.report.probes[1]);
+    CHECK(run.report.probes[1]->repr == "[2]");
+    REQUIRE(run.report.probes[2]);
+    CHECK(run.report.probes[2]->str == "1");
+    CHECK(run.out == "[1]\n[2]\n");  // the echoes, nothing of the probes
+  }
+  SECTION("a probe on a prompt after one that raised still runs: the transcript went on") {
+    Run run = run_code("{}['k']\ny = 5\ny\n", tier, true, {}, {{Mode::eval, "y * 2", 3}}, {}, "repl");
+    REQUIRE(run.report.probes.size() == 1);
+    REQUIRE(run.report.probes[0]);
+    CHECK(run.report.probes[0]->str == "10");
+  }
+  SECTION("an earlier block that is a transcript runs prompt by prompt: its exception ends only its prompt") {
+    Run run = run_code("print(counter)\n", tier, true, {}, {}, {"{}['missing']\ncounter = [0, 1]\ncounter\n"},
+                       "script", "repl");
+    CHECK(run.out == "[0, 1]\n");  // the earlier block's echo and traceback are not this block's output
+    CHECK(run.err.empty());
+    REQUIRE(run.report.before_errors.size() == 1);
+    CHECK(run.report.before_errors[0].error.type == "KeyError");
+    CHECK_FALSE(run.report.error);
+  }
+  SECTION("run as a script, the same block stops at its first line") {
+    Run run = run_code("print(counter)\n", tier, true, {}, {}, {"{}['missing']\ncounter = [0, 1]\n"});
+    REQUIRE(run.report.error);
+    CHECK(run.report.error->type == "NameError");
   }
 }
