@@ -203,7 +203,9 @@ bool is_stop_word(const std::string& word) {
 
 // At least half of the words of `text` (stop words aside) are words of the code's strings: the
 // text may well be what the code prints.
-bool mostly_in_literals(const std::string& text, const std::vector<std::string>& literals) {
+// How many of the words of `text` (stop words and numbers aside) are words of the code's strings:
+// {shared, total}.
+std::pair<int, int> literal_words(const std::string& text, const std::vector<std::string>& literals) {
   std::vector<std::string> known;
   for (const std::string& literal : literals) {
     for (std::string& word : words_of(literal)) known.push_back(std::move(word));
@@ -218,6 +220,13 @@ bool mostly_in_literals(const std::string& text, const std::vector<std::string>&
     ++total;
     if (std::binary_search(known.begin(), known.end(), word)) ++shared;
   }
+  return {shared, total};
+}
+
+// At least half of the words of `text` are words of the code's strings: the text may well be
+// what the code prints.
+bool mostly_in_literals(const std::string& text, const std::vector<std::string>& literals) {
+  auto [shared, total] = literal_words(text, literals);
   return total > 0 && shared * 2 >= total;
 }
 
@@ -274,6 +283,14 @@ std::optional<std::pair<std::string, ValuePart>> prefixed_value(const std::strin
     offset = after > offset ? after : offset + 1;
   }
   return std::nullopt;
+}
+
+// "optimizer.step()", "model.fit(x, y)": a call of a method with no arguments or only names is
+// code the comment names, not a repr (reprs show values: Point(x=1, y=2), range(0, 3), set()).
+bool reads_as_code(const std::string& value) {
+  static const Regex method(R"(^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+\(\s*\)$)");
+  static const Regex names(R"(^[A-Za-z_][\w.]*\(\s*[a-z_]\w*(\s*,\s*[a-z_]\w*)*\s*\)$)");
+  return method.matches_whole(value) || names.matches_whole(value);
 }
 
 // What kind of line a comment sits on.
@@ -457,25 +474,34 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
       claim.label = label;
       claim.value = part->value;
       if (!part->note.empty()) claim.note = claim.note.empty() ? part->note : part->note + "; " + claim.note;
-      claim.confidence = guess;
+      claim.confidence = std::min(guess, shows_part(label + ": " + part->value) ? 0.7 : 1.0);
       return claim;
     }
   }
   if (std::optional<ValuePart> part = value_part(body, literals)) {
     if (silent && !part->note.empty()) return descriptive(0.9);
+    if (reads_as_code(part->value) && kind != LineKind::prints) return descriptive(0.8);  // "# optimizer.step()"
     claim.value = part->value;
     if (!part->note.empty()) claim.note = claim.note.empty() ? part->note : part->note + "; " + claim.note;
     claim.confidence = std::min(guess, shows_part(part->value) ? 0.7 : 1.0);
+    // A call that is not print() with a value and words: "cache.set(k, v, timeout=300)  # 5 minutes"
+    // more likely explains an argument than states output.
+    if (kind == LineKind::expression && !part->note.empty() && !marked) claim.confidence = std::min(claim.confidence, 0.7);
     return claim;
   }
-  if (mostly_in_literals(body, literals)) {
-    // Words the code's strings hold: "Hello, Bob" from print(f"Hello, {name}").
+  // Prose on a line that prints nothing itself explains the code.
+  if (silent) return descriptive(0.9);
+  if (auto [shared, total] = literal_words(body, literals); total > 0 && shared * 2 >= total) {
+    // Words the code's strings hold: "Hello, Bob" from print(f"Hello, {name}"); some of them only
+    // (a description using the code's words) is a guess.
     claim.label = label;
     claim.value = label.empty() ? body : value;
-    claim.confidence = silent ? 0.7 : 1.0;
+    claim.confidence = shared == total && !shows_part(body) ? 1.0 : 0.7;
     return claim;
   }
-  if (silent) return descriptive(0.9);
+  // An explanation ("... because ...") is no claim, whatever value it names.
+  static const Regex explanation(R"(\b(because|since|so that|which means)\b)", RegexCase::insensitive);
+  if (explanation.found_in(body)) return descriptive(0.8);
   if (auto prefixed = prefixed_value(body, literals)) {
     // A claim after a descriptive prefix: "Count is 2", "sorted copy: [1, 2, 3]". Reading the
     // prose as a description of the value is a guess.
