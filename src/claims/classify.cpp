@@ -514,10 +514,10 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   // Prose that shares nothing with the code's strings: most likely a remark about the code. A
   // single word on a print() line may still be printed ("olleh").
   bool one_word = body.find(' ') == std::string::npos;
-  if (one_word && claim.prints) {
+  if (one_word && (claim.prints || (marked && !body.empty()))) {
     claim.label.clear();
     claim.value = body;
-    claim.confidence = 0.6;
+    claim.confidence = marked ? 1.0 : 0.6;  // "# prints: hi" says so; "# racecar" may be printed
     return claim;
   }
   return descriptive(one_word ? 0.8 : 0.7);
