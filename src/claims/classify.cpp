@@ -293,6 +293,12 @@ bool reads_as_code(const std::string& value) {
   return method.matches_whole(value) || names.matches_whole(value);
 }
 
+// The comment's text after its value part, as written: " — the first item", " (because ...)".
+std::string remark_after(const std::string& text, const std::string& value) {
+  std::size_t at = text.find(value);
+  return at == std::string::npos ? std::string() : text.substr(at + value.size());
+}
+
 // What kind of line a comment sits on.
 enum class LineKind {
   prints,      // calls print()
@@ -475,6 +481,7 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
       claim.value = part->value;
       if (!part->note.empty()) claim.note = claim.note.empty() ? part->note : part->note + "; " + claim.note;
       claim.confidence = std::min(guess, shows_part(label + ": " + part->value) ? 0.7 : 1.0);
+      if (!part->note.empty()) claim.remark = remark_after(claim.text, part->value);
       return claim;
     }
   }
@@ -484,6 +491,7 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     claim.value = part->value;
     if (!part->note.empty()) claim.note = claim.note.empty() ? part->note : part->note + "; " + claim.note;
     claim.confidence = std::min(guess, shows_part(part->value) ? 0.7 : 1.0);
+    if (!part->note.empty()) claim.remark = remark_after(claim.text, part->value);
     // A call that is not print() with a value and words: "cache.set(k, v, timeout=300)  # 5 minutes"
     // more likely explains an argument than states output.
     if (kind == LineKind::expression && !part->note.empty() && !marked) claim.confidence = std::min(claim.confidence, 0.7);

@@ -854,4 +854,9 @@ TEST_CASE("audit reads claims like an editor: commentary, a value and its note, 
   CHECK(results[7]["verdict"] == "no_claim");
   // The output written in the block left the code: the example ran.
   CHECK(results[6]["claims"][1]["actual"] == "1024\n8");
+  // --fix corrects the value and keeps the words after it as written.
+  Run fixed = snipcheck({"audit", material.string(), "-j", "1", "--fix", (scratch.path / "fix.diff").string()}, scratch.path);
+  INFO(fixed.out << fixed.err);
+  std::string diff = slurp(scratch.path / "fix.diff");
+  CHECK(contains(diff, "-print(stock[-1])  # 20 — the last item\n+print(stock[-1])  # 30 — the last item\n"));
 }
