@@ -1,8 +1,11 @@
 // Markdown through md4c (CommonMark): headings give titles; a fenced block tagged python (or
 // untagged and looking like Python) is an example; a block tagged with another language (bash,
 // dockerfile, cython...) is an example that is not Python; an untagged or `output`/`text` block
-// right after an example, or after an "Output:" paragraph, documents that example's stdout; a
-// block of `>>>` lines is a transcript (code lines and the output each one printed). An example
+// right after an example, or after an "Output:" paragraph, documents that example's stdout; after
+// an output label ("Output:", "**Output:**", "Output (Python 3.8):", an "Output" heading) a block
+// tagged python, py, console or text is output too; lines after an "# Output:" line inside an
+// example that are not comments are its output, not its code; a block of `>>>` lines is a
+// transcript (code lines and the output each one printed). An example
 // is dedented (material/dedent.cpp): md4c removes what CommonMark calls the container's
 // indentation, not the margin a fence's lines or an indented block may still share. Line numbers
 // come from md4c's text pointers, which point into the document, through a table of line starts
@@ -173,11 +176,15 @@ void split_written_output(MaterialQuestion& question) {
     std::size_t first = i + 1;
     while (first < lines.size() && trim(lines[first]).empty()) ++first;
     if (first >= lines.size() || trim(lines[first]).starts_with("#")) continue;
+    bool commented = trim(lines[i]).starts_with("#");
+    // "# Output" over code is a section comment ("# Output" then print(report)): the code stays.
+    static const Regex code_line(
+        R"(^\s*(?:print\(|(?:import|from|def|class|for|while|if|with|return|try)\b|[A-Za-z_][\w.]*\s*(?:\(|\[|=[^=]|\+=)))");
+    if (commented && code_line.found_in(lines[first])) continue;
     DocumentedOutput output;
     output.material_line = first < question.code_lines.size() ? question.code_lines[first] : 0;
     for (std::size_t j = first; j < lines.size(); ++j) output.text += lines[j] + "\n";
     while (output.text.ends_with("\n\n")) output.text.pop_back();
-    bool commented = trim(lines[i]).starts_with("#");
     std::size_t keep = commented ? i + 1 : i;
     std::string code;
     for (std::size_t j = 0; j < keep; ++j) code += lines[j] + "\n";

@@ -262,6 +262,10 @@ TEST_CASE("read_markdown reads output labels, headings and output written in the
     CHECK(bare.code == "print(9)\n");
     REQUIRE(bare.outputs.size() == 1);
     CHECK(bare.outputs[0].text == "9\n");
+    // "# Output" over code is a section comment: the code stays.
+    MaterialQuestion section = outputs_of("## A\n\n```python\nreport = [1]\n# Output\nprint(report)\n```\n");
+    CHECK(section.code == "report = [1]\n# Output\nprint(report)\n");
+    CHECK(section.outputs.empty());
     // Commented output lines stay in the code (claims/ reads them).
     MaterialQuestion commented = outputs_of("## A\n\n```python\nprint(9)\n# Output:\n# 9\n```\n");
     CHECK(commented.code == "print(9)\n# Output:\n# 9\n");
