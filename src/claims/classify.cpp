@@ -525,7 +525,8 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   if (one_word && (claim.prints || (marked && !body.empty()))) {
     claim.label.clear();
     claim.value = body;
-    claim.confidence = marked ? 1.0 : 0.6;  // "# prints: hi" says so; "# racecar" may be printed
+    // "# prints: hi" says so; "# racecar" may be printed; either leaving out the print's label is a guess.
+    claim.confidence = marked && !shows_part(body) ? 1.0 : 0.6;
     return claim;
   }
   return descriptive(one_word ? 0.8 : 0.7);

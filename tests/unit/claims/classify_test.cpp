@@ -195,6 +195,8 @@ TEST_CASE("classify_comment: a value after a descriptive prefix is a guess", "[c
   CHECK(sorted.value == "[1, 2, 3]");
   // The print's own label left out of the claim: the claim shows the value part only.
   CHECK(classify_comment(" 42", "print(\"Answer:\", n)", {"Answer:"}).confidence < 1.0);
+  CHECK(classify_comment(" output ()()", "print(\"Kept:\", s)", {"Kept:"}).confidence < 1.0);
+  CHECK(classify_comment(" output ()()", "print(s)", {}).confidence == 1.0);
 }
 
 TEST_CASE("extract_claims: # Output lines after a statement", "[claims][output-comments]") {
