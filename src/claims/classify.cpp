@@ -214,9 +214,8 @@ std::pair<int, int> literal_words(const std::string& text, const std::vector<std
   int total = 0;
   int shared = 0;
   for (const std::string& word : words_of(text)) {
-    if (is_stop_word(word) || std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      continue;
-    }
+    bool number = std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (is_stop_word(word) || number) continue;
     ++total;
     if (std::binary_search(known.begin(), known.end(), word)) ++shared;
   }
