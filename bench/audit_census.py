@@ -21,6 +21,9 @@ MIRRORS/owner+name (a bare git directory, as `fetch` leaves it).
 
 Usage: /usr/bin/python3 bench/audit_census.py --snipcheck EXE --documents bench/real-material.txt
        [--mirrors /work/.mirror] [-j 1] [--timeout 10] [--wrong] [--keep]
+
+--wrong lists each wrong flag; a claim whose classification is a guess (confidence below 1, which
+the judge lists as `unsure` rather than `wrong` once it has that verdict) says so.
 """
 import argparse
 import collections
@@ -151,7 +154,7 @@ def census(exe, name, text, jobs, timeout, scratch):
     row["transcript_claims"] = sum(1 for r in transcripts for c in r["claims"] if in_transcript(c["material_line"]))
     row["transcript_judged"] = sum(1 for r in transcripts for c in r["claims"]
                                    if in_transcript(c["material_line"]) and c["verdict"] in JUDGED)
-    row["wrong_flags"] = [(r["question"], c["material_line"], c["text"], c["actual"])
+    row["wrong_flags"] = [(r["question"], c["material_line"], c["text"], c["actual"], c.get("confidence", 1.0))
                           for r in results for c in r["claims"] if c["verdict"] == "wrong"]
     return row
 
@@ -210,8 +213,9 @@ def print_tables(rows, show_wrong):
     if show_wrong:
         print()
         for label, row in rows:
-            for question, line, text, actual in row.get("wrong_flags", []):
-                print(f"- {label} Q{question} line {line}: {text!r} (prints {actual!r})")
+            for question, line, text, actual, confidence in row.get("wrong_flags", []):
+                guess = f" [a guess: confidence {confidence:g}]" if confidence < 1 else ""
+                print(f"- {label} Q{question} line {line}: {text!r} (prints {actual!r}){guess}")
 
 
 def main():

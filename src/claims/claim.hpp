@@ -38,7 +38,8 @@ struct Claim {
   ClaimScope scope = ClaimScope::statement;
   std::string label;         // "Intersection" in "Intersection: {2, 3}", empty when none
   std::string value;         // what it says is printed, label and markers removed
-  std::string note;          // a trailing remark: "Modified" in "# [1]  # Modified"
+  std::string note;          // a trailing remark: "Modified" in "# [1]  # Modified", "the first item" in "# 10 — the first item"
+  std::string remark;        // the text after the value as written (" — the first item"), kept by --fix; empty when none
   std::string code;          // error / verification: the code to evaluate
   std::string expect;        // verification: the value stated ("True", "works", "fails"), or "True"
   std::string file;          // verification: the file the text says the example writes ("Check app.log")

@@ -1,7 +1,11 @@
-// Comment classification. A comment claims output when it reads like a value (brackets, quotes,
-// digits, True/None...) or shares its words with the example's string literals; it describes the
-// code when it reads like prose about it ("Force garbage collection", "O(1) lookup"). Prose that
-// shares nothing with the code's strings is the guess, and carries a confidence below 1.
+// Comment classification. A comment claims output when it starts with a value (a literal, a
+// number, a repr, True/None...), possibly followed by a remark ("10 — the first item", "True
+// (because ...)"), or when its words are the words of the example's string literals; words and
+// then a value ("Count is 2") are a claim after a descriptive prefix, which is a guess. What the
+// line is matters: on an assignment, an import, a definition or a condition the comment explains
+// the code ("# row-major", "# 5 minutes"): only a bare value there may state what the line
+// computes, and that is a guess too. A guess carries a confidence below 1 (the judge never calls
+// a guess wrong); prose that shares nothing with the code's strings is descriptive.
 #include <algorithm>
 #include <cctype>
 #include <string_view>
@@ -42,12 +46,6 @@ bool strip_marker(std::string& text, std::initializer_list<std::string_view> mar
   return false;
 }
 
-bool looks_like_value(const std::string& text) {
-  if (text.empty()) return false;
-  if (text.find_first_of("[]{}()'\"<>=0123456789") != std::string::npos) return true;
-  return text == "True" || text == "False" || text == "None";
-}
-
 bool is_big_o(const std::string& text) { return text.starts_with("O(") || text.starts_with("O (") || text.starts_with("Θ("); }
 
 std::vector<std::string> words_of(const std::string& text) {
@@ -64,20 +62,9 @@ std::vector<std::string> words_of(const std::string& text) {
   return words;
 }
 
-bool shares_words_with(const std::string& text, const std::vector<std::string>& literals) {
-  std::vector<std::string> mine = words_of(text);
-  std::sort(mine.begin(), mine.end());  // a binary search per word: a long comment is not quadratic
-  for (const std::string& literal : literals) {
-    for (const std::string& word : words_of(literal)) {
-      if (std::binary_search(mine.begin(), mine.end(), word)) return true;
-    }
-  }
-  return false;
-}
-
 // "Intersection: {2, 3}" -> label "Intersection". A label is one to three words before ": ".
 std::pair<std::string, std::string> split_label(const std::string& text) {
-  static const Regex label(R"(^([A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*){0,2}):\s+(\S.*)$)");
+  static const Regex label(R"(^([A-Za-z][A-Za-z0-9_]*(?: [A-Za-z][A-Za-z0-9_]*){0,2}) ?:\s+(\S.*)$)");
   std::optional<RegexMatch> match = label.match_whole(text);
   if (!match) return {"", text};
   return {match->str(1), match->str(2)};
@@ -97,6 +84,306 @@ bool is_error_claim(const std::string& text) {
 bool is_version(const std::string& text) {
   static const Regex version(R"(^v?\d+\.\d+(\.\d+)?([a-z]+\d*)?\+?$)");
   return version.matches_whole(text);
+}
+
+// --- The value part of a comment -------------------------------------------------------------
+// A claim is often a value with words after it: "10 — the first item", "True (because ...)",
+// "2 duplicates removed". The value is a run of Python-looking atoms (literals, numbers, reprs,
+// calls like range(0, 3), True/False/None) separated by commas or spaces; the words are a note.
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// The length of a bracketed group or string literal starting at text[at], 0 when unbalanced.
+std::size_t group_length(std::string_view text, std::size_t at) {
+  std::string closers;
+  char quote = 0;
+  for (std::size_t i = at; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote != 0) {
+      if (c == '\\') ++i;
+      else if (c == quote) {
+        quote = 0;
+        if (closers.empty()) return i + 1 - at;
+      }
+      continue;
+    }
+    if (c == '\'' || c == '"') quote = c;
+    else if (c == '(') closers += ')';
+    else if (c == '[') closers += ']';
+    else if (c == '{') closers += '}';
+    else if (c == '<' && i == at) closers += '>';
+    else if (!closers.empty() && c == closers.back()) {
+      closers.pop_back();
+      if (closers.empty()) return i + 1 - at;
+    } else if (c == ')' || c == ']' || c == '}') {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+// One atom at text[at]: its length, 0 when none starts there.
+std::size_t atom_length(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  char c = text[at];
+  if (c == '[' || c == '(' || c == '{' || c == '<' || c == '\'' || c == '"') return group_length(text, at);
+  static const Regex number(R"(^[-+]?\d[\d_,]*(\.\d*)?([eE][-+]?\d+)?j?%?|^[-+]?\.\d+)");
+  if (std::optional<RegexMatch> found = number.search(text.substr(at))) {
+    std::size_t end = at + found->length();
+    while (end > at && text[end - 1] == ',') --end;  // "1, 2": the comma separates
+    if (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])) && text[end] != 'j') return 0;  // "3rd"
+    return end - at;
+  }
+  // b'..', f"..", r'..' literals; identifiers called or indexed: range(0, 3), Point(x=1), deque([1])
+  std::size_t end = at;
+  while (end < text.size() && (is_word_char(text[end]) || (text[end] == '.' && end > at))) ++end;
+  if (end == at) return 0;
+  std::string_view word = text.substr(at, end - at);
+  if (word == "True" || word == "False" || word == "None" || word == "Ellipsis") {
+    return end < text.size() && is_word_char(text[end]) ? 0 : end - at;
+  }
+  if (end < text.size() && (text[end] == '\'' || text[end] == '"') && word.size() <= 2 &&
+      word.find_first_not_of("bBfFrRuU") == std::string_view::npos) {
+    std::size_t literal = group_length(text, end);
+    return literal == 0 ? 0 : end + literal - at;
+  }
+  if (end < text.size() && (text[end] == '(' || text[end] == '[') && std::isalpha(static_cast<unsigned char>(word.front()))) {
+    std::size_t args = group_length(text, end);
+    return args == 0 ? 0 : end + args - at;
+  }
+  return 0;
+}
+
+// A bare word as an item of a comma-separated run ("HI, 2", "open, 1, close"): letters and
+// digits up to a comma or the end. Its length, 0 when none.
+std::size_t bare_item_length(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size() && is_word_char(text[end])) ++end;
+  if (end == at) return 0;
+  return end == text.size() || text[end] == ',' ? end - at : 0;
+}
+
+// The length of the leading run of atoms ("[1, 2] (3, 4)", "1, 2, 3", "3.0 <class 'float'>",
+// "HI, 2"): at least one atom; bare words only as items of a comma-separated run.
+std::size_t value_length(std::string_view text) {
+  bool atom_seen = false;
+  std::size_t length = atom_length(text, 0);
+  if (length > 0) atom_seen = true;
+  else length = bare_item_length(text, 0);
+  if (length == 0) return 0;
+  for (;;) {
+    std::size_t next = length;
+    bool comma = next < text.size() && text[next] == ',';
+    if (comma) ++next;
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next == length || next >= text.size()) break;
+    // "(because ...)" after a value is a remark, not a tuple.
+    if (text[next] == '(' && next + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[next + 1]))) break;
+    std::size_t more = atom_length(text, next);
+    if (more > 0) atom_seen = true;
+    else if (comma) more = bare_item_length(text, next);
+    if (more == 0) break;
+    length = next + more;
+  }
+  if (!atom_seen) return 0;
+  // A run ending in a bare word it took for an item: "True, because" stops before the word.
+  return length;
+}
+
+const std::vector<std::string_view>& stop_words() {
+  static const std::vector<std::string_view> words = {"the", "and", "but", "for", "not", "are", "was", "with", "this",
+                                                      "that", "from", "its", "has", "have", "you", "all", "one", "any"};
+  return words;
+}
+
+bool is_stop_word(const std::string& word) {
+  const auto& stops = stop_words();
+  return std::find(stops.begin(), stops.end(), word) != stops.end();
+}
+
+// At least half of the words of `text` (stop words aside) are words of the code's strings: the
+// text may well be what the code prints.
+// How many of the words of `text` (stop words and numbers aside) are words of the code's strings:
+// {shared, total}.
+std::pair<int, int> literal_words(const std::string& text, const std::vector<std::string>& literals) {
+  std::vector<std::string> known;
+  for (const std::string& literal : literals) {
+    for (std::string& word : words_of(literal)) known.push_back(std::move(word));
+  }
+  std::sort(known.begin(), known.end());
+  int total = 0;
+  int shared = 0;
+  for (const std::string& word : words_of(text)) {
+    bool number = std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    if (is_stop_word(word) || number) continue;
+    ++total;
+    if (std::binary_search(known.begin(), known.end(), word)) ++shared;
+  }
+  return {shared, total};
+}
+
+// At least half of the words of `text` are words of the code's strings: the text may well be
+// what the code prints.
+bool mostly_in_literals(const std::string& text, const std::vector<std::string>& literals) {
+  auto [shared, total] = literal_words(text, literals);
+  return total > 0 && shared * 2 >= total;
+}
+
+struct ValuePart {
+  std::string value;
+  std::string note;  // the words after it, without their separator
+};
+
+// A comment that starts with a value: the value, and the words after it when they are a remark
+// ("— the first item", "(because ...)", "duplicates removed") rather than printed text (words of
+// the code's strings: "3 items" from print(n, "items")). nullopt when it does not start with a
+// value or what follows is neither.
+std::optional<ValuePart> value_part(const std::string& body, const std::vector<std::string>& literals) {
+  std::size_t length = value_length(body);
+  if (length == 0) return std::nullopt;
+  ValuePart part{body.substr(0, length), ""};
+  std::string rest = trim(std::string_view(body).substr(length));
+  if (rest.empty()) return part;
+  std::string_view words = rest;
+  bool separated = false;
+  for (std::string_view separator : {"—", "–", "--", "-", "(", ";", "#", ",", ":", "="}) {
+    if (words.starts_with(separator)) {
+      separated = separator != "," && separator != ":";
+      words.remove_prefix(separator.size());
+      break;
+    }
+  }
+  std::string note = trim(words);
+  if (separated && note.ends_with(")") && rest.starts_with("(")) note = trim(std::string_view(note).substr(0, note.size() - 1));
+  if (note.empty() || !std::isalpha(static_cast<unsigned char>(note.front()))) return std::nullopt;
+  if (!separated && mostly_in_literals(rest, literals)) return std::nullopt;  // "3 items": printed words
+  part.note = note;
+  return part;
+}
+
+// "Count is 2", "sorted copy: [1, 2, 3]", "jumps-->5", "Count increases to 3 (...)": words, a
+// link (':', 'is', 'to', '=', '->'), then a value part. Returns the words and the value part.
+std::optional<std::pair<std::string, ValuePart>> prefixed_value(const std::string& body, const std::vector<std::string>& literals) {
+  static const Regex link(R"((\s*:\s+|\s+:\s*|\s+(?:is|are|to|equals|becomes|gives|returns|prints)\s+|\s*(?:=|==|->|-->|=>|→)\s*))");
+  std::string_view text = body;
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    std::optional<RegexMatch> found = link.search(text.substr(offset));
+    if (!found) break;
+    std::size_t at = offset + static_cast<std::size_t>(found->groups[0].data() - text.substr(offset).data());
+    std::size_t after = at + found->length();
+    std::string prefix = trim(text.substr(0, at));
+    bool prose = !prefix.empty() && std::isalpha(static_cast<unsigned char>(prefix.front()));
+    if (prose) {
+      if (std::optional<ValuePart> part = value_part(std::string(text.substr(after)), literals)) {
+        return std::pair{prefix, *part};
+      }
+    }
+    offset = after > offset ? after : offset + 1;
+  }
+  return std::nullopt;
+}
+
+// "optimizer.step()", "model.fit(x, y)": a call of a method with no arguments or only names is
+// code the comment names, not a repr (reprs show values: Point(x=1, y=2), range(0, 3), set()).
+bool reads_as_code(const std::string& value) {
+  static const Regex method(R"(^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+\(\s*\)$)");
+  static const Regex names(R"(^[A-Za-z_][\w.]*\(\s*[a-z_]\w*(\s*,\s*[a-z_]\w*)*\s*\)$)");
+  return method.matches_whole(value) || names.matches_whole(value);
+}
+
+// The comment's text after its value part, as written: " — the first item", " (because ...)".
+std::string remark_after(const std::string& text, const std::string& value) {
+  std::size_t at = text.find(value);
+  return at == std::string::npos ? std::string() : text.substr(at + value.size());
+}
+
+// What kind of line a comment sits on.
+enum class LineKind {
+  prints,      // calls print()
+  expression,  // an expression statement: a call may print, a REPL echoes its value
+  silent,      // an assignment, import, definition, condition, loop header, return...: prints nothing itself
+};
+
+LineKind line_kind(const std::string& code) {
+  if (code.find("print(") != std::string::npos) return LineKind::prints;
+  std::string line = trim(code);
+  static const Regex keyword(
+      R"(^(import|from|def|class|if|elif|else|for|while|with|try|except|finally|return|yield|raise|assert|del|pass|global|nonlocal|async|match|case|lambda|break|continue)\b|^@)");
+  if (keyword.found_in(line)) return LineKind::silent;
+  int depth = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    if (depth == 0 && c == '=' && (i + 1 >= line.size() || line[i + 1] != '=') &&
+        (i == 0 || std::string_view("=!<>").find(line[i - 1]) == std::string_view::npos)) {
+      return LineKind::silent;  // x = ..., x += ..., x: int = ...
+    }
+  }
+  if (line.ends_with(":")) return LineKind::silent;
+  return LineKind::expression;
+}
+
+// print("Label:", x) or print(f"Label: {x}"): the text the line prints in front of the value.
+std::string printed_lead(const std::string& code) {
+  static const Regex lead(R"(print\(\s*[fF]?(?:'([^'{]*)|"([^"{]*)))");
+  std::optional<RegexMatch> found = lead.search(code);
+  if (!found) return {};
+  return trim(found->str(1).empty() ? found->str(2) : found->str(1));
+}
+
+// "noqa: E402", "type: ignore", "pragma: no cover": directives to tools, never claims.
+bool is_tool_directive(const std::string& text) {
+  static const Regex directive(R"(^(noqa|type:|pragma|pylint:|fmt:|isort:|nosec|mypy:|pyright:|ruff:)\b?)", RegexCase::insensitive);
+  return directive.found_in(text);
+}
+
+// A comment line after a statement that says what it printed: "# Output: 3" (the statement above
+// it; the whole example when that line prints nothing itself), or "# Output" / "# Output:" with
+// the printed lines as the comment lines under it (the whole example). Moves `i` past the lines
+// it reads. nullopt when the line is no such comment.
+std::optional<Claim> output_comment(const std::vector<PythonLine>& lines, std::size_t& i, int last_code_line,
+                                    const std::vector<std::string>& literals) {
+  static const Regex marker(R"(^\s*(?:expected |sample )?(?:output|outputs|prints)\s*(?::|->|=>)?\s*(.*)$)", RegexCase::insensitive);
+  std::optional<RegexMatch> found = marker.match_whole(lines[i].comment);
+  if (!found) return std::nullopt;
+  std::string rest = trim(found->str(1));
+  if (!rest.empty()) {
+    // "# Output: 3" (a colon or an arrow, or the word alone before a value): prose after the word
+    // ("# prints the total") is a remark.
+    bool linked = lines[i].comment.find(':') != std::string::npos || lines[i].comment.find("->") != std::string::npos ||
+                  lines[i].comment.find("=>") != std::string::npos;
+    if (!linked) return std::nullopt;
+    const PythonLine& statement = lines[static_cast<std::size_t>(last_code_line - 1)];
+    Claim claim = classify_comment(lines[i].comment, statement.code, literals);
+    if (claim.kind == ClaimKind::descriptive) return std::nullopt;
+    claim.line = last_code_line;
+    if (line_kind(statement.code) == LineKind::silent) {
+      claim.scope = ClaimScope::whole;  // "x = f()" then "# Output: 3": what the example printed
+      claim.line = static_cast<int>(i) + 1;
+    }
+    return claim;
+  }
+  // "# Output" then "# 1", "# 2": the lines up to the next line that is not a comment.
+  Claim claim;
+  claim.line = static_cast<int>(i) + 1;
+  claim.scope = ClaimScope::whole;
+  claim.text = lines[i].comment;
+  std::size_t j = i + 1;
+  for (; j < lines.size(); ++j) {
+    const PythonLine& next = lines[j];
+    bool comment_only = next.has_comment && next.code.find_first_not_of(" \t") == std::string::npos;
+    if (!comment_only) break;
+    std::string text = next.comment;
+    if (text.starts_with(" ")) text.erase(0, 1);
+    claim.value += (claim.value.empty() ? "" : "\n") + text;
+    claim.text += "\n#" + next.comment;
+  }
+  while (!claim.value.empty() && claim.value.back() == '\n') claim.value.pop_back();
+  if (trim(claim.value).empty()) return std::nullopt;
+  i = j - 1;
+  return claim;
 }
 
 }  // namespace
@@ -139,7 +426,17 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     claim.confidence = 0.9;
     return claim;
   }
-  if (strip_marker(body, {"output:", "output ->", "prints:", "prints", "=>", "->", "returns:"})) claim.value = body;
+  auto descriptive = [&](double confidence) {
+    claim.kind = ClaimKind::descriptive;
+    claim.label.clear();
+    claim.value = body;
+    claim.confidence = confidence;
+    return claim;
+  };
+  if (is_tool_directive(body)) return descriptive(1.0);
+  LineKind kind = line_kind(code);
+  bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
+  if (marked) claim.value = body;
   if (is_error_claim(body) && !claim.prints) {
     claim.kind = ClaimKind::error;
     return claim;
@@ -162,26 +459,76 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     claim.confidence = 0.8;
     return claim;
   }
-  if (is_big_o(body)) {
-    claim.kind = ClaimKind::descriptive;
+  if (is_big_o(body)) return descriptive(1.0);
+
+  // On a line that prints nothing itself (an assignment, an import, a definition, a condition),
+  // a comment explains the code: "# row-major", "# 5 minutes", "# the edge case". Only a bare
+  // value ("# [1, 2]", "# total: 6") may state what the line computes, and that is a guess.
+  bool silent = kind == LineKind::silent && !marked;
+  double guess = silent ? 0.5 : 1.0;
+  // What the print() call writes in front of its value: a claim without it shows the value only.
+  std::string lead = kind == LineKind::prints ? printed_lead(code) : std::string();
+  auto shows_part = [&](const std::string& text) {
+    return !lead.empty() && lower(text).find(lower(lead)) == std::string::npos;
+  };
+
+  auto [label, value] = split_label(body);
+  if (!label.empty()) {
+    if (std::optional<ValuePart> part = value_part(value, literals)) {
+      if (silent && !part->note.empty()) return descriptive(0.9);
+      claim.label = label;
+      claim.value = part->value;
+      if (!part->note.empty()) claim.note = claim.note.empty() ? part->note : part->note + "; " + claim.note;
+      claim.confidence = std::min(guess, shows_part(label + ": " + part->value) ? 0.7 : 1.0);
+      if (!part->note.empty()) claim.remark = remark_after(claim.text, part->value);
+      return claim;
+    }
+  }
+  if (std::optional<ValuePart> part = value_part(body, literals)) {
+    if (silent && !part->note.empty()) return descriptive(0.9);
+    if (reads_as_code(part->value) && kind != LineKind::prints) return descriptive(0.8);  // "# optimizer.step()"
+    claim.value = part->value;
+    if (!part->note.empty()) claim.note = claim.note.empty() ? part->note : part->note + "; " + claim.note;
+    claim.confidence = std::min(guess, shows_part(part->value) ? 0.7 : 1.0);
+    if (!part->note.empty()) claim.remark = remark_after(claim.text, part->value);
+    // A call that is not print() with a value and words: "cache.set(k, v, timeout=300)  # 5 minutes"
+    // more likely explains an argument than states output.
+    if (kind == LineKind::expression && !part->note.empty() && !marked) claim.confidence = std::min(claim.confidence, 0.7);
     return claim;
   }
-  auto [label, value] = split_label(body);
-  claim.label = label;
-  claim.value = value;
-  if (looks_like_value(body) || shares_words_with(body, literals)) return claim;
+  // Prose on a line that prints nothing itself explains the code.
+  if (silent) return descriptive(0.9);
+  if (auto [shared, total] = literal_words(body, literals); total > 0 && shared * 2 >= total) {
+    // Words the code's strings hold: "Hello, Bob" from print(f"Hello, {name}"); some of them only
+    // (a description using the code's words) is a guess.
+    claim.label = label;
+    claim.value = label.empty() ? body : value;
+    claim.confidence = shared == total && !shows_part(body) ? 1.0 : 0.7;
+    return claim;
+  }
+  // An explanation ("... because ...") is no claim, whatever value it names.
+  static const Regex explanation(R"(\b(because|since|so that|which means)\b)", RegexCase::insensitive);
+  if (explanation.found_in(body)) return descriptive(0.8);
+  if (auto prefixed = prefixed_value(body, literals)) {
+    // A claim after a descriptive prefix: "Count is 2", "sorted copy: [1, 2, 3]". Reading the
+    // prose as a description of the value is a guess.
+    claim.value = prefixed->second.value;
+    claim.note = prefixed->first;
+    if (!prefixed->second.note.empty()) claim.note += "; " + prefixed->second.note;
+    claim.confidence = 0.8;
+    return claim;
+  }
   // Prose that shares nothing with the code's strings: most likely a remark about the code. A
   // single word on a print() line may still be printed ("olleh").
   bool one_word = body.find(' ') == std::string::npos;
-  if (one_word && claim.prints) {
-    claim.confidence = 0.6;
+  if (one_word && (claim.prints || (marked && !body.empty()))) {
+    claim.label.clear();
+    claim.value = body;
+    // "# prints: hi" says so; "# racecar" may be printed; either leaving out the print's label is a guess.
+    claim.confidence = marked && !shows_part(body) ? 1.0 : 0.6;
     return claim;
   }
-  claim.kind = ClaimKind::descriptive;
-  claim.label.clear();
-  claim.value = body;
-  claim.confidence = one_word ? 0.8 : 0.7;
-  return claim;
+  return descriptive(one_word ? 0.8 : 0.7);
 }
 
 std::vector<Claim> extract_claims(const MaterialQuestion& question) {
@@ -212,6 +559,12 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
       claim.value = text;
       claims.push_back(claim);
       continue;
+    }
+    if (!has_code && last_code_line > 0) {
+      if (std::optional<Claim> output = output_comment(lines, i, last_code_line, literals)) {
+        claims.push_back(std::move(*output));
+        continue;
+      }
     }
     Claim claim = classify_comment(comment, line.code, literals);
     claim.line = number;

@@ -1,8 +1,11 @@
 // Markdown through md4c (CommonMark): headings give titles; a fenced block tagged python (or
 // untagged and looking like Python) is an example; a block tagged with another language (bash,
 // dockerfile, cython...) is an example that is not Python; an untagged or `output`/`text` block
-// right after an example, or after an "Output:" paragraph, documents that example's stdout; a
-// block of `>>>` lines is a transcript (code lines and the output each one printed). An example
+// right after an example, or after an "Output:" paragraph, documents that example's stdout; after
+// an output label ("Output:", "**Output:**", "Output (Python 3.8):", an "Output" heading) a block
+// tagged python, py, console or text is output too; lines after an "# Output:" line inside an
+// example that are not comments are its output, not its code; a block of `>>>` lines is a
+// transcript (code lines and the output each one printed). An example
 // is dedented (material/dedent.cpp): md4c removes what CommonMark calls the container's
 // indentation, not the margin a fence's lines or an indented block may still share. Line numbers
 // come from md4c's text pointers, which point into the document, through a table of line starts
@@ -14,6 +17,7 @@
 
 #include "material/material.hpp"
 #include "util/parse.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -48,6 +52,7 @@ struct State {
   // The last Python example with code under the current heading: the session a next one continues.
   std::optional<std::size_t> session_tail;
   bool output_expected = false;   // the last block was an example or an "Output:" paragraph
+  bool output_labelled = false;   // ...an "Output:" paragraph or heading: a fence tagged py, console or text is output
   bool last_was_example = false;
   bool pending_nul = false;       // md4c reported a NUL (MD_TEXT_NULLCHAR) not yet in the text
 
@@ -65,6 +70,33 @@ std::string_view trim(std::string_view text) {
 
 bool is_output_tag(const std::string& info) {
   return info == "output" || info == "text" || info == "console-output" || info == "stdout" || info == "out";
+}
+
+// "Output:", "**Output:**", "Output (Python 3.8):", "Expected output", "It prints:": a label
+// announcing output. Returns the text after its colon (an inline output), nullopt when the text
+// is not such a label.
+std::optional<std::string_view> output_label(std::string_view text) {
+  static const Regex label(
+      R"(^(?:sample |expected |example |the |console |program )?(?:output|outputs|result|prints|it prints|this prints)(?:\s*\([^)]{0,40}\))?\s*(?::|$))",
+      RegexCase::insensitive);
+  std::optional<RegexMatch> found = label.search(text);
+  if (!found) return std::nullopt;
+  return trim(text.substr(found->length()));
+}
+
+// The text after "Output:" on the label's own line is output, unless it is prose: a list number
+// and words ("1. The loop ..."), or a sentence of words with no value in it.
+bool inline_output_is_prose(std::string_view rest) {
+  static const Regex list_item(R"(^\d{1,3}[.)]\s+[A-Za-z])");
+  static const Regex sentence(R"(^[A-Za-z][A-Za-z,']*(?:\s+[A-Za-z][A-Za-z,']*){3,}[.!]?$)");
+  return list_item.found_in(rest) || sentence.found_in(rest);
+}
+
+// "# Output", "# Output:", "Output:" alone on a line of an example: what follows it is what the
+// example printed, written in the block.
+bool is_output_marker_line(std::string_view line) {
+  static const Regex marker(R"(^\s*(?:#+\s*)?(?:expected |sample )?(?:output|outputs)\s*:?\s*$)", RegexCase::insensitive);
+  return marker.matches_whole(line);
 }
 
 std::optional<Language> tagged_language(const std::string& info) {
@@ -163,10 +195,46 @@ void fill_lines(std::vector<int>& lines) {
   }
 }
 
+// An example's lines after an "# Output" / "Output:" marker line that are not comments are what it
+// printed, written in the block: they leave the code (Python would refuse them) and become the
+// example's documented output. Commented output lines stay: claims/ reads them.
+void split_written_output(MaterialQuestion& question) {
+  std::vector<std::string> lines = split_lines(question.code);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!is_output_marker_line(lines[i])) continue;
+    std::size_t first = i + 1;
+    while (first < lines.size() && trim(lines[first]).empty()) ++first;
+    if (first >= lines.size() || trim(lines[first]).starts_with("#")) continue;
+    bool commented = trim(lines[i]).starts_with("#");
+    // "# Output" over code is a section comment ("# Output" then print(report)): the code stays.
+    static const Regex code_line(
+        R"(^\s*(?:print\(|(?:import|from|def|class|for|while|if|with|return|try)\b|[A-Za-z_][\w.]*\s*(?:\(|\[|=[^=]|\+=)))");
+    if (commented && code_line.found_in(lines[first])) continue;
+    DocumentedOutput output;
+    output.material_line = first < question.code_lines.size() ? question.code_lines[first] : 0;
+    for (std::size_t j = first; j < lines.size(); ++j) output.text += lines[j] + "\n";
+    while (output.text.ends_with("\n\n")) output.text.pop_back();
+    std::size_t keep = commented ? i + 1 : i;
+    std::string code;
+    for (std::size_t j = 0; j < keep; ++j) code += lines[j] + "\n";
+    question.code = code;
+    if (question.code_lines.size() > keep) question.code_lines.resize(keep);
+    question.outputs.push_back(std::move(output));
+    return;
+  }
+}
+
 void finish_code_block(State& state) {
   Block& block = state.code;
   auto language = tagged_language(block.info);
-  bool is_output = is_output_tag(block.info) || (block.info.empty() && state.output_expected && !state.questions.empty());
+  bool labelled = state.output_labelled && !state.questions.empty();
+  state.output_labelled = false;
+  // After an "Output:" label a block is output whatever its tag says (py, python, console, text,
+  // none), unless it is a transcript (which documents its own output).
+  bool labelled_output = labelled && (!language || language == Language::python || language == Language::shell) &&
+                         !trim(block.text).starts_with(">>>");
+  bool is_output = labelled_output || is_output_tag(block.info) ||
+                   (block.info.empty() && state.output_expected && !state.questions.empty());
   if (is_output && !state.questions.empty()) {
     DocumentedOutput output;
     output.text = block.text;
@@ -182,30 +250,32 @@ void finish_code_block(State& state) {
   block.text = dedent(block.text);
   if (!language) language = detect_language(block.text);
   add_example(state, block, *language);
+  if (*language == Language::python) split_written_output(state.questions.back());
   state.output_expected = true;
   state.last_was_example = true;
 }
 
 void finish_paragraph(State& state) {
   std::string_view text = trim(state.paragraph);
-  bool output_label = text.starts_with("Output:") || text == "Output" || text.starts_with("Prints:") ||
-                      text.starts_with("It prints:") || text.starts_with("This prints:");
-  if (output_label && !state.questions.empty()) {
-    std::size_t colon = text.find(':');
-    std::string_view rest = colon == std::string_view::npos ? std::string_view() : trim(text.substr(colon + 1));
-    if (!rest.empty()) {
-      // "Output: 42" on the paragraph itself.
+  std::optional<std::string_view> rest = output_label(text);
+  if (rest && !state.questions.empty()) {
+    if (!rest->empty()) {
+      // "Output: 42" on the paragraph itself (prose after the label is no output).
+      state.output_expected = false;
+      state.output_labelled = false;
+      if (inline_output_is_prose(*rest)) return;
       DocumentedOutput output;
-      output.text = std::string(rest) + "\n";
+      output.text = std::string(*rest) + "\n";
       output.material_line = state.paragraph_line;
       state.questions.back().outputs.push_back(output);
-      state.output_expected = false;
     } else {
       state.output_expected = true;
+      state.output_labelled = true;
     }
     return;
   }
   state.output_expected = false;
+  state.output_labelled = false;
 }
 
 int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
@@ -238,11 +308,19 @@ int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
     fill_lines(state.code.lines);
     finish_code_block(state);
   } else if (type == MD_BLOCK_H) {
-    state.title = std::string(trim(state.heading));
-    state.title_line = state.heading_line;
-    state.titled_examples = 0;
-    state.session_tail.reset();  // a heading starts a new session
-    state.output_expected = false;
+    std::optional<std::string_view> label = output_label(trim(state.heading));
+    if (label && label->empty() && !state.questions.empty()) {
+      // An "Output" heading announces the block under it; it does not start a question.
+      state.output_expected = true;
+      state.output_labelled = true;
+    } else {
+      state.title = std::string(trim(state.heading));
+      state.title_line = state.heading_line;
+      state.titled_examples = 0;
+      state.session_tail.reset();  // a heading starts a new session
+      state.output_expected = false;
+      state.output_labelled = false;
+    }
   } else if (type == MD_BLOCK_P) {
     finish_paragraph(state);
   }

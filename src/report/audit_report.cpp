@@ -267,7 +267,10 @@ std::string render_fix_diff(const std::string& material_text, const std::string&
       std::size_t hash = text.size() - scanned.front().comment.size() - 1;
       std::string fixed = claim.actual.empty() ? "(prints nothing)" : one_line(claim.actual);
       if (!claim.claim.label.empty() && !claim.actual.empty()) fixed = claim.claim.label + ": " + fixed;
-      std::string replacement = "# " + fixed + (claim.claim.note.empty() ? "" : "  # " + claim.claim.note);
+      // A value's remark stays as written ("# 30 — the last item"); a remark after a second '#' too.
+      std::string replacement = "# " + fixed + (!claim.claim.remark.empty()  ? claim.claim.remark
+                                                : claim.claim.note.empty() ? ""
+                                                                           : "  # " + claim.claim.note);
       text = text.substr(0, hash) + replacement;
       changed = true;
     }

@@ -111,3 +111,117 @@ TEST_CASE("extract_claims on megabyte lines", "[claims][long-line]") {
   CHECK(verification_claims("Inspect " + words + "out.log").size() == 1);
   CHECK(verification_claims("x == 1 returns " + mb).size() == 1);
 }
+
+// Issue 11, false alarm 1: a comment that explains the code is no claim.
+TEST_CASE("classify_comment: commentary on lines that print nothing", "[claims][commentary]") {
+  const std::vector<std::string> literals = {"the total is {t}", "d"};
+  for (const auto& [comment, code] : std::vector<std::pair<std::string, std::string>>{
+           {" row-major", "grid = [[0] * 3]"},
+           {" 'd' = double", "data = array(\"d\", xs)"},
+           {" 5 minutes", "x = 300"},
+           {" the edge case", "if not values:"},
+           {" 1000 sorted even numbers", "data = list(range(0, 2000, 2))"},
+           {" the total is kept here", "total = sum(xs)"},
+           {" True swallows the exception", "    return True"},
+           {" noqa: E402", "import django"},
+           {" optimizer.step()", "w = step(w)"},
+           {" loss.backward()", "loss.backward()"},
+       }) {
+    INFO(comment << " on " << code);
+    CHECK(classify_comment(comment, code, literals).kind == ClaimKind::descriptive);
+  }
+  SECTION("a bare value on an assignment may state what it computes: a guess") {
+    Claim claim = classify_comment(" [1, 2]", "ys = sorted(xs)", literals);
+    CHECK(claim.kind == ClaimKind::output);
+    CHECK(claim.confidence < 1.0);
+  }
+  SECTION("a value after an explicit marker on a call still claims output") {
+    CHECK(classify_comment(" 0.333", "ratio(1, 3)", literals).confidence == 1.0);
+    CHECK(classify_comment(" prints: hi", "x = greet()", literals).confidence == 1.0);
+  }
+  SECTION("a value and words on a call that is not print(): a guess") {
+    CHECK(classify_comment(" 5 minutes", "cache.set(k, v, timeout=300)", literals).confidence < 1.0);
+  }
+}
+
+// Issue 11, false alarm 2: the claim is the value; the words after it are a note.
+TEST_CASE("classify_comment: a value followed by words", "[claims][value-part]") {
+  const std::vector<std::string> literals = {"{n} items", "apples"};
+  struct Case {
+    std::string comment;
+    std::string value;
+    std::string note;
+  };
+  for (const Case& c : std::vector<Case>{
+           {" 10 — the first item", "10", "the first item"},
+           {" 2 duplicates removed", "2", "duplicates removed"},
+           {" True (because both are small ints)", "True", "because both are small ints"},
+           {" True, because a and b are equal", "True", "because a and b are equal"},
+           {" [1, 2, 3, 4] (changed in place)", "[1, 2, 3, 4]", "changed in place"},
+           {" Output: ['x'] (expected ['y'])", "['x']", "expected ['y']"},
+           {" 3.5 seconds", "3.5", "seconds"},
+       }) {
+    Claim claim = classify_comment(c.comment, "print(x)", literals);
+    INFO(c.comment);
+    CHECK(claim.kind == ClaimKind::output);
+    CHECK(claim.value == c.value);
+    CHECK(claim.note == c.note);
+    CHECK(claim.confidence == 1.0);
+  }
+  SECTION("words the code prints stay in the value") {
+    CHECK(classify_comment(" 3 items", "print(f\"{n} items\")", literals).value == "3 items");
+    CHECK(classify_comment(" 2 apples", "print(n, \"apples\")", literals).value == "2 apples");
+  }
+  SECTION("values side by side are one value") {
+    CHECK(classify_comment(" 1 2 3", "print(*xs)", literals).value == "1 2 3");
+    CHECK(classify_comment(" 3.0 <class 'float'>", "print(x, type(x))", literals).value == "3.0 <class 'float'>");
+    CHECK(classify_comment(" HI, 2", "print(shout('hi'))", literals).value == "HI, 2");
+    CHECK(classify_comment(" range(0, 3)", "print(r)", literals).value == "range(0, 3)");
+  }
+}
+
+// Issue 11, miss 1: a claim after a descriptive prefix; "# Output:" lines under a statement.
+TEST_CASE("classify_comment: a value after a descriptive prefix is a guess", "[claims][prefix]") {
+  Claim is = classify_comment(" Count is 2 (the name and the argument)", "print(sys.getrefcount(a))", {});
+  CHECK(is.kind == ClaimKind::output);
+  CHECK(is.value == "2");
+  CHECK(is.confidence < 1.0);
+  Claim to = classify_comment(" Count increases to 3", "print(sys.getrefcount(a))", {});
+  CHECK(to.value == "3");
+  CHECK(to.confidence < 1.0);
+  CHECK(classify_comment(" Count grows because b points to a", "print(n)", {}).kind == ClaimKind::descriptive);
+  Claim sorted = classify_comment(" sorted copy: [1, 2, 3]", "print(sorted(xs))", {});
+  CHECK(sorted.label == "sorted copy");
+  CHECK(sorted.value == "[1, 2, 3]");
+  // The print's own label left out of the claim: the claim shows the value part only.
+  CHECK(classify_comment(" 42", "print(\"Answer:\", n)", {"Answer:"}).confidence < 1.0);
+  CHECK(classify_comment(" output ()()", "print(\"Kept:\", s)", {"Kept:"}).confidence < 1.0);
+  CHECK(classify_comment(" output ()()", "print(s)", {}).confidence == 1.0);
+}
+
+TEST_CASE("extract_claims: # Output lines after a statement", "[claims][output-comments]") {
+  MaterialQuestion question;
+  question.code =
+      "xs = [3, 1]\n"
+      "print(len(xs))\n"
+      "# Output: 2\n"
+      "print(sorted(xs))\n"
+      "print(xs[0])\n"
+      "# Output\n"
+      "# [1, 3]\n"
+      "# 3\n"
+      "total = sum(xs)\n"
+      "# Output: 4\n";
+  std::vector<Claim> claims = extract_claims(question);
+  REQUIRE(claims.size() == 3);
+  CHECK(claims[0].line == 2);
+  CHECK(claims[0].scope == ClaimScope::statement);
+  CHECK(claims[0].value == "2");
+  CHECK(claims[1].line == 6);
+  CHECK(claims[1].scope == ClaimScope::whole);
+  CHECK(claims[1].value == "[1, 3]\n3");
+  // Under a line that prints nothing itself: what the example printed.
+  CHECK(claims[2].scope == ClaimScope::whole);
+  CHECK(claims[2].line == 10);
+  CHECK(claims[2].value == "4");
+}

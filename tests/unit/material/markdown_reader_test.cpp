@@ -262,3 +262,63 @@ TEST_CASE("read_markdown dedents a code block by the indentation its lines share
     CHECK(question.outputs[0].material_line == 6);
   }
 }
+
+// Issue 11, miss 1 and false alarm 5: output in the forms real material writes it.
+TEST_CASE("read_markdown reads output labels, headings and output written in the block", "[material][output-forms]") {
+  auto outputs_of = [](const std::string& text) {
+    auto questions = read_markdown(text, "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 1);
+    return questions->front();
+  };
+  SECTION("**Output:** then a fence tagged python, console, text or nothing") {
+    for (const std::string tag : {"python", "py", "console", "text", ""}) {
+      MaterialQuestion question = outputs_of("## A\n\n```python\nprint(1)\n```\n\n**Output:**\n\n```" + tag + "\n1\n```\n");
+      INFO(tag);
+      REQUIRE(question.outputs.size() == 1);
+      CHECK(question.outputs[0].text == "1\n");
+      CHECK(question.outputs[0].material_line == 10);
+    }
+  }
+  SECTION("Output (Python 3.8): and an Output heading announce the block under them") {
+    MaterialQuestion labelled = outputs_of("## A\n\n```python\nprint(2)\n```\n\nOutput (Python 3.8):\n\n```py\n2\n```\n");
+    REQUIRE(labelled.outputs.size() == 1);
+    CHECK(labelled.outputs[0].text == "2\n");
+    MaterialQuestion headed = outputs_of("## A\n\n```python\nprint(3)\n```\n\n#### Output\n\n```python\n3\n```\n");
+    CHECK(headed.title == "A");
+    REQUIRE(headed.outputs.size() == 1);
+    CHECK(headed.outputs[0].text == "3\n");
+  }
+  SECTION("without a label, a python fence after an example is another example") {
+    auto questions = read_markdown("## A\n\n```python\nprint(1)\n```\n\n```python\nprint(2)\n```\n", "notes.md");
+    REQUIRE(questions);
+    CHECK(questions->size() == 2);
+  }
+  SECTION("prose after Output: on its line is no output: a list number and words, a sentence") {
+    CHECK(outputs_of("## A\n\n```python\nprint(1)\n```\n\n**Output:** 1. The loop stops at one.\n").outputs.empty());
+    CHECK(outputs_of("## A\n\n```python\nprint(1)\n```\n\nOutput: the loop stops early here.\n").outputs.empty());
+    MaterialQuestion value = outputs_of("## A\n\n```python\nprint([1])\n```\n\nOutput: [1]\n");
+    REQUIRE(value.outputs.size() == 1);
+    CHECK(value.outputs[0].text == "[1]\n");
+  }
+  SECTION("lines after an # Output line in the block leave the code and are its output") {
+    MaterialQuestion question = outputs_of("## A\n\n```python\nprint(7)\nprint(8)\n# Output:\n7\n8\n```\n");
+    CHECK(question.code == "print(7)\nprint(8)\n# Output:\n");
+    CHECK(question.code_lines == std::vector<int>{4, 5, 6});
+    REQUIRE(question.outputs.size() == 1);
+    CHECK(question.outputs[0].text == "7\n8\n");
+    CHECK(question.outputs[0].material_line == 7);
+    MaterialQuestion bare = outputs_of("## A\n\n```python\nprint(9)\nOutput:\n9\n```\n");
+    CHECK(bare.code == "print(9)\n");
+    REQUIRE(bare.outputs.size() == 1);
+    CHECK(bare.outputs[0].text == "9\n");
+    // "# Output" over code is a section comment: the code stays.
+    MaterialQuestion section = outputs_of("## A\n\n```python\nreport = [1]\n# Output\nprint(report)\n```\n");
+    CHECK(section.code == "report = [1]\n# Output\nprint(report)\n");
+    CHECK(section.outputs.empty());
+    // Commented output lines stay in the code (claims/ reads them).
+    MaterialQuestion commented = outputs_of("## A\n\n```python\nprint(9)\n# Output:\n# 9\n```\n");
+    CHECK(commented.code == "print(9)\n# Output:\n# 9\n");
+    CHECK(commented.outputs.empty());
+  }
+}
