@@ -34,10 +34,16 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   Evidence evidence;
   const Outcome& outcome = first.outcome;
   evidence.unverifiable_reason = environment_of(imported, first);
+  evidence.example_unverifiable = is_python2(outcome, imported.question.code);
   evidence.whole_output = outcome.stdout_text;
+  for (const StatementOutput& statement : outcome.statements) {
+    evidence.statement_outputs.emplace_back(statement.line,
+                                            slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end));
+  }
   if (claim.line >= 1 && claim.line <= static_cast<int>(lines.size())) {
     evidence.line_code = lines[static_cast<std::size_t>(claim.line - 1)].code;
     evidence.in_definition = inside_definition(lines, claim.line);
+    if (claim.kind == ClaimKind::error) evidence.caught = caught_around(lines, claim.line);
   }
   bool python = imported.question.language == Language::python;
   bool clean_end = python && outcome.ending == Ending::finished && !outcome.error;
@@ -71,6 +77,19 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
 int probe_line(const Claim& claim, const Evidence& evidence) {
   if (claim.scope == ClaimScope::whole || claim.line <= 0 || evidence.in_definition) return 0;
   return claim.line;
+}
+
+// Where a claim is in the material: its line's, an output block's own line (the block's wrong
+// line when one is named), the verification text's; the question's heading when nothing else says.
+int claim_material_line(const ImportedQuestion& imported, const ClaimResult& result) {
+  const MaterialQuestion& question = imported.question;
+  const Claim& claim = result.claim;
+  if (claim.kind == ClaimKind::verification && question.verification_line > 0) return question.verification_line;
+  if (claim.material_line > 0) return claim.material_line + std::max(result.block_line - 1, 0);
+  if (claim.line >= 1 && claim.line <= static_cast<int>(question.code_lines.size())) {
+    return question.code_lines[static_cast<std::size_t>(claim.line - 1)];
+  }
+  return question.source_line;
 }
 
 Judgement audit_judgement(const ImportedQuestion& imported, const Result& result, const std::vector<ClaimResult>& claims) {
@@ -132,7 +151,10 @@ SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, con
       ClaimResult result = judge_claim(claim, evidence);
       plan.probes[q].push_back(plan_probe(claim, evidence.line_code, result));
       plan.probes[q].back().request.line = probe_line(claim, evidence);
-      if (plan.probes[q].back().intent != ProbeIntent::none || result.verdict == ClaimVerdict::wrong) plan.needed[q] = true;
+      if (plan.probes[q].back().intent != ProbeIntent::none || result.verdict == ClaimVerdict::wrong ||
+          result.verdict == ClaimVerdict::unsure) {
+        plan.needed[q] = true;
+      }
     }
   }
   return plan;
@@ -175,6 +197,7 @@ std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& im
         ++probe_index;
       }
       question.claims.push_back(judge_claim(item.claims[c], evidence));
+      question.claims.back().material_line = claim_material_line(item, question.claims.back());
     }
     question.result.judgement = audit_judgement(item, first[q], question.claims);
     if (question.result.judgement.verdict == Verdict::wrong) {
