@@ -73,7 +73,13 @@ AuditSummary summarize_audit(const std::vector<AuditQuestion>& questions, std::i
 std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& claim) {
   const Claim& said = claim.claim;
   std::string where = "Q" + std::to_string(question.number) + " ";
-  where += said.line > 0 ? "line " + std::to_string(said.line) : std::string("verification");
+  if (said.line > 0) {
+    where += "line " + std::to_string(said.line);
+  } else if (said.kind == ClaimKind::verification) {
+    where += "verification";
+  } else {
+    where += "output block (material line " + std::to_string(material_line(question, claim)) + ")";
+  }
   std::string line;
   if (said.scope == ClaimScope::namespace_) {
     // Evaluated in the example's namespace: commented-out code, a verification expression.
