@@ -66,6 +66,20 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
       }
     }
   }
+  // An example that does not compile ran nothing: a claim that its line raises SyntaxError holds;
+  // the others are not judged (running the rest without that line would be another program than
+  // the one the reader copies), and say why.
+  if (python && outcome.ending == Ending::finished && outcome.error && outcome.statements.empty() &&
+      (outcome.error->type == "SyntaxError" || outcome.error->type == "IndentationError" ||
+       outcome.error->type == "TabError")) {
+    if (claim.kind == ClaimKind::error && claim.scope == ClaimScope::statement && claim.line == outcome.error->line) {
+      evidence.error = outcome.error;
+    } else if (evidence.unverifiable_reason.empty()) {
+      evidence.unverifiable_reason = "not judged: the example does not compile on Python 3.11 (line " +
+                                     std::to_string(outcome.error->line) + ": " + outcome.error->type + ": " +
+                                     outcome.error->message + ")";
+    }
+  }
   if (second) evidence.second_whole = second->outcome.stdout_text;
   if (evidence.in_definition) evidence.ran = clean_end;
   return evidence;
@@ -96,7 +110,13 @@ Judgement audit_judgement(const ImportedQuestion& imported, const Result& result
   std::string environment = environment_of(imported, result);
   if (!environment.empty()) return {Verdict::unverifiable, environment, {}, false};
   if (result.judgement.verdict == Verdict::skipped) return result.judgement;
-  if (result.outcome.ending != Ending::finished || result.outcome.error || result.judgement.internal ||
+  // An error the material documents on the line that raised it ("# SyntaxError") is no failure.
+  const std::optional<PythonError>& error = result.outcome.error;
+  bool documented = error && std::any_of(claims.begin(), claims.end(), [&](const ClaimResult& claim) {
+                      return claim.claim.kind == ClaimKind::error && claim.verdict == ClaimVerdict::correct &&
+                             claim.claim.scope == ClaimScope::statement && claim.claim.line == error->line;
+                    });
+  if (result.outcome.ending != Ending::finished || (error && !documented) || result.judgement.internal ||
       result.judgement.verdict == Verdict::limit) {
     return result.judgement;
   }

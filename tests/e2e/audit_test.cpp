@@ -729,7 +729,7 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
   REQUIRE_FALSE(report.is_discarded());
   std::map<int, json> results = by_question(report);
-  REQUIRE(results.size() == 9);
+  REQUIRE(results.size() == 10);
   // question -> (snippet line, material line, verdict) of each claim.
   std::map<int, std::vector<std::tuple<int, int, std::string>>> claims;
   for (const auto& [number, result] : results) {
@@ -783,6 +783,11 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   std::string markdown = slurp(scratch.path / "audit.md");
   CHECK(contains(markdown, "## Unsure claims (a guess, not failing)"));
   CHECK(contains(markdown, "| 90 | `desserts` | `tressed` | 0.6 |"));
+  // A line that does not compile, documented as such: that claim holds and the question does not
+  // fail; the claim before it is not judged (the program as copied ran nothing), and says why.
+  CHECK(claims[10] == Claims{{2, 97, "unverifiable"}, {3, 98, "correct"}});
+  CHECK(contains(hint(10, 2), "not judged: the example does not compile on Python 3.11 (line 3: SyntaxError"));
+  CHECK(results[10]["verdict"] == "pass");
   // Exactly the five wrong claims fail: nothing else.
   CHECK(report["summary"]["claims"]["wrong"] == 5);
 }
