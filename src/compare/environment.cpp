@@ -158,8 +158,8 @@ std::optional<std::string> later_python_reason(const PythonError& error, const s
 }
 
 // Python 2 code, told from what Python 3 refuses in it: the print and exec statements, `except
-// E, name:` (the handler binds a name: PEP 758's `except A, B:` lists classes), octal 0777, `<>`,
-// backticks, and the builtins, methods and modules Python 3 renamed or removed.
+// E, name:` (the handler binds a name: PEP 758's `except A, B:` lists classes), octal 0777, and
+// the builtins, methods and modules Python 3 renamed or removed.
 std::optional<std::string> python2_what(const PythonError& error, const std::string& code) {
   if (error.type == "SyntaxError" || error.type == "IndentationError" || error.type == "TabError") {
     std::string line = line_of(code, error.line);
@@ -169,8 +169,8 @@ std::optional<std::string> python2_what(const PythonError& error, const std::str
     static const Regex bound_lower(R"(,\s*([a-z_]\w*)\s*:\s*$)");
     if (except_as.found_in(line) && bound_lower.found_in(line)) return "`except E, name:`";
     if (contains(error.message, "leading zeros in decimal integer literals")) return "an octal literal without 0o";
-    static const Regex diamond(R"(<>|`[^`]*`|^\s*raise\s+[\w.]+\s*,|\bur["'])");
-    if (diamond.found_in(line)) return "syntax Python 3 removed";
+    // Only what Python 3's message or the line's whole shape tells: `<>` and backticks are also the
+    // placeholders of cheat sheets (`<list> = <list>[<slice>]`), not Python 2.
     return std::nullopt;
   }
   static const Regex name(R"(^name '(xrange|raw_input|unicode|basestring|unichr|long|execfile)' is not defined$)");

@@ -91,6 +91,11 @@ TEST_CASE("environment_reason", "[compare]") {
               ->starts_with("Python 2 code (dict.iteritems)"));
     Outcome octal = raised("SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix");
     CHECK(is_python2(octal, "mode = 0755\n"));
+    // A cheat sheet's placeholders are not Python 2.
+    Outcome placeholder = raised("SyntaxError", "invalid syntax (x.py, line 1)");
+    placeholder.error->line = 1;
+    CHECK_FALSE(is_python2(placeholder, "<list> = <list>[<slice>]  # `a` <> b\n"));
+    CHECK_FALSE(environment_reason(placeholder, "<list> = <list>[<slice>]  # `a` <> b\n", ""));
   }
   SECTION("the runner's own address-space limit is not the material's error") {
     Outcome import = raised("MemoryError", "");
