@@ -24,12 +24,15 @@ std::string trim(std::string_view text) {
 
 // Addresses and ids never count: "<map object at 0x7f3a...>" == "<map object at 0x...>".
 std::string normalize_claim_text(const std::string& text) {
-  // "0x7f...", "0x…" and "0x000001F2A3" all stand for some address; "__main__." is the module a
+  // "0x7f...", "0x…" and "0x7f3a2b1c9e50" all stand for some address; "__main__." is the module a
   // script's classes live in, which material often leaves out of a repr.
-  static const Regex address(R"(0x[0-9a-fA-F]*(?:\.\.\.|…)?)");
+  // A short hex number (hex(255) is 0xff) is a value, not an address.
+  static const Regex address(R"(0x[0-9a-fA-F]{8,}|0x[0-9a-fA-F]*(?:\.\.\.|…))");
+  static const Regex object_at(R"(\bat 0x[0-9a-fA-F]+(?:\.\.\.|…)?)");
   static const Regex main_module(R"(<__main__\.)");
   std::string out;
-  for (const std::string& line : split_lines(main_module.replace_all(address.replace_all(text, "0x?"), "<"))) {
+  std::string plain = address.replace_all(object_at.replace_all(text, "at 0x?"), "0x?");
+  for (const std::string& line : split_lines(main_module.replace_all(plain, "<"))) {
     out += trim(line) + "\n";
   }
   return trim(out);

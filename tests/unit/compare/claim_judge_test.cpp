@@ -225,6 +225,10 @@ TEST_CASE("judge_claim never flags what changes every run", "[compare][claims][i
                       ran_printing("<__main__.Node object at 0x7f3b2c1d9e50>\n"))
               .verdict == ClaimVerdict::correct);
   }
+  SECTION("a hex number is a value, not an address") {
+    CHECK(judge_claim(output_claim(" 0xfe", "print(hex(255))"), ran_printing("0xff\n")).verdict == ClaimVerdict::wrong);
+    CHECK(judge_claim(output_claim(" 0xff", "print(hex(255))"), ran_printing("0xff\n")).verdict == ClaimVerdict::correct);
+  }
   SECTION("an object id is nondeterministic, never wrong") {
     ClaimResult result = judge_claim(output_claim(" 140230457", "print(id(x))"), ran_printing("139872001234\n", "print(id(x))"));
     CHECK(result.verdict == ClaimVerdict::nondeterministic);
