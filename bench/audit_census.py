@@ -36,7 +36,8 @@ import sys
 import tempfile
 
 VERDICTS = ["pass", "wrong", "error", "unverifiable", "no_claim"]
-CLAIM_VERDICTS = ["correct", "format", "wrong", "descriptive", "unverifiable", "nondeterministic"]
+CLAIM_VERDICTS = ["correct", "format", "wrong", "descriptive", "unverifiable", "nondeterministic", "version-dependent",
+                  "unsure"]
 JUDGED = {"correct", "format", "wrong"}
 
 

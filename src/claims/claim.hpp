@@ -46,6 +46,8 @@ struct Claim {
   double confidence = 1.0;   // below 1: the classification is a guess
   bool prints = false;       // the line calls print()
   bool echo = false;         // what a `>>>` transcript shows under a prompt (the REPL echoes values)
+  int material_line = 0;     // where the claim starts in the material, when line does not say (an output block)
+  std::string python;        // the Python the material states it for, as written ("< 3.7", "2", "3.8+"); empty: none
 };
 
 // One line of Python as far as comments and statements go.

@@ -575,6 +575,7 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     claim.line = output.after_line;
     claim.scope = output.after_line == 0 ? ClaimScope::whole : ClaimScope::statement;
     claim.echo = output.after_line != 0;
+    claim.material_line = output.material_line;
     claim.text = output.text;
     claim.value = output.text;
     while (!claim.value.empty() && claim.value.back() == '\n') claim.value.pop_back();

@@ -67,10 +67,16 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   evidence.unverifiable_reason = environment_of(imported, first);
   const bool transcript = imported.question.transcript;
   evidence.transcript = transcript;
+  evidence.example_unverifiable = is_python2(outcome, imported.question.code);
   evidence.whole_output = transcript ? transcript_output(outcome) : outcome.stdout_text;
+  for (const StatementOutput& statement : outcome.statements) {
+    evidence.statement_outputs.emplace_back(statement.line,
+                                            slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end));
+  }
   if (claim.line >= 1 && claim.line <= static_cast<int>(lines.size())) {
     evidence.line_code = lines[static_cast<std::size_t>(claim.line - 1)].code;
     evidence.in_definition = inside_definition(lines, claim.line);
+    if (claim.kind == ClaimKind::error) evidence.caught = caught_around(lines, claim.line);
   }
   bool python = imported.question.language == Language::python;
   bool clean_end = python && outcome.ending == Ending::finished && !outcome.error;
@@ -100,6 +106,20 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
       }
     }
   }
+  // An example that does not compile ran nothing: a claim that its line raises SyntaxError holds;
+  // the others are not judged (running the rest without that line would be another program than
+  // the one the reader copies), and say why.
+  if (python && outcome.ending == Ending::finished && outcome.error && outcome.statements.empty() &&
+      (outcome.error->type == "SyntaxError" || outcome.error->type == "IndentationError" ||
+       outcome.error->type == "TabError")) {
+    if (claim.kind == ClaimKind::error && claim.scope == ClaimScope::statement && claim.line == outcome.error->line) {
+      evidence.error = outcome.error;
+    } else if (evidence.unverifiable_reason.empty()) {
+      evidence.unverifiable_reason = "not judged: the example does not compile on Python 3.11 (line " +
+                                     std::to_string(outcome.error->line) + ": " + outcome.error->type + ": " +
+                                     outcome.error->message + ")";
+    }
+  }
   if (second) evidence.second_whole = second->outcome.stdout_text;
   if (evidence.in_definition) evidence.ran = clean_end;
   return evidence;
@@ -113,11 +133,30 @@ int probe_line(const Claim& claim, const Evidence& evidence) {
   return claim.line;
 }
 
+// Where a claim is in the material: its line's (a transcript's output: its prompt's), an output
+// block's own line (the block's wrong line when one is named), the verification text's; the question's heading when nothing else says.
+int claim_material_line(const ImportedQuestion& imported, const ClaimResult& result) {
+  const MaterialQuestion& question = imported.question;
+  const Claim& claim = result.claim;
+  if (claim.kind == ClaimKind::verification && question.verification_line > 0) return question.verification_line;
+  if (claim.line == 0 && claim.material_line > 0) return claim.material_line + std::max(result.block_line - 1, 0);
+  if (claim.line >= 1 && claim.line <= static_cast<int>(question.code_lines.size())) {
+    return question.code_lines[static_cast<std::size_t>(claim.line - 1)];
+  }
+  return question.source_line;
+}
+
 Judgement audit_judgement(const ImportedQuestion& imported, const Result& result, const std::vector<ClaimResult>& claims) {
   std::string environment = environment_of(imported, result);
   if (!environment.empty()) return {Verdict::unverifiable, environment, {}, false};
   if (result.judgement.verdict == Verdict::skipped) return result.judgement;
-  if (result.outcome.ending != Ending::finished || result.outcome.error || result.judgement.internal ||
+  // An error the material documents on the line that raised it ("# SyntaxError") is no failure.
+  const std::optional<PythonError>& error = result.outcome.error;
+  bool documented = error && std::any_of(claims.begin(), claims.end(), [&](const ClaimResult& claim) {
+                      return claim.claim.kind == ClaimKind::error && claim.verdict == ClaimVerdict::correct &&
+                             claim.claim.scope == ClaimScope::statement && claim.claim.line == error->line;
+                    });
+  if (result.outcome.ending != Ending::finished || (error && !documented) || result.judgement.internal ||
       result.judgement.verdict == Verdict::limit) {
     return result.judgement;
   }
@@ -177,7 +216,10 @@ SecondRunPlan plan_second_run(const std::vector<ImportedQuestion>& imported, con
       ClaimResult result = judge_claim(claim, evidence);
       plan.probes[q].push_back(plan_probe(claim, evidence.line_code, result));
       plan.probes[q].back().request.line = probe_line(claim, evidence);
-      if (plan.probes[q].back().intent != ProbeIntent::none || result.verdict == ClaimVerdict::wrong) plan.needed[q] = true;
+      if (plan.probes[q].back().intent != ProbeIntent::none || result.verdict == ClaimVerdict::wrong ||
+          result.verdict == ClaimVerdict::unsure) {
+        plan.needed[q] = true;
+      }
     }
   }
   return plan;
@@ -220,6 +262,7 @@ std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& im
         ++probe_index;
       }
       question.claims.push_back(judge_claim(item.claims[c], evidence));
+      question.claims.back().material_line = claim_material_line(item, question.claims.back());
     }
     question.result.judgement = audit_judgement(item, first[q], question.claims);
     if (question.result.judgement.verdict == Verdict::wrong) {

@@ -6,6 +6,7 @@
 
 #include "compare/claim_match.hpp"
 #include "compare/compare.hpp"
+#include "util/parse.hpp"
 #include "util/regex.hpp"
 #include "util/text.hpp"
 
@@ -56,7 +57,20 @@ struct Candidate {
 constexpr std::size_t k_max_shape = 64 * 1024;
 
 // How the claim relates to one output; nullopt when it does not match.
-std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output) {
+// Object ids (id(x), hash of an object) and the long numbers that stand for them: "140230..." and
+// 139876543210 are both some id.
+std::string without_ids(const std::string& text) {
+  static const Regex id(R"(\d{6,}(?:\.\.\.|…)?)");
+  return id.replace_all(text, "<id>");
+}
+
+bool prints_ids(const std::string& line) {
+  static const Regex call(R"((^|[^\w.])id\()");
+  return call.found_in(line);
+}
+
+std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output,
+                                                          bool ids = false) {
   // An example value is searched for anywhere in the output; every other kind must be about as
   // long as the output to match it (claim_match.hpp says why), so a longer output is not looked at.
   if (claim.kind != ClaimKind::example && !comparable_size(claimed_text(claim), raw_output)) return std::nullopt;
@@ -98,8 +112,18 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
     return std::pair{ClaimVerdict::format, "several printed lines joined by commas in one comment"};
   }
   for (const std::string& text : {full, value}) {
-    if (text != output && same_numbers(text, output, 0.0)) {
+    if (with_single_quotes(text) == output && text != output) {
+      return std::pair{ClaimVerdict::format, "strings quoted with \" where Python's repr uses '"};
+    }
+    NumberMatch numbers = text != output ? number_match(text, output, 0.0) : NumberMatch::different;
+    if (numbers == NumberMatch::same) {
       return std::pair{ClaimVerdict::format, "the same numbers written differently (" + output + ")"};
+    }
+    if (numbers == NumberMatch::thousands) {
+      return std::pair{ClaimVerdict::format, "the same number, its digits grouped by thousands (" + output + ")"};
+    }
+    if (ids && without_ids(text) == without_ids(output) && without_ids(text) != text) {
+      return std::pair{ClaimVerdict::nondeterministic, "an object id: it changes every run, never grounds for wrong"};
     }
     if (compare_unordered(text, output) == Order::set_order) {
       return std::pair{ClaimVerdict::format, "the same set in another order (sets have no order)"};
@@ -146,8 +170,25 @@ std::string shown(const std::string& output) {
   return text;
 }
 
+// Why numbers that read alike are not the claimed ones.
+std::string number_hint(const std::string& claimed, const std::string& out, const std::string& line) {
+  switch (number_match(claimed, out, 0.0)) {
+    case NumberMatch::int_for_float:
+      if (Regex(R"([^/]/[^/=])").found_in(line + " ")) return "an int claimed for a float: true division (/) returns a float";
+      return "an int claimed for a float: it prints " + out;
+    case NumberMatch::float_for_int: return "a float claimed for an int: it prints " + out;
+    case NumberMatch::other_value:
+      return "another number: a float prints every digit its value needs (" + out +
+             "); round() or a format such as f\"{x:.2f}\" shows fewer";
+    case NumberMatch::same:
+    case NumberMatch::thousands:
+    case NumberMatch::different: break;
+  }
+  return {};
+}
+
 void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence, const std::string& line) {
-  const std::string& out = evidence.output;
+  const std::string& out = claim.scope == ClaimScope::whole ? evidence.whole_output : evidence.output;
   std::string claimed = normalize_claim_text(claimed_text(claim));
   const std::optional<ProbeResult>& probe = evidence.probe_result;
   bool probed = probe && probe->ok;
@@ -185,6 +226,7 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
       result.hint = "prints nothing" + (probed ? "; " + evidence.probe.subject + " is " + probe->str : std::string());
       return;
     case ProbeIntent::none:
+    case ProbeIntent::raises:
     case ProbeIntent::evaluate: break;
   }
   if (is_iterator_repr(out)) {
@@ -198,10 +240,16 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
     result.hint = is_expression_statement(line) ? "prints nothing: a script does not echo values; print() it"
                                                 : "the statement prints nothing";
   } else if (claimed == "'" + normalize_claim_text(out) + "'" || claimed == "\"" + normalize_claim_text(out) + "\"") {
-    result.hint = "repr vs str: print() shows str(), the claim shows repr()";
+    result.hint = "str() vs repr(): print() shows a str without quotes; the claim shows the quotes of its repr()";
   } else if (normalize_claim_text(out) == "'" + claimed + "'" || normalize_claim_text(out) == "\"" + claimed + "\"") {
-    result.hint = evidence.transcript ? "repr vs str: the REPL echoes repr(), the claim shows str()"
-                                      : "repr vs str: the code prints a repr(), the claim shows str()";
+    result.hint = evidence.transcript
+                      ? "str() vs repr(): the REPL echoes a repr() (with its quotes); the claim shows the str()"
+                      : "str() vs repr(): the code prints a repr() (with its quotes); the claim shows the str()";
+  } else if (std::string numbers = number_hint(claimed, normalize_claim_text(out), line); !numbers.empty()) {
+    result.hint = numbers;
+  } else if (std::string bare = number_hint(normalize_claim_text(claim.value), normalize_claim_text(out), line);
+             !bare.empty()) {
+    result.hint = bare;
   } else if (compare_unordered(claimed, normalize_claim_text(out)) == Order::dict_order) {
     result.hint = "same items in another order: dicts keep insertion order";
   }
@@ -217,6 +265,8 @@ std::string to_string(ClaimVerdict verdict) {
     case ClaimVerdict::descriptive: return "descriptive";
     case ClaimVerdict::unverifiable: return "unverifiable";
     case ClaimVerdict::nondeterministic: return "nondeterministic";
+    case ClaimVerdict::version_dependent: return "version-dependent";
+    case ClaimVerdict::unsure: return "unsure";
   }
   return "wrong";
 }
@@ -237,27 +287,72 @@ std::string print_argument(const std::string& line) {
 
 namespace {
 
-ClaimResult judge_as_run(const Claim& claim, const Evidence& evidence);
+// The first wrong line of a multi-line output block, with the statement that printed it.
+void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& evidence) {
+  std::vector<std::string> claimed = split_lines(normalize_claim_text(claim.value));
+  std::vector<std::string> printed = split_lines(normalize_claim_text(evidence.whole_output));
+  if (claimed.size() < 2) return;
+  std::size_t i = 0;
+  while (i < claimed.size() && i < printed.size() && claimed[i] == printed[i]) ++i;
+  if (i == claimed.size() && i == printed.size()) return;
+  result.block_line = static_cast<int>(i) + 1;
+  std::string said = i < claimed.size() ? claimed[i] : std::string("nothing more");
+  std::string got = i < printed.size() ? printed[i] : std::string("nothing more");
+  // Which statement printed output line i: count the lines each statement printed.
+  std::string by;
+  std::size_t seen = 0;
+  for (const auto& [line, text] : evidence.statement_outputs) {
+    std::size_t count = split_lines(normalize_claim_text(text)).size();
+    if (normalize_claim_text(text).empty()) count = 0;
+    if (i < seen + count) {
+      by = " (printed by the statement at line " + std::to_string(line) + ")";
+      break;
+    }
+    seen += count;
+  }
+  std::string where = "line " + std::to_string(i + 1) + " of the output block claims " + said + ", the example prints " +
+                      got + by;
+  result.hint = result.hint.empty() ? where : where + "; " + result.hint;
+}
+
+ClaimResult judge_first(const Claim& claim, const Evidence& evidence);
 
 }  // namespace
 
 ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
-  if (!evidence.transcript) return judge_as_run(claim, evidence);
-  // What a prompt showed, held to the claim as doctest holds it: a traceback by its last line.
-  Claim shown = claim;
-  shown.value = collapse_tracebacks(claim.value);
-  Evidence seen = evidence;
-  seen.output = collapse_tracebacks(evidence.output);
-  seen.whole_output = collapse_tracebacks(evidence.whole_output);
-  if (seen.second_output) seen.second_output = collapse_tracebacks(*seen.second_output);
-  ClaimResult result = judge_as_run(shown, seen);
-  result.claim = claim;
+  ClaimResult result;
+  if (!evidence.transcript) {
+    result = judge_first(claim, evidence);
+  } else {
+    // What a prompt showed, held to the claim as doctest holds it: a traceback by its last line.
+    Claim collapsed = claim;
+    collapsed.value = collapse_tracebacks(claim.value);
+    Evidence seen = evidence;
+    seen.output = collapse_tracebacks(evidence.output);
+    seen.whole_output = collapse_tracebacks(evidence.whole_output);
+    if (seen.second_output) seen.second_output = collapse_tracebacks(*seen.second_output);
+    result = judge_first(collapsed, seen);
+    result.claim = claim;
+  }
+  if (result.verdict != ClaimVerdict::wrong) return result;
+  if (claim.scope == ClaimScope::whole) name_block_line(result, claim, evidence);
+  if (std::string stated = stated_python(claim); !stated.empty() && !covers_this_python(stated)) {
+    result.verdict = ClaimVerdict::version_dependent;
+    result.hint = "stated for Python " + stated + "; Python 3.11 prints " + shown(result.actual) +
+                  (result.hint.empty() ? std::string() : " (" + result.hint + ")");
+    return result;
+  }
+  if (claim.confidence < 1.0) {
+    // That the comment is a claim at all is a guess: listed, never a wrong flag.
+    result.verdict = ClaimVerdict::unsure;
+    result.confidence = claim.confidence;
+  }
   return result;
 }
 
 namespace {
 
-ClaimResult judge_as_run(const Claim& claim, const Evidence& evidence) {
+ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
   ClaimResult result;
   result.claim = claim;
   result.confidence = claim.confidence;
@@ -265,6 +360,11 @@ ClaimResult judge_as_run(const Claim& claim, const Evidence& evidence) {
   if (claim.kind == ClaimKind::descriptive) {
     result.verdict = ClaimVerdict::descriptive;
     result.actual = trim(evidence.output);
+    return result;
+  }
+  if (evidence.example_unverifiable) {
+    result.verdict = ClaimVerdict::unverifiable;
+    result.hint = evidence.unverifiable_reason;
     return result;
   }
   if (claim.scope == ClaimScope::namespace_) {
@@ -312,6 +412,19 @@ ClaimResult judge_as_run(const Claim& claim, const Evidence& evidence) {
   if (claim.kind == ClaimKind::error) {
     result.actual = evidence.error ? evidence.error->type + ": " + evidence.error->message : "no error";
     result.verdict = evidence.error ? ClaimVerdict::correct : ClaimVerdict::wrong;
+    if (evidence.error || evidence.caught.empty()) return result;
+    // The line sits in a try that catches errors: it may raise there without the statement raising.
+    const std::optional<ProbeResult>& probe = evidence.probe_result;
+    if (evidence.probe.intent == ProbeIntent::raises && probe && !probe->ok) {
+      result.verdict = ClaimVerdict::correct;
+      result.actual = probe->error;
+      result.matched = "the line raises it inside the try that catches it (checked by running the line again after the try)";
+      return result;
+    }
+    result.verdict = ClaimVerdict::unsure;
+    result.confidence = 0.5;
+    result.hint = "the line is inside a try that catches errors; whether it raised there was not seen" +
+                  std::string(probe && probe->ok ? " (run again after the try, it does not raise)" : "");
     return result;
   }
   if (!evidence.unverifiable_reason.empty() && !evidence.ran) {
@@ -319,8 +432,9 @@ ClaimResult judge_as_run(const Claim& claim, const Evidence& evidence) {
     result.hint = evidence.unverifiable_reason;
     return result;
   }
+  const bool ids = prints_ids(evidence.line_code);
   for (const Candidate& candidate : candidates(claim, evidence)) {
-    if (auto found = match(claim, candidate.output)) {
+    if (auto found = match(claim, candidate.output, ids)) {
       result.verdict = found->first;
       result.hint = found->second;
       result.matched = candidate.where;
@@ -372,6 +486,13 @@ ClaimResult judge_as_run(const Claim& claim, const Evidence& evidence) {
 
 ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimResult& first) {
   ProbePlan plan;
+  if (claim.kind == ClaimKind::error && claim.scope == ClaimScope::statement && first.verdict == ClaimVerdict::unsure &&
+      first.actual == "no error" && !trim(line).empty()) {
+    plan.intent = ProbeIntent::raises;
+    plan.subject = trim(line);
+    plan.request = {ProbeRequest::Mode::exec, plan.subject};
+    return plan;
+  }
   if (claim.scope == ClaimScope::namespace_) {
     plan.intent = ProbeIntent::evaluate;
     bool exec = claim.kind == ClaimKind::error || claim.expect == "works" || claim.expect == "fails";
@@ -379,7 +500,7 @@ ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimRes
     plan.subject = claim.code;
     return plan;
   }
-  if (first.verdict != ClaimVerdict::wrong || !first.matched.empty()) return plan;
+  if ((first.verdict != ClaimVerdict::wrong && first.verdict != ClaimVerdict::unsure) || !first.matched.empty()) return plan;
   std::string argument = print_argument(line);
   if (is_iterator_repr(first.actual) && !argument.empty()) {
     plan.intent = ProbeIntent::items;
@@ -414,6 +535,77 @@ ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimRes
     plan.request = {ProbeRequest::Mode::eval, code};
   }
   return plan;
+}
+
+std::vector<std::string> caught_around(const std::vector<PythonLine>& lines, int line) {
+  std::vector<std::string> caught;
+  if (line < 1 || line > static_cast<int>(lines.size())) return caught;
+  auto code_of = [&](std::size_t i) { return trim(lines[i].code); };
+  static const Regex handler(R"(^except\b\s*(\(([^)]*)\)|([\w.]+))?)");
+  int inner = lines[static_cast<std::size_t>(line - 1)].indent;
+  for (std::size_t i = static_cast<std::size_t>(line - 1); i-- > 0;) {
+    std::string code = code_of(i);
+    if (code.empty() || lines[i].continuation || lines[i].indent >= inner) continue;
+    inner = lines[i].indent;
+    if (code.starts_with("def ") || code.starts_with("async def ") || code.starts_with("class ")) break;
+    if (code != "try:") continue;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      std::string next = code_of(j);
+      if (next.empty() || lines[j].continuation || lines[j].indent > inner) continue;
+      if (lines[j].indent < inner) break;
+      std::optional<RegexMatch> found = handler.search(next);
+      if (!found) {
+        if (next.starts_with("else") || next.starts_with("finally")) continue;
+        break;
+      }
+      std::string names = found->str(2).empty() ? found->str(3) : found->str(2);
+      if (names.empty()) caught.emplace_back();
+      std::size_t begin = 0;
+      while (!names.empty() && begin <= names.size()) {
+        std::size_t comma = names.find(',', begin);
+        std::string name = trim(std::string_view(names).substr(begin, comma == std::string::npos ? std::string::npos : comma - begin));
+        if (!name.empty()) caught.push_back(name);
+        if (comma == std::string::npos) break;
+        begin = comma + 1;
+      }
+    }
+  }
+  return caught;
+}
+
+std::string stated_python(const Claim& claim) {
+  if (!claim.python.empty()) return claim.python;
+  static const Regex version(
+      R"((?i)(<=?|>=?)?\s*\bpython\s*(<=?|>=?)?\s*(?:version\s*)?([23](?:\.\d+)?)(?:\.\d+)?\b(\+|\s+or\s+(?:later|newer|above|higher)|\s+and\s+(?:later|newer|above|up))?)");
+  for (const std::string* text : {&claim.note, &claim.text}) {
+    std::optional<RegexMatch> found = version.search(*text);
+    if (!found) continue;
+    std::string op = found->str(1).empty() ? found->str(2) : found->str(1);
+    std::string number = found->str(3);
+    if (!found->str(4).empty()) return number + "+";
+    return op.empty() ? number : op + " " + number;
+  }
+  return {};
+}
+
+bool covers_this_python(const std::string& stated) {
+  constexpr int k_major = 3, k_minor = 11;
+  static const Regex spec(R"(^(<=?|>=?)?\s*([23])(?:\.(\d+))?(\+)?$)");
+  std::optional<RegexMatch> found = spec.match_whole(stated);
+  if (!found) return true;  // nothing it could be read as: no version stated
+  int major = found->str(2) == "2" ? 2 : 3;
+  bool has_minor = !found->str(3).empty();
+  int minor = has_minor ? static_cast<int>(parse_int(found->str(3), 0, 99).value_or(0)) : 0;
+  auto compare = [&]() {  // this Python against the stated one: <0, 0, >0
+    if (k_major != major) return k_major - major;
+    return has_minor ? k_minor - minor : 0;
+  };
+  std::string op = found->str(4) == "+" ? ">=" : found->str(1);
+  if (op == ">=") return compare() >= 0;
+  if (op == ">") return compare() > 0;
+  if (op == "<") return compare() < 0;
+  if (op == "<=") return compare() <= 0;
+  return compare() == 0;
 }
 
 }  // namespace snipcheck

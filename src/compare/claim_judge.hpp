@@ -17,12 +17,16 @@
 
 namespace snipcheck {
 
-enum class ClaimVerdict { correct, format, wrong, descriptive, unverifiable, nondeterministic };
+// version_dependent: the claim does not hold here but is stated for another Python ("Output
+// (< Python 3.7):", "# Python 2"); unsure: it does not hold, but that it is a claim at all is a
+// guess (confidence below 1): listed, never failing.
+enum class ClaimVerdict { correct, format, wrong, descriptive, unverifiable, nondeterministic, version_dependent, unsure };
 
 std::string to_string(ClaimVerdict verdict);
 
 // What a probe for a claim was asked to evaluate, so the hint can say what it found.
-enum class ProbeIntent { none, items, value, state, awaited, evaluate };
+// raises: a line claimed to raise, inside a try that catches it, run again after the try.
+enum class ProbeIntent { none, items, value, state, awaited, evaluate, raises };
 
 struct ProbePlan {
   ProbeIntent intent = ProbeIntent::none;
@@ -49,6 +53,10 @@ struct Evidence {
   // The example ran as a `>>>` transcript (RunMode::repl): `output` is what its prompt showed
   // (echoed values, a traceback), and a traceback is compared doctest-style (collapse_tracebacks).
   bool transcript = false;
+  bool example_unverifiable = false;     // nothing of the example can be judged here (Python 2 code)
+  std::vector<std::string> caught;       // the exceptions the try around the line catches ("" for a bare except)
+  // What each top-level statement printed, in order: which statement printed a line of the output.
+  std::vector<std::pair<int, std::string>> statement_outputs;
 };
 
 struct ClaimResult {
@@ -60,6 +68,7 @@ struct ClaimResult {
   std::string matched;    // "statement line 4", "enclosing statement line 2", "the example's output"
   std::string hint;       // why, for wrong (and format) claims
   double confidence = 1.0;
+  int block_line = 0;     // a multi-line output block judged wrong: its first wrong line (1-based)
 };
 
 // A first judgement, before any probe: used to decide which claims need one.
@@ -68,6 +77,18 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence);
 // The probe that would check a hint for a claim judged wrong (`line` is the claim's code line),
 // or one that evaluates an error/verification claim. intent none: nothing to probe.
 ProbePlan plan_probe(const Claim& claim, const std::string& line, const ClaimResult& first);
+
+// The exceptions the handlers of each try whose body holds `line` (1-based) catch, innermost
+// first: "TypeError", "ValueError" for `except (TypeError, ValueError):`, "" for a bare except.
+std::vector<std::string> caught_around(const std::vector<PythonLine>& lines, int line);
+
+// The Python a claim is stated for (Claim::python, else its text or note: "# Python 2",
+// "(< Python 3.7)", "Python 3.8+"); empty when it says none.
+std::string stated_python(const Claim& claim);
+
+// Whether this machine's Python (3.11) is one the stated version covers ("3.8+" does, "< 3.7",
+// "2" and "3.12" do not).
+bool covers_this_python(const std::string& stated);
 
 // The argument of print(...) on a line, when it has exactly one; empty otherwise.
 std::string print_argument(const std::string& line);

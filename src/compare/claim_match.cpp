@@ -24,9 +24,15 @@ std::string trim(std::string_view text) {
 
 // Addresses and ids never count: "<map object at 0x7f3a...>" == "<map object at 0x...>".
 std::string normalize_claim_text(const std::string& text) {
-  static const Regex address(R"(0x[0-9a-fA-F]+|0x\.\.\.|0x…)");
+  // "0x7f...", "0x…" and "0x7f3a2b1c9e50" all stand for some address; "__main__." is the module a
+  // script's classes live in, which material often leaves out of a repr.
+  // A short hex number (hex(255) is 0xff) is a value, not an address.
+  static const Regex address(R"(0x[0-9a-fA-F]{8,}|0x[0-9a-fA-F]*(?:\.\.\.|…))");
+  static const Regex object_at(R"(\bat 0x[0-9a-fA-F]+(?:\.\.\.|…)?)");
+  static const Regex main_module(R"(<__main__\.)");
   std::string out;
-  for (const std::string& line : split_lines(address.replace_all(text, "0x?"))) {
+  std::string plain = address.replace_all(object_at.replace_all(text, "at 0x?"), "0x?");
+  for (const std::string& line : split_lines(main_module.replace_all(plain, "<"))) {
     out += trim(line) + "\n";
   }
   return trim(out);
@@ -102,31 +108,112 @@ bool comparable_size(std::string_view claim, std::string_view output) {
 
 bool same_output(const std::string& claim, const std::string& output) { return normalize_claim_text(claim) == normalize_claim_text(output); }
 
-bool same_numbers(const std::string& claim, const std::string& output, double tolerance) {
+namespace {
+
+const Regex& number_pattern() {
   static const Regex number(R"(-?\d+\.?\d*(?:[eE][-+]?\d+)?|-?\.\d+)");
-  // Numbers of any size parse (2**2000 saturates to the largest double), so none is lost.
-  auto numbers = [](const std::string& text) {
-    std::vector<double> values;
-    for (const RegexMatch& found : number.find_all(text)) values.push_back(parse_number(found.groups[0]).value_or(0.0));
-    return values;
-  };
-  auto skeleton = [](const std::string& text) {
-    std::string out;
-    for (char c : number.replace_all(text, "#")) {
-      if (c != ' ' && c != '\n') out += c;
+  return number;
+}
+
+struct Number {
+  double value = 0.0;
+  bool is_float = false;  // written with a point or an exponent: 2.0, 8., 1e3
+};
+
+// Numbers of any size parse (2**2000 saturates to the largest double), so none is lost.
+std::vector<Number> numbers_of(const std::string& text) {
+  std::vector<Number> values;
+  for (const RegexMatch& found : number_pattern().find_all(text)) {
+    std::string_view written = found.groups[0];
+    values.push_back({parse_number(written).value_or(0.0), written.find_first_of(".eE") != std::string_view::npos});
+  }
+  return values;
+}
+
+std::string skeleton(const std::string& text) {
+  std::string out;
+  for (char c : number_pattern().replace_all(text, "#")) {
+    if (c != ' ' && c != '\n') out += c;
+  }
+  return out;
+}
+
+// "8,697,456" -> "8697456": digits grouped by thousands, as prose writes large numbers.
+std::string without_thousands(const std::string& text) {
+  static const Regex grouped(R"((^|[^\d,.])(\d{1,3}(?:,\d{3})+)($|[^\d,]))");
+  std::string out;
+  std::size_t done = 0;
+  for (const RegexMatch& found : grouped.find_all(text)) {
+    auto begin = static_cast<std::size_t>(found.groups[2].data() - text.data());
+    out += text.substr(done, begin - done);
+    for (char c : found.groups[2]) {
+      if (c != ',') out += c;
     }
-    return out;
-  };
-  std::vector<double> a = numbers(claim), b = numbers(output);
-  if (a.empty() || a.size() != b.size()) return false;
+    done = begin + found.groups[2].size();
+  }
+  return out + text.substr(done);
+}
+
+NumberMatch compare_numbers(const std::string& claim, const std::string& output, double tolerance) {
+  std::vector<Number> a = numbers_of(claim), b = numbers_of(output);
+  if (a.empty() || a.size() != b.size()) return NumberMatch::different;
   // Approximate claims keep their numbers and may drop the brackets around them ("Approx [3.5]"
   // for "[[3.49]]"); exact formats keep everything but the way each number is written.
-  if (tolerance == 0.0 && skeleton(claim) != skeleton(output)) return false;
+  if (tolerance == 0.0 && skeleton(claim) != skeleton(output)) return NumberMatch::different;
+  NumberMatch found = NumberMatch::same;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    double allowed = tolerance == 0.0 ? 1e-12 : std::max(tolerance * std::fabs(a[i]), tolerance);
-    if (std::fabs(a[i] - b[i]) > allowed) return false;
+    if (tolerance > 0.0) {
+      if (std::fabs(a[i].value - b[i].value) > std::max(tolerance * std::fabs(a[i].value), tolerance)) {
+        return NumberMatch::different;
+      }
+      continue;
+    }
+    // Exact: the same double (8. and 8.0 are; 0.3 and 0.30000000000000004 are not), and an int
+    // for an int, a float for a float (2 is not what 6 / 3 prints).
+    if (a[i].value != b[i].value) {
+      if (found == NumberMatch::same) found = NumberMatch::other_value;
+      continue;
+    }
+    if (a[i].is_float != b[i].is_float && found == NumberMatch::same) {
+      found = a[i].is_float ? NumberMatch::float_for_int : NumberMatch::int_for_float;
+    }
   }
-  return true;
+  return found;
+}
+
+}  // namespace
+
+NumberMatch number_match(const std::string& claim, const std::string& output, double tolerance) {
+  NumberMatch found = compare_numbers(claim, output, tolerance);
+  if (found != NumberMatch::different) return found;
+  std::string plain = without_thousands(claim);
+  if (plain == claim) return found;
+  found = compare_numbers(plain, output, tolerance);
+  return found == NumberMatch::same ? NumberMatch::thousands : found;
+}
+
+bool same_numbers(const std::string& claim, const std::string& output, double tolerance) {
+  NumberMatch found = number_match(claim, output, tolerance);
+  return found == NumberMatch::same || found == NumberMatch::thousands;
+}
+
+std::string with_single_quotes(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      std::size_t end = text.find('"', i + 1);
+      if (end != std::string::npos) {
+        std::string inner = text.substr(i + 1, end - i - 1);
+        if (inner.find('\'') == std::string::npos && inner.find('\\') == std::string::npos) {
+          out += "'" + inner + "'";
+          i = end;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 }  // namespace snipcheck

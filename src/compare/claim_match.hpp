@@ -30,9 +30,27 @@ bool same_output(const std::string& claim, const std::string& output);
 // Output lines joined by ", " (how material often writes several printed lines in one comment).
 std::string joined_lines(const std::string& output);
 
-// Claims and output that hold the same numbers with the same text around them: 8. vs 8.0. With
-// a tolerance (approximate claims), only the numbers count.
+// How the numbers of a claim relate to those of an output with the same text around them.
+// Exact (tolerance 0): the same doubles, an int for an int and a float for a float; 8. and 8.0
+// are the same number, 0.3 and 0.30000000000000004 are not, nor 2 and 2.0. With a tolerance
+// (approximate claims), only the numbers count, each within it. A claim may group digits by
+// thousands ("8,697,456" for 8697456).
+enum class NumberMatch {
+  same,           // the same numbers, perhaps written differently (8. vs 8.0)
+  thousands,      // the same, the claim's digits grouped by thousands
+  other_value,    // a number of the claim is another value (0.3 for 0.30000000000000004)
+  int_for_float,  // an int claimed where a float is printed (2 for 2.0)
+  float_for_int,  // a float claimed where an int is printed (2.0 for 2)
+  different,      // other numbers, or other text around them
+};
+NumberMatch number_match(const std::string& claim, const std::string& output, double tolerance);
+
+// number_match() is same or thousands.
 bool same_numbers(const std::string& claim, const std::string& output, double tolerance);
+
+// The claim with each "..." string written '...' (how Python's repr quotes a str without a
+// single quote in it): material often quotes with ".
+std::string with_single_quotes(const std::string& text);
 
 // Top-level items of a bracketed collection: "{1, 'a', (2, 3)}" -> "1", "'a'", "(2, 3)".
 std::vector<std::string> collection_items(const std::string& text);

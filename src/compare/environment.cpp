@@ -157,10 +157,65 @@ std::optional<std::string> later_python_reason(const PythonError& error, const s
   return std::nullopt;
 }
 
+// Python 2 code, told from what Python 3 refuses in it: the print and exec statements, `except
+// E, name:` (the handler binds a name: PEP 758's `except A, B:` lists classes), octal 0777, and
+// the builtins, methods and modules Python 3 renamed or removed.
+std::optional<std::string> python2_what(const PythonError& error, const std::string& code) {
+  if (error.type == "SyntaxError" || error.type == "IndentationError" || error.type == "TabError") {
+    std::string line = line_of(code, error.line);
+    if (contains(error.message, "Missing parentheses in call to 'print'")) return "the print statement";
+    if (contains(error.message, "Missing parentheses in call to 'exec'")) return "the exec statement";
+    static const Regex except_as(R"(^\s*except\s+\(?[\w.]+(?:\s*,\s*[\w.]+)*\)?\s*,\s*[a-z_]\w*\s*:)");
+    static const Regex bound_lower(R"(,\s*([a-z_]\w*)\s*:\s*$)");
+    if (except_as.found_in(line) && bound_lower.found_in(line)) return "`except E, name:`";
+    if (contains(error.message, "leading zeros in decimal integer literals")) return "an octal literal without 0o";
+    // Only what Python 3's message or the line's whole shape tells: `<>` and backticks are also the
+    // placeholders of cheat sheets (`<list> = <list>[<slice>]`), not Python 2.
+    return std::nullopt;
+  }
+  static const Regex name(R"(^name '(xrange|raw_input|unicode|basestring|unichr|long|execfile)' is not defined$)");
+  if (error.type == "NameError") {
+    if (auto found = name.search(error.message)) return "the builtin " + found->str(1);
+  }
+  static const Regex method(R"('dict' object has no attribute '(iteritems|iterkeys|itervalues|has_key)')");
+  if (error.type == "AttributeError") {
+    if (auto found = method.search(error.message)) return "dict." + found->str(1);
+  }
+  static const Regex module(
+      R"(^No module named '(urllib2|ConfigParser|Queue|StringIO|cStringIO|cPickle|Tkinter|HTMLParser|httplib|SocketServer|__builtin__|commands)'$)");
+  if (error.type == "ModuleNotFoundError") {
+    if (auto found = module.search(error.message)) return "the module " + found->str(1);
+  }
+  return std::nullopt;
+}
+
+// The job's own limits (RLIMIT_AS above all) stopping what runs fine when started by hand: a big
+// import that maps more address space than the limit, a JVM reserving its heap.
+std::optional<std::string> runner_limit_reason(const Outcome& outcome) {
+  const std::string& err = outcome.stderr_text;
+  if (contains_any(err, {"Could not reserve enough space for", "Error occurred during initialization of VM",
+                         "insufficient memory for the Java Runtime"})) {
+    return "the runner's address-space limit (memory_limit) stopped a JVM reserving its heap; not the material's "
+           "error (it may run when started by hand, or with a larger memory_limit)";
+  }
+  if (!outcome.error) return std::nullopt;
+  const PythonError& error = *outcome.error;
+  const std::string all = error.type + ": " + error.message + "\n" + error.traceback;
+  bool importing = contains(error.traceback, "importlib._bootstrap") || contains(error.traceback, "<frozen importlib");
+  if ((error.type == "MemoryError" && importing) ||
+      (contains(all, "failed to map segment from shared object") || contains(all, "cannot allocate memory in static TLS")) ||
+      (error.type == "OSError" && contains(error.message, "Cannot allocate memory") && importing)) {
+    return "the runner's address-space limit (memory_limit) stopped an import; not the material's error (it may run "
+           "when started by hand, or with a larger memory_limit)";
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> error_reason(const PythonError& error, const Outcome& outcome, const std::string& code,
                                         const std::string& session_code) {
   const std::string& message = error.message;
   const std::string all = error.type + ": " + message + "\n" + error.traceback;
+  if (auto old = python2_what(error, code)) return python2_reason(*old);
   if (auto later = later_python_reason(error, code)) return later;
   if (error.type == "ModuleNotFoundError" && !error.module_installed) return module_reason(error);
   if (contains_any(all, {"Name or service not known", "Temporary failure in name resolution", "NameResolutionError",
@@ -239,6 +294,14 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
 
 }  // namespace
 
+std::string python2_reason(const std::string& what) {
+  return "Python 2 code (" + what + "); this machine runs Python " + std::string(k_this_python);
+}
+
+bool is_python2(const Outcome& outcome, const std::string& code) {
+  return outcome.ending == Ending::finished && outcome.error && python2_what(*outcome.error, code).has_value();
+}
+
 std::optional<std::string> debian_package_for(const std::string& module) {
   // Modules that examples commonly import, with the Debian 12 package that provides each ("" when
   // Debian does not package it). Unknown modules: nullopt.
@@ -270,7 +333,9 @@ std::optional<std::string> environment_reason(const Outcome& outcome, const std:
     return "os.fork / multiprocessing cannot run in a sub-interpreter (it needs the process tier)";
   }
   if (outcome.ending == Ending::timeout) return stuck_reason(outcome.stack);
-  if (outcome.ending != Ending::finished || !outcome.error) return std::nullopt;
+  if (outcome.ending != Ending::finished) return std::nullopt;
+  if (auto limit = runner_limit_reason(outcome)) return limit;
+  if (!outcome.error) return std::nullopt;
   return error_reason(*outcome.error, outcome, code, session_code);
 }
 

@@ -20,6 +20,11 @@ namespace snipcheck {
 std::optional<std::string> environment_reason(const Outcome& outcome, const std::string& code, const std::string& path,
                                               const std::string& session_code = {});
 
+// Python 2 code (the print statement, `except E, name:`, xrange...): nothing of it can be judged
+// on Python 3, so every claim of the example is unverifiable with python2_reason().
+bool is_python2(const Outcome& outcome, const std::string& code);
+std::string python2_reason(const std::string& what);
+
 // Whether a timed-out example was stopped in a loop that only ends when something stops it (a
 // server's serve loop, a blocking scheduler, a debugger reading standard input), and not in the
 // middle of an import. Such an example is told as surely by a short deadline as by a long one.

@@ -1,5 +1,6 @@
 #include "report/audit_report.hpp"
 
+#include <cstdio>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -35,6 +36,7 @@ std::string pad(std::string text, std::size_t width) {
 }
 
 int material_line(const AuditQuestion& question, const ClaimResult& claim) {
+  if (claim.material_line > 0) return claim.material_line;
   if (claim.claim.kind == ClaimKind::verification) return question.verification_line;
   int line = claim.claim.line;
   if (line < 1 || line > static_cast<int>(question.code_lines.size())) return 0;
@@ -83,7 +85,13 @@ AuditSummary summarize_audit(const std::vector<AuditQuestion>& questions, std::i
 std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& claim) {
   const Claim& said = claim.claim;
   std::string where = "Q" + std::to_string(question.number) + " ";
-  where += said.line > 0 ? "line " + std::to_string(said.line) : std::string("verification");
+  if (said.line > 0) {
+    where += "line " + std::to_string(said.line);
+  } else if (said.kind == ClaimKind::verification) {
+    where += "verification";
+  } else {
+    where += "output block (material line " + std::to_string(material_line(question, claim)) + ")";
+  }
   std::string line;
   if (said.scope == ClaimScope::namespace_) {
     // Evaluated in the example's namespace: commented-out code, a verification expression.
@@ -97,6 +105,15 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
     // Under a transcript's prompt, the claim is what the REPL shows (echoes, tracebacks).
     line = where + ": claims " + one_line(claim.expected) + (said.echo ? ", shows " : ", prints ") + printed(claim);
   }
+  if (!claim.hint.empty()) line += " — " + claim.hint;
+  return line;
+}
+
+std::string unsure_claim_line(const AuditQuestion& question, const ClaimResult& claim) {
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2g", claim.confidence);
+  std::string line = "Q" + std::to_string(question.number) + " line " + std::to_string(claim.claim.line) +
+                     " (confidence " + confidence + "): claims " + one_line(claim.expected) + ", prints " + printed(claim);
   if (!claim.hint.empty()) line += " — " + claim.hint;
   return line;
 }
@@ -118,11 +135,22 @@ void print_audit(std::ostream& terminal, const std::vector<AuditQuestion>& quest
     for (const ClaimResult& claim : question.claims) {
       if (claim.verdict == ClaimVerdict::wrong) {
         out << "    " << wrong_claim_line(question, claim) << "\n";
-      } else if (verbose || claim.verdict == ClaimVerdict::nondeterministic) {
+      } else if (verbose || claim.verdict == ClaimVerdict::nondeterministic ||
+                 claim.verdict == ClaimVerdict::version_dependent) {
         out << "    line " << claim.claim.line << " " << to_string(claim.claim.kind) << " " << to_string(claim.verdict)
             << ": " << one_line(claim.claim.text) << (claim.matched.empty() ? "" : " [" + claim.matched + "]")
             << (claim.hint.empty() ? "" : " — " + claim.hint) << "\n";
       }
+    }
+  }
+  bool any_unsure = false;
+  for (const AuditQuestion& question : questions) {
+    if (!question.result.finished) continue;
+    for (const ClaimResult& claim : question.claims) {
+      if (claim.verdict != ClaimVerdict::unsure) continue;
+      if (!any_unsure) out << "\nunsure (that these are claims is a guess; not failing):\n";
+      any_unsure = true;
+      out << "    " << unsure_claim_line(question, claim) << "\n";
     }
   }
   out << "\n" << pad("verdict", 18) << "questions\n";
@@ -148,6 +176,7 @@ void print_audit(std::ostream& terminal, const std::vector<AuditQuestion>& quest
 std::string render_audit_json(const std::vector<AuditQuestion>& questions, const AuditSummary& summary) {
   nlohmann::json items = nlohmann::json::array();
   nlohmann::json unfinished = nlohmann::json::array();
+  nlohmann::json unsure = nlohmann::json::array();  // claims whose classification is a guess, not failing
   for (const AuditQuestion& question : questions) {
     if (!question.result.finished) {
       unfinished.push_back(question.id);
@@ -172,6 +201,16 @@ std::string render_audit_json(const std::vector<AuditQuestion>& questions, const
                         {"confidence", claim.confidence}});
     }
     item["claims"] = claims;
+    for (const ClaimResult& claim : question.claims) {
+      if (claim.verdict != ClaimVerdict::unsure) continue;
+      unsure.push_back({{"question", question.number},
+                        {"line", claim.claim.line},
+                        {"material_line", material_line(question, claim)},
+                        {"text", claim.claim.text},
+                        {"actual", claim.actual},
+                        {"hint", claim.hint},
+                        {"confidence", claim.confidence}});
+    }
     items.push_back(item);
   }
   nlohmann::json counts = {{"total", summary.questions.total},
@@ -188,7 +227,8 @@ std::string render_audit_json(const std::vector<AuditQuestion>& questions, const
   counts["failed"] = summary.failing() ? 1 : 0;
   counts["unfinished"] = summary.questions.unfinished;
   nlohmann::json report = {
-      {"summary", counts}, {"interrupted", summary.questions.interrupted}, {"unfinished", unfinished}, {"results", items}};
+      {"summary", counts},   {"interrupted", summary.questions.interrupted}, {"unfinished", unfinished},
+      {"unsure", unsure},    {"results", items}};
   return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -227,6 +267,21 @@ std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, c
       any = true;
       out << "| Q" << question.number << " " << cell(title_with_line(question)) << " | " << material_line(question, claim) << " | `"
           << cell(claim.expected) << "` | `" << cell(printed(claim)) << "` | " << cell(claim.hint) << " |\n";
+    }
+  }
+  if (!any) out << "None.\n";
+  out << "\n## Unsure claims (a guess, not failing)\n\n";
+  any = false;
+  for (const AuditQuestion& question : questions) {
+    for (const ClaimResult& claim : question.claims) {
+      if (claim.verdict != ClaimVerdict::unsure) continue;
+      if (!any) out << "| question | material line | claims | prints | confidence | why |\n| --- | --- | --- | --- | --- | --- |\n";
+      any = true;
+      char confidence[16];
+      std::snprintf(confidence, sizeof confidence, "%.2g", claim.confidence);
+      out << "| Q" << question.number << " " << cell(question.title) << " | " << material_line(question, claim) << " | `"
+          << cell(claim.expected) << "` | `" << cell(printed(claim)) << "` | " << confidence << " | " << cell(claim.hint)
+          << " |\n";
     }
   }
   if (!any) out << "None.\n";

@@ -30,7 +30,7 @@ struct AuditQuestion {
   std::vector<ClaimResult> claims;  // in line order
 };
 
-constexpr int k_claim_verdict_count = 6;
+constexpr int k_claim_verdict_count = 8;
 
 struct AuditSummary {
   Summary questions;
@@ -47,6 +47,9 @@ int block_line(const AuditQuestion& question);
 
 // "Q40 line 5: claims [1, 2], prints <map object at 0x...> — prints the iterator object, ..."
 std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& claim);
+
+// "Q7 line 3 (confidence 0.6): claims olleh, prints hello — ...": a claim listed as unsure.
+std::string unsure_claim_line(const AuditQuestion& question, const ClaimResult& claim);
 
 // Detail::quiet: only questions with a wrong claim or a failure; verbose: every claim. Control
 // characters in what is printed are made visible (visible_controls()).

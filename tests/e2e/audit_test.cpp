@@ -848,7 +848,7 @@ TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
   CHECK(hints[{2, 2}] == "the REPL shows nothing: the value is None");
   CHECK(run.out.find("Q2 line 2: claims None, shows nothing — the REPL shows nothing: the value is None") !=
         std::string::npos);
-  CHECK(hints[{4, 8}] == "repr vs str: the REPL echoes repr(), the claim shows str()");
+  CHECK(hints[{4, 8}] == "str() vs repr(): the REPL echoes a repr() (with its quotes); the claim shows the str()");
   for (const auto& [key, hint] : hints) CHECK(hint.find("a script does not echo") == std::string::npos);
   CHECK(results[1]["verdict"] == "pass");
   CHECK(results[2]["verdict"] == "wrong");
@@ -881,6 +881,81 @@ TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
                                                              {"003-errors-not-end-session", "pass"},
                                                              {"004-loops-functions-at-prompt", "wrong"}});
   }
+}
+
+TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an editor", "[audit][judge]") {
+  // Issue 11 (judge side), on tests/fixtures/judge-material/judging.md: every claim's verdict.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "judge-material" / "judging.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string(),
+                       "--markdown", (scratch.path / "audit.md").string()},
+                      scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 10);
+  // question -> (snippet line, material line, verdict) of each claim.
+  std::map<int, std::vector<std::tuple<int, int, std::string>>> claims;
+  for (const auto& [number, result] : results) {
+    for (const json& claim : result["claims"]) {
+      claims[number].emplace_back(claim["line"].get<int>(), claim["material_line"].get<int>(),
+                                  claim["verdict"].get<std::string>());
+    }
+  }
+  using Claims = std::vector<std::tuple<int, int, std::string>>;
+  auto hint = [&](int question, int line) {
+    const json* claim = claim_at(results[question], line);
+    return claim == nullptr ? std::string() : (*claim)["hint"].get<std::string>();
+  };
+  // 0.1 + 0.2 is not 0.3; 6 / 3 is 2.0; round() and 7 / 2 are what they claim.
+  CHECK(claims[1] == Claims{{1, 8, "wrong"}, {2, 9, "wrong"}, {3, 10, "correct"}, {4, 11, "correct"}});
+  CHECK(contains(hint(1, 1), "a float prints every digit its value needs (0.30000000000000004)"));
+  CHECK(contains(hint(1, 2), "true division (/) returns a float"));
+  // numpy-style 9., quotes of another style, approximate thousands, a label.
+  CHECK(claims[2] == Claims{{2, 18, "format"}, {3, 19, "format"}, {4, 20, "correct"}, {5, 21, "format"}});
+  // The quotes of a repr where print shows the str, and the other way round.
+  CHECK(claims[3] == Claims{{2, 28, "wrong"}, {3, 29, "wrong"}});
+  CHECK(contains(hint(3, 2), "str() vs repr()"));
+  CHECK(contains(hint(3, 3), "str() vs repr()"));
+  // An address written 0x7f..., an id: never wrong.
+  CHECK(claims[4] == Claims{{5, 39, "correct"}, {6, 40, "nondeterministic"}});
+  // `point[0] = 5  # TypeError` inside the try that catches it.
+  CHECK(claims[5] == Claims{{3, 48, "correct"}});
+  // Python 2: every claim unverifiable, with that reason.
+  CHECK(claims[6] == Claims{{1, 56, "unverifiable"}, {3, 58, "unverifiable"}});
+  CHECK(results[6]["verdict"] == "unverifiable");
+  CHECK(contains(results[6]["reason"].get<std::string>(), "Python 2 code (the print statement)"));
+  CHECK(contains(hint(6, 3), "Python 2 code"));
+  // A claim stated for Python < 3.7, with what 3.11 prints.
+  CHECK(claims[7] == Claims{{2, 65, "version-dependent"}, {3, 66, "correct"}});
+  CHECK(contains(hint(7, 2), "stated for Python < 3.7; Python 3.11 prints ['b', 'a']"));
+  // The output block's third line is wrong: its material line, the statement that printed it.
+  CHECK(claims[8] == Claims{{0, 82, "wrong"}});
+  CHECK(contains(hint(8, 0), "line 3 of the output block claims tree, the example prints three (printed by the "
+                             "statement at line 1)"));
+  CHECK(contains(run.out, "Q8 output block (material line 82): claims one, two, tree, done"));
+  // A one-word comment that may not be a claim: unsure, listed, not failing.
+  CHECK(claims[9] == Claims{{2, 90, "unsure"}});
+  CHECK(results[9]["verdict"] != "wrong");
+  REQUIRE(report["unsure"].size() == 1);
+  CHECK(report["unsure"][0]["question"] == 9);
+  CHECK(report["unsure"][0]["confidence"].get<double>() < 1.0);
+  CHECK(report["summary"]["claims"]["unsure"] == 1);
+  CHECK(report["summary"]["claims"]["version-dependent"] == 1);
+  CHECK(contains(run.out, "unsure (that these are claims is a guess; not failing):"));
+  CHECK(contains(run.out, "Q9 line 2 (confidence 0.6): claims desserts, prints tressed"));
+  std::string markdown = slurp(scratch.path / "audit.md");
+  CHECK(contains(markdown, "## Unsure claims (a guess, not failing)"));
+  CHECK(contains(markdown, "| 90 | `desserts` | `tressed` | 0.6 |"));
+  // A line that does not compile, documented as such: that claim holds and the question does not
+  // fail; the claim before it is not judged (the program as copied ran nothing), and says why.
+  CHECK(claims[10] == Claims{{2, 97, "unverifiable"}, {3, 98, "correct"}});
+  CHECK(contains(hint(10, 2), "not judged: the example does not compile on Python 3.11 (line 3: SyntaxError"));
+  CHECK(results[10]["verdict"] == "pass");
+  // Exactly the five wrong claims fail: nothing else.
+  CHECK(report["summary"]["claims"]["wrong"] == 5);
 }
 
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
@@ -919,7 +994,8 @@ TEST_CASE("import and audit of material with megabyte lines exit normally", "[au
   CHECK(claims_with(report, "wrong").count({4, 1}) == 1);
   CHECK(claims_with(report, "wrong").count({4, 2}) == 1);
   CHECK(claims_with(report, "correct").count({1, 2}) == 1);
-  CHECK(claims_with(report, "wrong").count({2, 1}) == 1);  // a one-word comment on a print() line
+  // A one-word comment on a print() line may be a claim: a guess, so unsure (issue 11), not wrong.
+  CHECK(claims_with(report, "unsure").count({2, 1}) == 1);
   CHECK(by_question(report).at(3)["verdict"] != "crash");
 
   fs::path article = scratch.path / "long.txt";

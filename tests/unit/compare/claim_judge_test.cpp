@@ -149,7 +149,12 @@ TEST_CASE("judge_claim hints", "[compare][claims]") {
   SECTION("repr vs str") {
     ClaimResult result = judge_claim(output_claim(" 'ok'", "print(status)"), ran_printing("ok\n"));
     CHECK(result.verdict == ClaimVerdict::wrong);
-    CHECK(result.hint.find("repr vs str") != std::string::npos);
+    CHECK(result.hint.find("str() vs repr()") != std::string::npos);
+    Claim unquoted = output_claim(" ok", "print(repr(status))");
+    unquoted.confidence = 1.0;  // "ok" is a string literal of the example
+    ClaimResult bare = judge_claim(unquoted, ran_printing("'ok'\n"));
+    CHECK(bare.verdict == ClaimVerdict::wrong);
+    CHECK(bare.hint.find("prints a repr() (with its quotes)") != std::string::npos);
   }
 }
 
@@ -209,6 +214,167 @@ TEST_CASE("judge_claim on a transcript", "[compare][claims][repl]") {
   }
 }
 
+TEST_CASE("judge_claim of numbers", "[compare][claims][numbers]") {
+  SECTION("a float that is not the claimed number is wrong, with why") {
+    ClaimResult result = judge_claim(output_claim(" 0.3", "print(0.1 + 0.2)"), ran_printing("0.30000000000000004\n"));
+    CHECK(result.verdict == ClaimVerdict::wrong);
+    CHECK(result.hint.find("a float prints every digit its value needs (0.30000000000000004)") != std::string::npos);
+    CHECK(judge_claim(output_claim(" [0.3, 1.0]", "print(xs)"), ran_printing("[0.30000000000000004, 1.0]\n")).verdict ==
+          ClaimVerdict::wrong);
+  }
+  SECTION("an approximate claim keeps its tolerance") {
+    CHECK(judge_claim(output_claim(" ~0.3", "print(0.1 + 0.2)"), ran_printing("0.30000000000000004\n")).verdict ==
+          ClaimVerdict::correct);
+  }
+  SECTION("an int claimed for a float is wrong: true division returns a float") {
+    ClaimResult result = judge_claim(output_claim(" 2", "print(6 / 3)"), ran_printing("2.0\n", "print(6 / 3)"));
+    CHECK(result.verdict == ClaimVerdict::wrong);
+    CHECK(result.hint.find("true division (/) returns a float") != std::string::npos);
+    ClaimResult labelled = judge_claim(output_claim(" Mean: 4", "print(mean(xs))"), ran_printing("4.0\n", "print(mean(xs))"));
+    CHECK(labelled.verdict == ClaimVerdict::wrong);
+    CHECK(labelled.hint.find("an int claimed for a float") != std::string::npos);
+    CHECK(judge_claim(output_claim(" 3.0", "print(7 // 2)"), ran_printing("3\n")).verdict == ClaimVerdict::wrong);
+  }
+  SECTION("the same value in another presentation stays format") {
+    CHECK(judge_claim(output_claim(" [8.0]", "print(model.predict(x))"), ran_printing("[8.]\n")).verdict ==
+          ClaimVerdict::format);
+    CHECK(judge_claim(output_claim(" 2.50", "print(x)"), ran_printing("2.5\n")).verdict == ClaimVerdict::format);
+    ClaimResult grouped = judge_claim(output_claim(" ~8,697,456", "print(total)"), ran_printing("8697456.25\n"));
+    CHECK(grouped.verdict == ClaimVerdict::correct);
+    ClaimResult thousands = judge_claim(output_claim(" 1,250,000", "print(total)"), ran_printing("1250000\n"));
+    CHECK(thousands.verdict == ClaimVerdict::format);
+    CHECK(thousands.hint.find("grouped by thousands") != std::string::npos);
+    CHECK(judge_claim(output_claim(" Total: 12.0", "print(t)"), ran_printing("12.0\n")).verdict == ClaimVerdict::format);
+  }
+  SECTION("strings quoted with \" where the repr uses ': format") {
+    ClaimResult result = judge_claim(output_claim(" [\"a\", \"b\"]", "print(xs)"), ran_printing("['a', 'b']\n"));
+    CHECK(result.verdict == ClaimVerdict::format);
+    CHECK(judge_claim(output_claim(" [\"it's\"]", "print(xs)"), ran_printing("[\"it's\"]\n")).verdict ==
+          ClaimVerdict::correct);
+  }
+  SECTION("number_match tells the ways numbers differ") {
+    CHECK(number_match("0.3", "0.30000000000000004", 0.0) == NumberMatch::other_value);
+    CHECK(number_match("2", "2.0", 0.0) == NumberMatch::int_for_float);
+    CHECK(number_match("2.0", "2", 0.0) == NumberMatch::float_for_int);
+    CHECK(number_match("8.", "8.0", 0.0) == NumberMatch::same);
+    CHECK(number_match("1,000", "1000", 0.0) == NumberMatch::thousands);
+    CHECK(number_match("[1, 2]", "(1, 2)", 0.0) == NumberMatch::different);
+  }
+}
+
+TEST_CASE("judge_claim never flags what changes every run", "[compare][claims][ids]") {
+  SECTION("an address written with dots, a repr without __main__.") {
+    CHECK(judge_claim(output_claim(" <Node object at 0x7f...>", "print(n)"),
+                      ran_printing("<__main__.Node object at 0x7f3b2c1d9e50>\n"))
+              .verdict == ClaimVerdict::correct);
+    CHECK(judge_claim(output_claim(" <__main__.Node object at 0x000001E…>", "print(n)"),
+                      ran_printing("<__main__.Node object at 0x7f3b2c1d9e50>\n"))
+              .verdict == ClaimVerdict::correct);
+  }
+  SECTION("a hex number is a value, not an address") {
+    CHECK(judge_claim(output_claim(" 0xfe", "print(hex(255))"), ran_printing("0xff\n")).verdict == ClaimVerdict::wrong);
+    CHECK(judge_claim(output_claim(" 0xff", "print(hex(255))"), ran_printing("0xff\n")).verdict == ClaimVerdict::correct);
+  }
+  SECTION("an object id is nondeterministic, never wrong") {
+    ClaimResult result = judge_claim(output_claim(" 140230457", "print(id(x))"), ran_printing("139872001234\n", "print(id(x))"));
+    CHECK(result.verdict == ClaimVerdict::nondeterministic);
+    CHECK(result.hint.find("changes every run") != std::string::npos);
+    CHECK(judge_claim(output_claim(" 140230...", "print(id(a), id(b))"),
+                      ran_printing("139872001234\n", "print(id(a) == id(b))"))
+              .verdict == ClaimVerdict::nondeterministic);
+    // Not an id line: a different long number is wrong.
+    CHECK(judge_claim(output_claim(" 1234567", "print(n)"), ran_printing("7654321\n")).verdict == ClaimVerdict::wrong);
+  }
+}
+
+TEST_CASE("judge_claim of guesses and stated versions", "[compare][claims][unsure]") {
+  SECTION("a guessed claim that does not hold is unsure, with its confidence") {
+    Claim claim = output_claim(" olleh", "print(word)");
+    REQUIRE(claim.confidence < 1.0);
+    ClaimResult result = judge_claim(claim, ran_printing("hello\n"));
+    CHECK(result.verdict == ClaimVerdict::unsure);
+    CHECK(result.confidence == claim.confidence);
+    CHECK(judge_claim(claim, ran_printing("olleh\n")).verdict == ClaimVerdict::correct);
+  }
+  SECTION("a claim stated for another Python is version-dependent, with what 3.11 prints") {
+    Claim claim = output_claim(" {'b': 2, 'a': 1}  # Python < 3.7", "print(d)");
+    ClaimResult result = judge_claim(claim, ran_printing("{'a': 1, 'b': 2}\n"));
+    CHECK(result.verdict == ClaimVerdict::version_dependent);
+    CHECK(result.hint.find("stated for Python < 3.7; Python 3.11 prints {'a': 1, 'b': 2}") != std::string::npos);
+    Claim python2 = output_claim(" 2  # in Python 2", "print(5 / 2)");
+    CHECK(judge_claim(python2, ran_printing("2.5\n")).verdict == ClaimVerdict::version_dependent);
+    Claim block;
+    block.scope = ClaimScope::whole;
+    block.value = "1\n2";
+    block.python = "2";
+    CHECK(judge_claim(block, ran_printing("1\n3\n")).verdict == ClaimVerdict::version_dependent);
+    // Stated for a Python that 3.11 is: a wrong claim stays wrong.
+    Claim later = output_claim(" [1, 2]  # Python 3.8+", "print(xs)");
+    CHECK(judge_claim(later, ran_printing("[2, 1]\n")).verdict == ClaimVerdict::wrong);
+  }
+  SECTION("stated_python and covers_this_python") {
+    Claim claim;
+    claim.text = "Output (< Python 3.7):";
+    CHECK(stated_python(claim) == "< 3.7");
+    claim.text = "in Python 2 this prints 2";
+    CHECK(stated_python(claim) == "2");
+    claim.text = "Python 3.8+";
+    CHECK(stated_python(claim) == "3.8+");
+    claim.text = "python 3.9 or later";
+    CHECK(stated_python(claim) == "3.9+");
+    claim.text = "[1, 2]";
+    CHECK(stated_python(claim).empty());
+    CHECK(covers_this_python("3.8+"));
+    CHECK(covers_this_python("3"));
+    CHECK(covers_this_python("3.11"));
+    CHECK_FALSE(covers_this_python("< 3.7"));
+    CHECK_FALSE(covers_this_python("2"));
+    CHECK_FALSE(covers_this_python("3.12"));
+    CHECK_FALSE(covers_this_python("3.12+"));
+  }
+  SECTION("a multi-line output block names its first wrong line and the statement that printed it") {
+    Claim block;
+    block.scope = ClaimScope::whole;
+    block.value = "a\nb\nc";
+    Evidence evidence = ran_printing("a\nb\nd\n");
+    evidence.statement_outputs = {{1, "a\n"}, {2, "b\n"}, {4, "d\n"}};
+    ClaimResult result = judge_claim(block, evidence);
+    CHECK(result.verdict == ClaimVerdict::wrong);
+    CHECK(result.block_line == 3);
+    CHECK(result.hint.find("line 3 of the output block claims c, the example prints d (printed by the statement at line 4)") !=
+          std::string::npos);
+    CHECK(result.hint.find("prints nothing") == std::string::npos);
+  }
+}
+
+TEST_CASE("judge_claim of a line claimed to raise inside a try", "[compare][claims][raises]") {
+  std::vector<PythonLine> lines = scan_python(
+      "t = (1, 2)\ntry:\n    t[0] = 1  # TypeError\nexcept (TypeError, ValueError) as e:\n    print(e)\n"
+      "try:\n    x = 1\nexcept:\n    pass\n");
+  CHECK(caught_around(lines, 3) == std::vector<std::string>{"TypeError", "ValueError"});
+  CHECK(caught_around(lines, 7) == std::vector<std::string>{""});
+  CHECK(caught_around(lines, 1).empty());
+  Claim claim = output_claim(" TypeError", "    t[0] = 1");
+  REQUIRE(claim.kind == ClaimKind::error);
+  Evidence evidence = ran_printing("'tuple' object does not support item assignment\n", "    t[0] = 1");
+  evidence.caught = caught_around(lines, 3);
+  ClaimResult first = judge_claim(claim, evidence);
+  CHECK(first.verdict == ClaimVerdict::unsure);
+  evidence.probe = plan_probe(claim, evidence.line_code, first);
+  REQUIRE(evidence.probe.intent == ProbeIntent::raises);
+  CHECK(evidence.probe.request.source == "t[0] = 1");
+  ProbeResult raised;
+  raised.ok = false;
+  raised.error = "TypeError: 'tuple' object does not support item assignment";
+  evidence.probe_result = raised;
+  ClaimResult result = judge_claim(claim, evidence);
+  CHECK(result.verdict == ClaimVerdict::correct);
+  CHECK(result.matched.find("inside the try that catches it") != std::string::npos);
+  // Outside any try, a line that does not raise is wrong as before.
+  Evidence plain = ran_printing("", "x = 1");
+  CHECK(judge_claim(output_claim(" TypeError", "x = 1"), plain).verdict == ClaimVerdict::wrong);
+}
+
 TEST_CASE("judge_claim of evaluated claims", "[compare][claims]") {
   Claim error = classify_comment(" t.append(1)  # Error: immutable", "", {});
   Evidence evidence;
@@ -258,7 +424,8 @@ TEST_CASE("judge_claim on huge output", "[compare][claims][long-line]") {
   SECTION("a number too large for a double is compared, not thrown on") {
     std::string big = "1" + std::string(602, '0');
     CHECK(judge_claim(output_claim(" 1.5", "print(2**2000)"), ran_printing(big + "\n")).verdict == ClaimVerdict::wrong);
-    CHECK(judge_claim(output_claim(" " + big, "print(x)"), ran_printing(big + ".0\n")).verdict == ClaimVerdict::format);
+    CHECK(judge_claim(output_claim(" " + big + ".", "print(x)"), ran_printing(big + ".0\n")).verdict == ClaimVerdict::format);
+    CHECK(judge_claim(output_claim(" " + big, "print(x)"), ran_printing(big + ".0\n")).verdict == ClaimVerdict::wrong);
     CHECK(same_numbers("[" + big + "]", "[" + big + "]", 0.0));
   }
   SECTION("a megabyte claim against a megabyte output: the same text is correct") {

@@ -89,6 +89,47 @@ TEST_CASE("environment_reason", "[compare]") {
     CHECK(environment_reason(template_string, "print(t\"{x}\")\n", "")->find("PEP 750") != std::string::npos);
     CHECK_FALSE(environment_reason(template_string, "print(x y)\n", ""));  // a plain syntax error is the example's
   }
+  SECTION("Python 2 code is Python 2, not a later Python") {
+    Outcome print_statement = raised("SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?");
+    print_statement.error->line = 1;
+    CHECK(environment_reason(print_statement, "print \"hi\"\n", "") ==
+          "Python 2 code (the print statement); this machine runs Python 3.11");
+    CHECK(is_python2(print_statement, "print \"hi\"\n"));
+    Outcome handler = raised("SyntaxError", "multiple exception types must be parenthesized");
+    handler.error->line = 3;
+    std::string old = "try:\n    f()\nexcept ValueError, e:\n    print e\n";
+    CHECK(environment_reason(handler, old, "")->starts_with("Python 2 code (`except E, name:`)"));
+    // `except A, B:` lists classes: PEP 758's form, which Python 3.14 accepts.
+    std::string later = "try:\n    f()\nexcept ValueError, TypeError:\n    pass\n";
+    CHECK(environment_reason(handler, later, "")->find("Python 3.14") != std::string::npos);
+    CHECK_FALSE(is_python2(handler, later));
+    CHECK(environment_reason(raised("NameError", "name 'xrange' is not defined"), "for i in xrange(3): pass\n", "")
+              ->starts_with("Python 2 code (the builtin xrange)"));
+    CHECK(environment_reason(raised("AttributeError", "'dict' object has no attribute 'iteritems'"), "", "")
+              ->starts_with("Python 2 code (dict.iteritems)"));
+    Outcome octal = raised("SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix");
+    CHECK(is_python2(octal, "mode = 0755\n"));
+    // A cheat sheet's placeholders are not Python 2.
+    Outcome placeholder = raised("SyntaxError", "invalid syntax (x.py, line 1)");
+    placeholder.error->line = 1;
+    CHECK_FALSE(is_python2(placeholder, "<list> = <list>[<slice>]  # `a` <> b\n"));
+    CHECK_FALSE(environment_reason(placeholder, "<list> = <list>[<slice>]  # `a` <> b\n", ""));
+  }
+  SECTION("the runner's own address-space limit is not the material's error") {
+    Outcome import = raised("MemoryError", "");
+    import.error->traceback = "  File \"<frozen importlib._bootstrap>\", line 1178, in _find_and_load\n";
+    CHECK(environment_reason(import, "import torch\n", "")->find("the runner's address-space limit") != std::string::npos);
+    Outcome jvm = raised("CalledProcessError", "Command '['java', '-version']' returned non-zero exit status 1.");
+    jvm.stderr_text = "Error occurred during initialization of VM\nCould not reserve enough space for object heap\n";
+    CHECK(environment_reason(jvm, "", "")->find("not the material's error") != std::string::npos);
+    Outcome finished_jvm;
+    finished_jvm.stderr_text = jvm.stderr_text;
+    CHECK(environment_reason(finished_jvm, "", "")->find("JVM") != std::string::npos);
+    // A MemoryError of the example's own (a huge list) stays the example's.
+    Outcome own = raised("MemoryError", "");
+    own.error->traceback = "  File \"x.py\", line 1, in <module>\n";
+    CHECK_FALSE(environment_reason(own, "[0] * 10**12\n", ""));
+  }
   SECTION("a standard-library name that a later Python added") {
     CHECK(environment_reason(raised("ImportError", "cannot import name 'batched' from 'itertools' (unknown location)"), "",
                              "") ==
