@@ -127,6 +127,14 @@ std::size_t atom_length(std::string_view text, std::size_t at) {
   if (at >= text.size()) return 0;
   char c = text[at];
   if (c == '[' || c == '(' || c == '{' || c == '<' || c == '\'' || c == '"') return group_length(text, at);
+  // A hex, octal or binary literal (what hex(), oct(), bin() print) before a decimal number, whose
+  // rule would stop at the "x" of "0xff" as at the "rd" of "3rd".
+  static const Regex radix(R"(^[-+]?0(?:[xX][0-9a-fA-F_]+|[oO][0-7_]+|[bB][01_]+))");
+  if (std::optional<RegexMatch> found = radix.search(text.substr(at))) {
+    std::size_t end = at + found->length();
+    if (end < text.size() && is_word_char(text[end])) return 0;
+    return end - at;
+  }
   static const Regex number(R"(^[-+]?\d[\d_,]*(\.\d*)?([eE][-+]?\d+)?j?%?|^[-+]?\.\d+)");
   if (std::optional<RegexMatch> found = number.search(text.substr(at))) {
     std::size_t end = at + found->length();

@@ -1139,9 +1139,9 @@ TEST_CASE("audit reads claims like an editor: commentary, a value and its note, 
   CHECK(claims[2] ==
         Claims{{3, 25, "correct"}, {4, 26, "correct"}, {5, 27, "correct"}, {6, 28, "correct"}, {7, 29, "wrong"}});
   CHECK(claims[3] == Claims{{2, 36, "correct"}, {6, 40, "correct"}});
-  CHECK(claims[4] == Claims{{0, 0, "correct"}});
-  CHECK(claims[5] == Claims{{0, 0, "correct"}});
-  CHECK(claims[6] == Claims{{3, 76, "descriptive"}, {0, 0, "wrong"}});
+  CHECK(claims[4] == Claims{{0, 55, "correct"}});  // an output block: the line it starts on
+  CHECK(claims[5] == Claims{{0, 68, "correct"}});
+  CHECK(claims[6] == Claims{{3, 76, "descriptive"}, {0, 78, "wrong"}});  // its first wrong line
   CHECK(claims[7].empty());
   const json* last = claim_at(results[2], 7);
   REQUIRE(last != nullptr);
