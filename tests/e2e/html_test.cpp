@@ -25,6 +25,8 @@
 #include <system_error>
 #include <vector>
 
+#include "support/binary.hpp"
+
 #ifndef SNIPCHECK_EXE
 #error "SNIPCHECK_EXE (path of the snipcheck binary) must be defined"
 #endif
@@ -38,74 +40,15 @@ using json = nlohmann::json;
 
 const std::string kExe = SNIPCHECK_EXE;
 
-class Scratch {
+using e2e::Ran;
+using e2e::read;
+using e2e::spawn;
+using e2e::write;
+
+class Scratch : public e2e::Scratch {
  public:
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "snipcheck-html-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::system_error(errno, std::generic_category(), "mkdtemp");
-    m_path = pattern;
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(m_path, ignored);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  const fs::path& path() const { return m_path; }
-
- private:
-  fs::path m_path;
+  Scratch() : e2e::Scratch("snipcheck-html") {}
 };
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-  out << text;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct Ran {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `program` with `args` in `cwd`, stdin from /dev/null, stdout and stderr to files.
-Ran spawn(const std::string& program, const std::vector<std::string>& args, const fs::path& cwd) {
-  Scratch io;
-  const fs::path out_path = io.path() / "out", err_path = io.path() / "err";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-  std::vector<std::string> argv = {program};
-  argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<char*> c_argv;
-  for (std::string& arg : argv) c_argv.push_back(arg.data());
-  c_argv.push_back(nullptr);
-  pid_t pid = -1;
-  int spawned = ::posix_spawnp(&pid, program.c_str(), &actions, nullptr, c_argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw std::system_error(spawned, std::generic_category(), "posix_spawn");
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  Ran ran;
-  ran.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  ran.out = read(out_path);
-  ran.err = read(err_path);
-  return ran;
-}
 
 Ran snipcheck(const std::vector<std::string>& args, const fs::path& cwd) { return spawn(kExe, args, cwd); }
 
