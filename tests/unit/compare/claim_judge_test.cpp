@@ -271,6 +271,14 @@ TEST_CASE("judge_claim never flags what changes every run", "[compare][claims][i
                       ran_printing("<__main__.Node object at 0x7f3b2c1d9e50>\n"))
               .verdict == ClaimVerdict::correct);
   }
+  SECTION("an address left out altogether, as doctest's ELLIPSIS writes it") {
+    CHECK(judge_claim(output_claim(" <Node object at ...>", "print(n)"),
+                      ran_printing("<__main__.Node object at 0x7f3b2c1d9e50>\n"))
+              .verdict == ClaimVerdict::correct);
+    CHECK(judge_claim(output_claim(" <Leaf object at ...>", "print(n)"),
+                      ran_printing("<__main__.Node object at 0x7f3b2c1d9e50>\n"))
+              .verdict == ClaimVerdict::wrong);
+  }
   SECTION("a hex number is a value, not an address") {
     CHECK(judge_claim(output_claim(" 0xfe", "print(hex(255))"), ran_printing("0xff\n")).verdict == ClaimVerdict::wrong);
     CHECK(judge_claim(output_claim(" 0xff", "print(hex(255))"), ran_printing("0xff\n")).verdict == ClaimVerdict::correct);
