@@ -189,6 +189,7 @@ int run_command(const RunOptions& options) {
 
   // A question with input cases runs once per case (and once more against expected/ when it
   // has that file too): from here each run is a question of its own to the runner and reports.
+  const std::size_t question_count = bank->questions.size();
   bank->questions = expand_cases(bank->questions);
 
   // Sandboxed questions: refuse a sandbox weaker than promised, unless accepted (and then loudly).
@@ -203,7 +204,7 @@ int run_command(const RunOptions& options) {
   const UpdateMode update_mode = options.update == "all" ? UpdateMode::all : UpdateMode::wrong;
   std::ostream& out = options.dry_run ? std::cerr : terminal_stream(reports);
   if (*shard && !options.common.quiet) {
-    out << "shard " << (*shard)->index << "/" << (*shard)->count << ": " << bank->questions.size() << " of "
+    out << "shard " << (*shard)->index << "/" << (*shard)->count << ": " << question_count << " of "
         << (*shard)->questions << ((*shard)->questions == 1 ? " question\n" : " questions\n");
   }
   TerminalReport terminal(out, bank->questions.size(), terminal_color(out, options.common.color),
