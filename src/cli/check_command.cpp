@@ -2,6 +2,7 @@
 // the same isolation and limits as a bank question and compared with a question's expected output.
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "bank/bank.hpp"
@@ -35,8 +36,24 @@ const Question* find_question(const Bank& bank, const std::string& wanted) {
   return nullptr;
 }
 
-// The reference the candidate is held to: expected output and settings.
-Expected<Question> reference_for(const CheckOptions& options) {
+// The earlier questions of `question`'s `after` chain in `bank`, oldest first: they leave the
+// files it reads in the directory they share (load_bank() checked that each names an earlier one).
+std::vector<Question> chain_before(const Bank& bank, const Question& question) {
+  std::vector<Question> chain;
+  std::string earlier = question.settings.after;
+  while (!earlier.empty() && chain.size() < bank.questions.size()) {
+    auto found = std::find_if(bank.questions.begin(), bank.questions.end(),
+                              [&](const Question& other) { return other.id == earlier; });
+    if (found == bank.questions.end()) break;
+    chain.insert(chain.begin(), *found);
+    earlier = found->settings.after;
+  }
+  return chain;
+}
+
+// The reference the candidate is held to: expected output and settings; `setup` gets the earlier
+// questions of its `after` chain, which run first.
+Expected<Question> reference_for(const CheckOptions& options, std::vector<Question>& setup) {
   Question reference;
   if (!options.question.empty()) {
     auto bank = load_bank(options.bank);
@@ -47,6 +64,7 @@ Expected<Question> reference_for(const CheckOptions& options) {
                                    "such as 007-generators or a number from 0 to 999)");
     }
     reference = *question;
+    setup = chain_before(*bank, *question);
     if (!reference.expected && reference.cases.empty()) return fail(options.bank + "/expected/" + reference.id + ".out", 0,
                                          "the question documents no expected output to check against (neither "
                                          "this file nor input cases in cases/" + reference.id + "/)");
@@ -142,7 +160,8 @@ int check_command(const CheckOptions& options) {
   if (auto tmp = usable_temp_base(); !tmp) return report_usage_error(tmp.error());
 
   // What the candidate is held to, and the candidate's code.
-  auto reference = reference_for(options);
+  std::vector<Question> setup;
+  auto reference = reference_for(options, setup);
   if (!reference) return report_usage_error(reference.error());
   auto code = read_code(options.code);
   if (!code) return report_usage_error(code.error());
@@ -165,7 +184,19 @@ int check_command(const CheckOptions& options) {
   candidate.settings.sandbox = true;
   // One run per input case when the question has cases (bank/cases.hpp), each sandboxed.
   const std::vector<Question> runs = expand_cases({candidate});
-  auto sandbox = sandbox_gate(runs, options.common.allow_weaker_sandbox ? WeakerSandbox::allow
+  // A question with `after` runs in the directory its chain leaves: the chain's earlier
+  // questions (the bank's own code) run first as setup, in the sandbox too, and are not judged.
+  // (A question with cases has no chain: load_bank() refuses both.)
+  std::vector<Question> jobs;
+  for (Question earlier : setup) {
+    if (options.common.timeout_s) earlier.settings.timeout_s = *options.common.timeout_s;
+    if (!options.common.isolation.empty()) earlier.settings.isolation = *isolation_from(options.common.isolation);
+    earlier.settings.sandbox = true;
+    earlier.settings.skip.reset();
+    jobs.push_back(std::move(earlier));
+  }
+  jobs.insert(jobs.end(), runs.begin(), runs.end());
+  auto sandbox = sandbox_gate(jobs, options.common.allow_weaker_sandbox ? WeakerSandbox::allow
                                                                         : WeakerSandbox::refuse);
   if (!sandbox) return report_usage_error(sandbox.error());
   if (auto written = write_file_atomic(candidate.snippet, candidate.code); !written) {
@@ -179,7 +210,27 @@ int check_command(const CheckOptions& options) {
   execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
   execute_options.sandbox_probe = *sandbox;
   execute_options.workers = runs.size() > 1 ? worker_count(options.common) : 1;
-  Execution execution = execute(runs, execute_options, {});
+  Execution execution = execute(jobs, execute_options, {});
+  // The setup's results are not the candidate's: dropped, and said when one did not run clean.
+  for (std::size_t i = 0; i < setup.size(); ++i) {
+    const Result& earlier = execution.results[i];
+    if (!earlier.finished || earlier.judgement.verdict == Verdict::pass || earlier.judgement.verdict == Verdict::wrong) {
+      continue;
+    }
+    std::cerr << "snipcheck: " << earlier.id << ", which " << candidate.id << " runs after (after, in snipcheck.toml), "
+              << to_string(earlier.judgement.verdict) << ": " << earlier.judgement.reason << "\n";
+  }
+  if (!setup.empty()) {
+    execution.results.erase(execution.results.begin(), execution.results.begin() + static_cast<std::ptrdiff_t>(setup.size()));
+    if (!execution.files_left.empty()) {
+      execution.files_left.erase(execution.files_left.begin(),
+                                 execution.files_left.begin() + static_cast<std::ptrdiff_t>(setup.size()));
+    }
+    const Summary whole = execution.summary;
+    execution.summary = summarize(execution.results, whole.duration_ms, whole.workers);
+    execution.summary.internal_failure = execution.summary.internal_failure || whole.internal_failure;
+    execution.summary.interrupted = whole.interrupted;
+  }
   for (Result& result : execution.results) name_as_given(result, candidate.snippet.string(), code_name);
 
   // Verdict and diff: with cases, a line per case, the first failing case's details, the overall.

@@ -98,20 +98,52 @@ void record_last_failed(const std::filesystem::path& root, const std::vector<Res
 }
 
 
-// The bank at `target`, its questions selected: -k (load_bank()), the one question of a file
-// given, then --lf / --ff. No question left is an Error naming what selected none.
-Expected<Bank> load_selection(const RunOptions& options, const BankTarget& target) {
-  auto bank = load_bank(target.root, options.filters);
-  if (!bank) return bank;
-  if (target.question) {
-    std::erase_if(bank->questions, [&](const Question& question) { return question.id != *target.question; });
+// A chained question (`after`) runs in the working directory its chain left: the earlier
+// questions of the chain of every question selected join the selection (from `all`, the whole
+// bank), and run and are reported like the others; each is said once on stderr (not with -q).
+void bring_in_chains(const RunOptions& options, const std::vector<Question>& all, std::vector<Question>& selected) {
+  std::set<std::string> chosen;
+  for (const Question& question : selected) chosen.insert(question.id);
+  std::map<std::string, std::string> joined;  // earlier question -> the selected one it runs before
+  for (std::size_t i = 0; i < selected.size(); ++i) {
+    std::string earlier = selected[i].settings.after;
+    // load_bank() checked that every `after` names an earlier question: the walk ends.
+    while (!earlier.empty() && !chosen.contains(earlier)) {
+      auto found = std::find_if(all.begin(), all.end(), [&](const Question& other) { return other.id == earlier; });
+      if (found == all.end()) break;
+      chosen.insert(earlier);
+      joined.emplace(earlier, selected[i].id);
+      selected.push_back(*found);
+      earlier = found->settings.after;
+    }
   }
+  if (joined.empty()) return;
+  std::stable_sort(selected.begin(), selected.end(), [](const Question& a, const Question& b) { return a.id < b.id; });
+  if (options.common.quiet) return;
+  for (const auto& [earlier, later] : joined) {
+    std::cerr << "snipcheck: also running " << earlier << ": " << later
+              << " runs in the directory it leaves (after, in snipcheck.toml)\n";
+  }
+}
+
+// The bank at `target`, its questions selected: -k, the one question of a file given, then
+// --lf / --ff; each with the earlier questions of its `after` chain. No question left is an
+// Error naming what selected none.
+Expected<Bank> load_selection(const RunOptions& options, const BankTarget& target) {
+  auto bank = load_bank(target.root);
+  if (!bank) return bank;
+  const std::vector<Question> all = bank->questions;
+  std::erase_if(bank->questions, [&](const Question& question) {
+    return !filter_selects(options.filters, question.id) || (target.question && question.id != *target.question);
+  });
   if (bank->questions.empty()) {
     if (!options.filters.empty()) return tl::unexpected(no_match(options, target.root));
     if (target.question) return fail(options.bank, 0, "not a question of its bank");
     return fail(target.root, 0, "the bank has no questions");
   }
+  bring_in_chains(options, all, bank->questions);
   apply_last_failed(options, bank->root, bank->questions);
+  if (options.last_failed) bring_in_chains(options, all, bank->questions);
   return bank;
 }
 
@@ -189,6 +221,7 @@ int run_command(const RunOptions& options) {
 
   // A question with input cases runs once per case (and once more against expected/ when it
   // has that file too): from here each run is a question of its own to the runner and reports.
+  const std::size_t question_count = bank->questions.size();
   bank->questions = expand_cases(bank->questions);
 
   // Sandboxed questions: refuse a sandbox weaker than promised, unless accepted (and then loudly).
@@ -203,7 +236,7 @@ int run_command(const RunOptions& options) {
   const UpdateMode update_mode = options.update == "all" ? UpdateMode::all : UpdateMode::wrong;
   std::ostream& out = options.dry_run ? std::cerr : terminal_stream(reports);
   if (*shard && !options.common.quiet) {
-    out << "shard " << (*shard)->index << "/" << (*shard)->count << ": " << bank->questions.size() << " of "
+    out << "shard " << (*shard)->index << "/" << (*shard)->count << ": " << question_count << " of "
         << (*shard)->questions << ((*shard)->questions == 1 ? " question\n" : " questions\n");
   }
   TerminalReport terminal(out, bank->questions.size(), terminal_color(out, options.common.color),

@@ -30,8 +30,8 @@ struct ShardSpec {
 // "2/3"; a message for CLI11 otherwise (0/2, 3/2, x, 1/0).
 Expected<ShardSpec> parse_shard(std::string_view text);
 
-// Recorded durations (ms) by question id: the "results" of a JSON report (`run --json`, or a
-// merged one). Fails naming the file when it is not such a report.
+// Recorded durations (ms) by question id (a question with input cases: the sum of its runs):
+// the "results" of a JSON report (`run --json`, or a merged one). Fails naming the file when it is not such a report.
 Expected<std::map<std::string, std::int64_t>> read_durations(const std::string& path);
 
 // Indices into `questions` (bank order) of part `spec`; `durations` empty: by question count.

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "bank/cases.hpp"
 #include "report/json_report.hpp"
 
 namespace snipcheck {
@@ -143,17 +144,25 @@ Expected<MergedReport> merge_reports(const std::vector<ShardReport>& shards) {
                            " (merge takes the reports of all " + std::to_string(first.count) + " shards)");
   }
 
-  // Every question once: results and unfinished, by id.
+  // Every run once: results and unfinished, by run id. The header counts questions, and a
+  // question with input cases is several runs ("007-sums", "007-sums[small]"), all in one part:
+  // `questions` holds the part of each question the runs came from.
   std::map<std::string, std::pair<const Part*, const nlohmann::json*>> results;
   std::map<std::string, const Part*> unfinished;
+  std::map<std::string, const Part*, std::less<>> questions;
   auto claim = [&](const std::string& id, const Part& part) -> Expected<void> {
     const Part* other = nullptr;
     if (auto found = results.find(id); found != results.end()) other = found->second.first;
     if (auto found = unfinished.find(id); found != unfinished.end()) other = found->second;
+    const std::string question(question_of_run(id));
+    if (auto found = questions.find(question); other == nullptr && found != questions.end() && found->second != &part) {
+      other = found->second;
+    }
     if (other != nullptr) {
-      return fail(part.source->name, 0, "overlapping shards: question " + id + " is in it and in " +
+      return fail(part.source->name, 0, "overlapping shards: question " + question + " is in it and in " +
                                             other->source->name + " (were they cut with the same --durations-file?)");
     }
+    questions.emplace(question, &part);
     return {};
   };
   bool interrupted = false, internal = false;
@@ -178,7 +187,7 @@ Expected<MergedReport> merge_reports(const std::vector<ShardReport>& shards) {
     duration_ms = std::max(duration_ms, number_of(report["summary"], "duration_ms"));
     workers += static_cast<int>(number_of(report["summary"], "workers"));
   }
-  const std::size_t held = results.size() + unfinished.size();
+  const std::size_t held = questions.size();
   if (held != static_cast<std::size_t>(first.questions)) {
     return fail("", 0, "the shards hold " + std::to_string(held) + " of the " + std::to_string(first.questions) +
                            " questions of their run (were they cut with the same --durations-file?)");

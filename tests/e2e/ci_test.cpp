@@ -422,3 +422,39 @@ TEST_CASE("check is quiet by default and names the candidate's file as given", "
     CHECK(ran.err.empty());
   }
 }
+
+// Issue: check --question of a question with `after` ran the candidate without its chain.
+TEST_CASE("check --question of a chained question runs its after chain first as setup", "[check]") {
+  snipcheck::TempDir tmp("snipcheck-ci");
+  write_tree(tmp.path(), {
+      {"bank/snippets/001-write.py", "open('f.txt', 'w').write('hello')\n"},
+      {"bank/expected/001-write.out", "not what it prints\n"},
+      {"bank/snippets/002-read.py", "print(open('f.txt').read())\n"},
+      {"bank/expected/002-read.out", "hello\n"},
+      {"bank/snipcheck.toml", "[question.\"002-read\"]\nafter = \"001-write\"\n"},
+      {"work/right.py", "with open('f.txt') as f:\n    print(f.read())\n"},
+      {"work/wrong.py", "print('bye')\n"},
+  });
+  auto check = [&](const std::string& candidate) {
+    return run(Spawn{{"check", "--bank", "../bank", "--question", "2", candidate, "--json", "r.json"},
+                     {{"GITHUB_ACTIONS", ""}}, tmp.path() / "work", {}, {}});
+  };
+  const Ran right = check("right.py");
+  INFO(right.out << right.err);
+  CHECK(right.status == 0);
+  CHECK_THAT(right.out, Catch::Matches("pass +002-read +[0-9]+ ms\n"));
+  CHECK(right.err.empty());
+  // Only the candidate is judged and reported: the setup's own wrong output is not its business.
+  const nlohmann::json report = read_json(tmp.path() / "work/r.json");
+  REQUIRE(report["results"].size() == 1);
+  CHECK(report["results"][0]["id"] == "002-read");
+  CHECK(report["summary"]["total"] == 1);
+  const Ran wrong = check("wrong.py");
+  CHECK(wrong.status == 1);
+  SECTION("a setup that fails is said") {
+    write_tree(tmp.path(), {{"bank/snippets/001-write.py", "raise SystemExit('no disk')\n"}});
+    const Ran ran = check("right.py");
+    CHECK(ran.status == 1);
+    CHECK_THAT(ran.err, Catch::Contains("001-write, which 002-read runs after"));
+  }
+}

@@ -420,3 +420,43 @@ TEST_CASE("run what you point at: a question's file, a folder inside a bank", "[
     CHECK(std::count(file.err.begin(), file.err.end(), '\n') == 1);
   }
 }
+
+// Issue: a question with `after` ran without its chain under -k, a file target and --lf (a
+// false verdict that --update then blessed). 002 reads the file 001 wrote; 003 is not chained.
+TEST_CASE("run -k, a question's file and --lf bring in the earlier questions of its after chain", "[e2e][workflow]") {
+  Scratch scratch;
+  const fs::path bank = scratch.path() / "bank";
+  write_bank(bank, {{"snippets/001-write.py", "open('f.txt', 'w').write('hello')\n"},
+                    {"expected/001-write.out", ""},
+                    {"snippets/002-read.py", "import os\nprint(os.path.exists('f.txt'))\n"},
+                    {"expected/002-read.out", "True\n"},
+                    {"snippets/003-other.py", "print(3)\n"},
+                    {"expected/003-other.out", "3\n"},
+                    {"snipcheck.toml", "[question.\"002-read\"]\nafter = \"001-write\"\n"}});
+  const fs::path report = scratch.path() / "r.json";
+  for (const std::vector<std::string>& selection :
+       std::vector<std::vector<std::string>>{{bank.string(), "-k", "2"},
+                                             {bank.string(), "-k", "read"},
+                                             {(bank / "snippets/002-read.py").string()},
+                                             {bank.string(), "-k", "2", "--update"}}) {
+    std::vector<std::string> args = {"run"};
+    args.insert(args.end(), selection.begin(), selection.end());
+    args.insert(args.end(), {"--json", report.string()});
+    Ran ran = snipcheck(args, scratch.path());
+    INFO(describe(ran));
+    CHECK(ran.status == 0);
+    CHECK(ids_of(json::parse(read(report))) == std::vector<std::string>{"001-write", "002-read"});
+    CHECK(ran.err.find("also running 001-write: 002-read") != std::string::npos);
+    CHECK(read(bank / "expected/002-read.out") == "True\n");
+  }
+  SECTION("--lf: the failed question with its chain") {
+    write(bank / "expected/002-read.out", "true\n");
+    Ran first = snipcheck({"run", bank.string()}, scratch.path());
+    REQUIRE(first.status == 1);
+    write(bank / "expected/002-read.out", "True\n");
+    Ran again = snipcheck({"run", bank.string(), "--lf", "--json", report.string()}, scratch.path());
+    INFO(describe(again));
+    CHECK(again.status == 0);
+    CHECK(ids_of(json::parse(read(report))) == std::vector<std::string>{"001-write", "002-read"});
+  }
+}
