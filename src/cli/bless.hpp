@@ -29,7 +29,14 @@ struct Blessing {
   std::string after;
 };
 
-// The blessing of a result should_bless() accepted (its whole stdout).
+// What a result is blessed with, so that the next run passes: what it is compared on (its whole
+// stdout; a transcript's: what its session showed, each traceback as its last line), where each
+// line of the expected file that still matches under the question's compare mode stays as it is
+// (an `ellipsis` pattern, a line only `...` standing for the lines it covers, a `normalize`
+// line's trailing spaces). When the result of that would not pass, what was shown, literally.
+std::string blessed_text(const Result& result);
+
+// The blessing of a result should_bless() accepted (blessed_text()).
 Blessing blessing_of(const Result& result);
 
 // A git-style patch of one file, with 3 lines of context; empty when nothing changes.

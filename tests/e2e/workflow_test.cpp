@@ -484,3 +484,42 @@ TEST_CASE("run what you point at: a question's file, a folder inside a bank", "[
     CHECK(std::count(file.err.begin(), file.err.end(), '\n') == 1);
   }
 }
+
+TEST_CASE("run --update blesses what a question is compared on: the next run passes", "[e2e][workflow]") {
+  Scratch scratch;
+  const fs::path bank = scratch.path() / "bank";
+  SECTION("a transcript: what its session showed, a traceback as its last line") {
+    write_bank(bank, {{"snipcheck.toml", "[defaults]\nmode = \"repl\"\n"},
+                      {"snippets/002-b.py", "1\n{}[\"k\"]\n3\n4\n"},
+                      {"expected/002-b.out", "1\nKeyError: 'k'\n3\n5\n"},
+                      {"snippets/003-c.py", "print('x')\n[][1]\n"},
+                      {"expected/003-c.out", "y\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+                                             "IndexError: list index out of range\n"}});
+    Ran dry = snipcheck({"run", bank.string(), "-j", "1", "--update", "--dry-run"}, scratch.path());
+    INFO(describe(dry));
+    CHECK_THAT(dry.out, Catch::Contains(" 1\n KeyError: 'k'\n 3\n-5\n+4\n"));
+    Ran ran = snipcheck({"run", bank.string(), "-j", "1", "--update"}, scratch.path());
+    INFO(describe(ran));
+    CHECK(ran.status == 0);
+    CHECK(read(bank / "expected/002-b.out") == "1\nKeyError: 'k'\n3\n4\n");
+    CHECK(read(bank / "expected/003-c.out") == "x\nIndexError: list index out of range\n");
+    Ran again = snipcheck({"run", bank.string(), "-j", "1"}, scratch.path());
+    INFO(describe(again));
+    CHECK(again.status == 0);
+  }
+  SECTION("ellipsis and normalize: the expected lines that still match stay as they are") {
+    write_bank(bank, {{"snipcheck.toml", "[defaults]\ncompare = \"ellipsis\"\n[question.\"002-n\"]\ncompare = \"normalize\"\n"},
+                      {"snippets/001-e.py", "print(object())\nprint('begin')\nfor i in range(3): print(i)\nprint('end')\n"},
+                      {"expected/001-e.out", "<object object at ...>\nstart\n...\nend\n"},
+                      {"snippets/002-n.py", "print('a')\nprint('b')\n"},
+                      {"expected/002-n.out", "a   \nc\n"}});
+    Ran ran = snipcheck({"run", bank.string(), "-j", "1", "--update"}, scratch.path());
+    INFO(describe(ran));
+    CHECK(ran.status == 0);
+    CHECK(read(bank / "expected/001-e.out") == "<object object at ...>\nbegin\n...\nend\n");
+    CHECK(read(bank / "expected/002-n.out") == "a   \nb\n");
+    Ran again = snipcheck({"run", bank.string(), "-j", "1"}, scratch.path());
+    INFO(describe(again));
+    CHECK(again.status == 0);
+  }
+}
