@@ -1,6 +1,7 @@
 #include "cli/bless.hpp"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include <dtl/dtl.hpp>
@@ -225,7 +226,56 @@ std::string file_patch(const Blessing& blessing) {
   return out.str();
 }
 
+namespace {
+
+// The file a path names, through its links; the path itself (made absolute) when it names nothing yet.
+std::filesystem::path resolved(const std::filesystem::path& path) {
+  std::error_code error;
+  std::filesystem::path real = std::filesystem::canonical(path, error);
+  if (!error) return real;
+  return std::filesystem::weakly_canonical(path, error);
+}
+
+// The files a run reads: the settings, every snippet and case file, every question's expected file.
+std::vector<std::filesystem::path> bank_inputs(const std::filesystem::path& bank_root) {
+  std::vector<std::filesystem::path> inputs = {bank_root / "snipcheck.toml"};
+  for (const char* folder : {"snippets", "cases", "expected"}) {
+    std::error_code error;
+    std::filesystem::recursive_directory_iterator it(bank_root / folder, error), end;
+    for (; !error && it != end; it.increment(error)) {
+      const std::filesystem::path& path = it->path();
+      if (std::string(folder) == "expected" && path.extension() != ".out") continue;  // not an expected file
+      if (!it->is_directory(error)) inputs.push_back(path);
+    }
+  }
+  return inputs;
+}
+
+}  // namespace
+
+Expected<void> check_blessings(const std::filesystem::path& bank_root, const std::vector<Blessing>& blessings) {
+  std::multimap<std::filesystem::path, std::string> inputs;  // resolved -> the input's path in the bank
+  for (const std::filesystem::path& input : bank_inputs(bank_root)) {
+    inputs.emplace(resolved(input), input.lexically_relative(bank_root).generic_string());
+  }
+  std::map<std::filesystem::path, std::string> targets;  // resolved -> the blessing that writes it
+  for (const Blessing& blessing : blessings) {
+    const std::filesystem::path target = resolved(bank_root / blessing.path);
+    const std::string file = (bank_root / blessing.path).string();
+    if (auto [at, added] = targets.emplace(target, blessing.path); !added) {
+      return fail(file, 0, "is the same file as " + at->second + " (a symbolic link): both cannot be blessed; nothing written");
+    }
+    auto [first, last] = inputs.equal_range(target);
+    for (auto input = first; input != last; ++input) {
+      if (input->second == blessing.path) continue;
+      return fail(file, 0, "names the same file as " + input->second + ", which the bank reads (a symbolic link): not overwritten; nothing written");
+    }
+  }
+  return {};
+}
+
 Expected<void> write_blessings(const std::filesystem::path& bank_root, const std::vector<Blessing>& blessings) {
+  if (auto checked = check_blessings(bank_root, blessings); !checked) return checked;
   for (const Blessing& blessing : blessings) {
     // An expected file that is a symbolic link (load_bank() followed it only inside the bank):
     // the file it names is rewritten, the link stays.

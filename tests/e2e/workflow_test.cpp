@@ -523,3 +523,54 @@ TEST_CASE("run --update blesses what a question is compared on: the next run pas
     CHECK(again.status == 0);
   }
 }
+
+TEST_CASE("run --update refuses to write through a link to another file of the bank", "[e2e][workflow]") {
+  Scratch scratch;
+  const fs::path bank = scratch.path() / "bank";
+  write_bank(bank, {{"snipcheck.toml", "[defaults]\ntimeout = 5\n"},
+                    {"snippets/001-a.py", "print('a')\n"},
+                    {"snippets/002-b.py", "print('b')\n"},
+                    {"shared/one.out", "old\n"}});
+  std::map<std::string, std::string> before;
+  auto keep = [&] {
+    for (const char* file : {"snipcheck.toml", "snippets/001-a.py", "snippets/002-b.py", "shared/one.out"}) {
+      before[file] = read(bank / file);
+    }
+  };
+  auto refused = [&](const std::string& named) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"run", bank.string(), "--update"},
+                                                 std::vector<std::string>{"run", bank.string(), "--update", "--dry-run"}}) {
+      Ran ran = snipcheck(args, scratch.path());
+      INFO(describe(ran));
+      CHECK(ran.status == 2);
+      CHECK_THAT(ran.err, Catch::Contains(named));
+      CHECK(ran.out.find("diff --git") == std::string::npos);
+      for (const auto& [file, text] : before) CHECK(read(bank / file) == text);
+    }
+  };
+  keep();
+  SECTION("a link to the question's own snippet, or to the settings") {
+    fs::create_symlink("../snippets/001-a.py", bank / "expected/001-a.out");
+    fs::create_symlink("../snipcheck.toml", bank / "expected/002-b.out");
+    refused("001-a.out: names the same file as snippets/001-a.py");
+  }
+  SECTION("a link to the settings") {
+    fs::create_symlink("../snipcheck.toml", bank / "expected/002-b.out");
+    write(bank / "expected/001-a.out", "a\n");
+    refused("002-b.out: names the same file as snipcheck.toml");
+  }
+  SECTION("two questions' expected files naming one file") {
+    fs::create_symlink("../shared/one.out", bank / "expected/001-a.out");
+    fs::create_symlink("../shared/one.out", bank / "expected/002-b.out");
+    refused("001-a.out: names the same file as expected/002-b.out");
+  }
+  SECTION("a link to a file of its own is still followed") {
+    fs::create_symlink("../shared/one.out", bank / "expected/001-a.out");
+    write(bank / "expected/002-b.out", "b\n");
+    Ran ran = snipcheck({"run", bank.string(), "--update"}, scratch.path());
+    INFO(describe(ran));
+    CHECK(ran.status == 0);
+    CHECK(fs::is_symlink(bank / "expected/001-a.out"));
+    CHECK(read(bank / "shared/one.out") == "a\n");
+  }
+}
