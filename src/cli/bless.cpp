@@ -44,6 +44,7 @@ std::string range(std::size_t start, std::size_t count) {
 // `ellipsis` line is a pattern (dtl may swap the sides it compares).
 struct Line {
   std::string text;  // with its '\n', if it has one
+  std::string key;   // what it is compared as: a transcript's traceback as its last line
   bool pattern = false;
   bool operator==(const Line&) const = default;  // dtl's default comparator needs it; LineMatch decides
 };
@@ -61,10 +62,10 @@ class LineMatch : public dtl::Compare<Line> {
   bool impl(const Line& a, const Line& b) const override {
     const Line& expected = a.pattern ? a : b;
     const Line& shown = a.pattern ? b : a;
-    if (m_lone_dots && ellipsis_only(expected.text)) return false;  // merged() places it
-    if (m_mode == CompareMode::exact) return expected.text == shown.text;
-    if (m_mode == CompareMode::normalize) return stripped(expected.text) == stripped(shown.text);
-    return ellipsis_match(stripped_newline(expected.text), stripped_newline(shown.text));
+    if (m_lone_dots && ellipsis_only(expected.key)) return false;  // merged() places it
+    if (m_mode == CompareMode::exact) return expected.key == shown.key;
+    if (m_mode == CompareMode::normalize) return stripped(expected.key) == stripped(shown.key);
+    return ellipsis_match(stripped_newline(expected.key), stripped_newline(shown.key));
   }
 
  private:
@@ -83,10 +84,17 @@ class LineMatch : public dtl::Compare<Line> {
 // What was shown, in the expected file's words: each expected line that still matches its shown
 // line under `mode` kept as it is, the shown lines in place of the others; with `lone_dots` a
 // line that is only `...` also stands for the shown lines next to it or in its place.
-std::string merged(const std::string& expected, const std::string& shown, CompareMode mode, bool lone_dots) {
+// A transcript's lines are output_units(): a documented traceback whose last line still matches
+// stays whole.
+std::string merged(const std::string& expected, const std::string& shown, CompareMode mode, bool lone_dots,
+                   bool transcript) {
   std::vector<Line> a, b;
-  for (std::string& line : lines_of(expected)) a.push_back({std::move(line), true});
-  for (std::string& line : lines_of(shown)) b.push_back({std::move(line), false});
+  if (transcript) {
+    for (OutputUnit& unit : output_units(expected)) a.push_back({std::move(unit.text), std::move(unit.shown), true});
+  } else {
+    for (std::string& line : lines_of(expected)) a.push_back({line, line, true});
+  }
+  for (std::string& line : lines_of(shown)) b.push_back({line, line, false});
   if (a.empty() || b.empty()) return shown;
   dtl::Diff<Line, std::vector<Line>, LineMatch> diff(a, b, LineMatch(mode, lone_dots));
   diff.onHuge();
@@ -133,7 +141,7 @@ std::string blessed_text(const Result& result) {
       transcript ? collapse_tracebacks(transcript_output(result.outcome)) : result.outcome.stdout_text;
   const CompareMode mode = result.settings.compare;
   if (!result.expected || (mode == CompareMode::exact && !transcript)) return shown;
-  const std::string expected = transcript ? collapse_tracebacks(*result.expected) : *result.expected;
+  const std::string& expected = *result.expected;
   auto passes = [&](const std::string& text) {
     return output_matches(transcript ? collapse_tracebacks(text) : text, shown, mode);
   };
@@ -141,7 +149,7 @@ std::string blessed_text(const Result& result) {
   // standing for what it covers), then without the lone `...` lines, then what was shown.
   for (bool lone_dots : {true, false}) {
     if (mode != CompareMode::ellipsis && lone_dots) continue;
-    std::string text = merged(expected, shown, mode, lone_dots);
+    std::string text = merged(expected, shown, mode, lone_dots, transcript);
     if (passes(text)) return text;
   }
   return shown;
