@@ -33,7 +33,8 @@ struct Blessing {
 // stdout; a transcript's: what its session showed, a new traceback as its last line), where each
 // line of the expected file that still matches under the question's compare mode stays as it is
 // (an `ellipsis` pattern, a line only `...` standing for the lines it covers, a `normalize`
-// line's trailing spaces, a transcript's documented traceback). When the result of that would not pass, what was shown, literally.
+// line's trailing spaces, a transcript's documented traceback). When the result of that would
+// not pass, what was shown, literally.
 std::string blessed_text(const Result& result);
 
 // The blessing of a result should_bless() accepted (blessed_text()).
