@@ -165,6 +165,7 @@ Expected<std::set<std::size_t>> apply_blessings(const RunOptions& options, const
     files.push_back(blessing);
     written.insert(index);
   }
+  if (auto checked = check_blessings(root, files); !checked) return tl::unexpected(checked.error());
   if (summary.interrupted) {
     out << "interrupted: no expected file updated" << std::endl;
     return std::set<std::size_t>{};

@@ -31,9 +31,9 @@ std::string without_trailing_space(std::string line) {
 
 }  // namespace
 
-std::string collapse_tracebacks(const std::string& text) {
+std::vector<OutputUnit> output_units(const std::string& text) {
   std::vector<std::string> lines = split_lines(text);
-  std::string out;
+  std::vector<OutputUnit> units;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string line = without_trailing_space(lines[i]);
     const bool header = line == "Traceback (most recent call last):";
@@ -41,13 +41,24 @@ std::string collapse_tracebacks(const std::string& text) {
     std::size_t last = i + 1;
     while ((header || syntax) && last < lines.size() && indented(lines[last])) ++last;
     if ((!header && !syntax) || last >= lines.size() || lines[last].empty()) {
-      out += lines[i] + "\n";
+      units.push_back({lines[i] + "\n", lines[i] + "\n"});
       continue;
     }
-    out += lines[last] + "\n";
+    OutputUnit unit{{}, lines[last] + "\n"};
+    for (std::size_t j = i; j <= last; ++j) unit.text += lines[j] + "\n";
+    units.push_back(std::move(unit));
     i = last;
   }
-  if (!text.empty() && text.back() != '\n' && !out.empty()) out.pop_back();
+  if (!text.empty() && text.back() != '\n' && !units.empty()) {
+    units.back().text.pop_back();
+    units.back().shown.pop_back();
+  }
+  return units;
+}
+
+std::string collapse_tracebacks(const std::string& text) {
+  std::string out;
+  for (const OutputUnit& unit : output_units(text)) out += unit.shown;
   return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "bank/settings.hpp"
 
@@ -23,6 +24,15 @@ std::string normalize_output(const std::string& text);
 // `<stdin>`, line numbers, source lines, carets, `...`) does not count, and material that shows
 // only that last line (`KeyError: 'k'`) says what the REPL showed too.
 std::string collapse_tracebacks(const std::string& text);
+
+// The pieces collapse_tracebacks() works on: a line, or a whole traceback (`text`, its lines as
+// written) with the line it is compared as (`shown`, its `Type: message` line). The `text`s
+// joined are `text`, the `shown`s joined collapse_tracebacks(text).
+struct OutputUnit {
+  std::string text;
+  std::string shown;
+};
+std::vector<OutputUnit> output_units(const std::string& text);
 
 // A unified diff from `expected` to `actual`, with 3 lines of context; empty when equal.
 std::string unified_diff(const std::string& expected, const std::string& actual);

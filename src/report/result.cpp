@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compare/compare.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -88,6 +89,29 @@ int failure_line(const Result& result) {
   if (outcome.error && outcome.error->line > 0) return outcome.error->line;
   if (!outcome.stack.empty()) return line_in_stack(outcome.stack, result.path);
   if (result.judgement.verdict != Verdict::wrong || !result.expected) return 0;
+  if (result.settings.mode == RunMode::repl) {
+    // A transcript is compared on what its session showed (each prompt's stdout, then its
+    // stderr, tracebacks by their last line): the first differing line is counted there.
+    std::string shown;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> shown_by;  // each prompt's range of `shown`
+    for (const StatementOutput& statement : outcome.statements) {
+      auto slice = [](const std::string& text, std::uint64_t begin, std::uint64_t end) {
+        return begin >= text.size() || end <= begin ? std::string() : text.substr(begin, std::min<std::uint64_t>(end, text.size()) - begin);
+      };
+      const std::uint64_t begin = shown.size();
+      shown += collapse_tracebacks(slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end) +
+                                   slice(outcome.stderr_text, statement.stderr_begin, statement.stderr_end));
+      shown_by.emplace_back(begin, shown.size());
+    }
+    const std::uint64_t offset = first_difference_offset(collapse_tracebacks(*result.expected), shown, result.settings.compare);
+    int last_showing = 0;
+    for (std::size_t i = 0; i < shown_by.size(); ++i) {
+      const auto [begin, end] = shown_by[i];
+      if (begin <= offset && offset < end) return outcome.statements[i].line;
+      if (end > begin && end <= offset) last_showing = outcome.statements[i].line;
+    }
+    return last_showing;
+  }
   const std::uint64_t offset = first_difference_offset(*result.expected, outcome.stdout_text, result.settings.compare);
   int last_printing = 0;
   for (const StatementOutput& statement : outcome.statements) {

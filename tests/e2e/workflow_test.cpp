@@ -460,3 +460,95 @@ TEST_CASE("run -k, a question's file and --lf bring in the earlier questions of 
     CHECK(ids_of(json::parse(read(report))) == std::vector<std::string>{"001-write", "002-read"});
   }
 }
+
+TEST_CASE("run --update blesses what a question is compared on: the next run passes", "[e2e][workflow]") {
+  Scratch scratch;
+  const fs::path bank = scratch.path() / "bank";
+  SECTION("a transcript: what its session showed, a new traceback as its last line") {
+    write_bank(bank, {{"snipcheck.toml", "[defaults]\nmode = \"repl\"\n"},
+                      {"snippets/002-b.py", "1\n{}[\"k\"]\n3\n4\n"},
+                      {"expected/002-b.out", "1\nKeyError: 'k'\n3\n5\n"},
+                      {"snippets/003-c.py", "print('x')\n[][1]\n"},
+                      {"expected/003-c.out", "y\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+                                             "IndexError: list index out of range\n"}});
+    Ran dry = snipcheck({"run", bank.string(), "-j", "1", "--update", "--dry-run"}, scratch.path());
+    INFO(describe(dry));
+    CHECK_THAT(dry.out, Catch::Contains(" 1\n KeyError: 'k'\n 3\n-5\n+4\n"));
+    Ran ran = snipcheck({"run", bank.string(), "-j", "1", "--update"}, scratch.path());
+    INFO(describe(ran));
+    CHECK(ran.status == 0);
+    CHECK(read(bank / "expected/002-b.out") == "1\nKeyError: 'k'\n3\n4\n");
+    // A documented traceback that still matches stays whole.
+    CHECK(read(bank / "expected/003-c.out") == "x\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\n"
+                                               "IndexError: list index out of range\n");
+    Ran again = snipcheck({"run", bank.string(), "-j", "1"}, scratch.path());
+    INFO(describe(again));
+    CHECK(again.status == 0);
+  }
+  SECTION("ellipsis and normalize: the expected lines that still match stay as they are") {
+    write_bank(bank, {{"snipcheck.toml", "[defaults]\ncompare = \"ellipsis\"\n[question.\"002-n\"]\ncompare = \"normalize\"\n"},
+                      {"snippets/001-e.py", "print(object())\nprint('begin')\nfor i in range(3): print(i)\nprint('end')\n"},
+                      {"expected/001-e.out", "<object object at ...>\nstart\n...\nend\n"},
+                      {"snippets/002-n.py", "print('a')\nprint('b')\n"},
+                      {"expected/002-n.out", "a   \nc\n"}});
+    Ran ran = snipcheck({"run", bank.string(), "-j", "1", "--update"}, scratch.path());
+    INFO(describe(ran));
+    CHECK(ran.status == 0);
+    CHECK(read(bank / "expected/001-e.out") == "<object object at ...>\nbegin\n...\nend\n");
+    CHECK(read(bank / "expected/002-n.out") == "a   \nb\n");
+    Ran again = snipcheck({"run", bank.string(), "-j", "1"}, scratch.path());
+    INFO(describe(again));
+    CHECK(again.status == 0);
+  }
+}
+
+TEST_CASE("run --update refuses to write through a link to another file of the bank", "[e2e][workflow]") {
+  Scratch scratch;
+  const fs::path bank = scratch.path() / "bank";
+  write_bank(bank, {{"snipcheck.toml", "[defaults]\ntimeout = 5\n"},
+                    {"snippets/001-a.py", "print('a')\n"},
+                    {"snippets/002-b.py", "print('b')\n"},
+                    {"shared/one.out", "old\n"}});
+  std::map<std::string, std::string> before;
+  auto keep = [&] {
+    for (const char* file : {"snipcheck.toml", "snippets/001-a.py", "snippets/002-b.py", "shared/one.out"}) {
+      before[file] = read(bank / file);
+    }
+  };
+  auto refused = [&](const std::string& named) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"run", bank.string(), "--update"},
+                                                 std::vector<std::string>{"run", bank.string(), "--update", "--dry-run"}}) {
+      Ran ran = snipcheck(args, scratch.path());
+      INFO(describe(ran));
+      CHECK(ran.status == 2);
+      CHECK_THAT(ran.err, Catch::Contains(named));
+      CHECK(ran.out.find("diff --git") == std::string::npos);
+      for (const auto& [file, text] : before) CHECK(read(bank / file) == text);
+    }
+  };
+  keep();
+  SECTION("a link to the question's own snippet, or to the settings") {
+    fs::create_symlink("../snippets/001-a.py", bank / "expected/001-a.out");
+    fs::create_symlink("../snipcheck.toml", bank / "expected/002-b.out");
+    refused("001-a.out: names the same file as snippets/001-a.py");
+  }
+  SECTION("a link to the settings") {
+    fs::create_symlink("../snipcheck.toml", bank / "expected/002-b.out");
+    write(bank / "expected/001-a.out", "a\n");
+    refused("002-b.out: names the same file as snipcheck.toml");
+  }
+  SECTION("two questions' expected files naming one file") {
+    fs::create_symlink("../shared/one.out", bank / "expected/001-a.out");
+    fs::create_symlink("../shared/one.out", bank / "expected/002-b.out");
+    refused("001-a.out: names the same file as expected/002-b.out");
+  }
+  SECTION("a link to a file of its own is still followed") {
+    fs::create_symlink("../shared/one.out", bank / "expected/001-a.out");
+    write(bank / "expected/002-b.out", "b\n");
+    Ran ran = snipcheck({"run", bank.string(), "--update"}, scratch.path());
+    INFO(describe(ran));
+    CHECK(ran.status == 0);
+    CHECK(fs::is_symlink(bank / "expected/001-a.out"));
+    CHECK(read(bank / "shared/one.out") == "a\n");
+  }
+}

@@ -123,3 +123,24 @@ TEST_CASE("write_blessings writes each file whole", "[cli][bless]") {
   REQUIRE_FALSE(refused.has_value());
   CHECK_THAT(refused.error().file, Catch::Contains("missing/001-a.out"));
 }
+
+TEST_CASE("blessed_text: what the next run passes, in the expected file's words", "[cli][bless]") {
+  SECTION("exact: what was printed") {
+    CHECK(blessed_text(judged(Verdict::wrong, "a\nc\n", "a\nb\n")) == "a\nb\n");
+  }
+  SECTION("ellipsis: the lines that still match stay, a lone ... keeps standing for its lines") {
+    Result result = judged(Verdict::wrong, "<object at ...>\nstart\n...\nend\n", "<object at 0x7f>\nbegin\n0\n1\nend\n");
+    result.settings.compare = CompareMode::ellipsis;
+    CHECK(blessed_text(result) == "<object at ...>\nbegin\n...\nend\n");
+  }
+  SECTION("ellipsis: a pattern that no longer holds gives the output") {
+    Result result = judged(Verdict::wrong, "id ...\n", "name 7\n");
+    result.settings.compare = CompareMode::ellipsis;
+    CHECK(blessed_text(result) == "name 7\n");
+  }
+  SECTION("normalize: a matching line keeps its trailing spaces") {
+    Result result = judged(Verdict::wrong, "a  \nc\n", "a\nb\n");
+    result.settings.compare = CompareMode::normalize;
+    CHECK(blessed_text(result) == "a  \nb\n");
+  }
+}

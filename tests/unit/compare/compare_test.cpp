@@ -272,3 +272,17 @@ TEST_CASE("collapse_tracebacks", "[compare][repl]") {
           "Traceback (most recent call last):\n  File \"x\"\n");
   }
 }
+
+TEST_CASE("output_units", "[compare][repl]") {
+  const std::string text = "1\nTraceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n3";
+  std::vector<OutputUnit> units = output_units(text);
+  REQUIRE(units.size() == 3);
+  CHECK(units[0].text == "1\n");
+  CHECK(units[1].text == "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n");
+  CHECK(units[1].shown == "KeyError: 'k'\n");
+  CHECK(units[2].text == "3");  // no newline at the end: none added
+  std::string joined, shown;
+  for (const OutputUnit& unit : units) joined += unit.text, shown += unit.shown;
+  CHECK(joined == text);
+  CHECK(shown == collapse_tracebacks(text));
+}

@@ -133,6 +133,17 @@ TEST_CASE("failure_line", "[report][result]") {
     result.outcome.statements = {{1, 1, 0, 4, 0, 0}, {2, 2, 4, 4, 0, 0}};
     CHECK(failure_line(result) == 1);
   }
+  SECTION("a transcript: counted in what the session showed, after a prompt that raised") {
+    Result result = make_result("001-a", Verdict::wrong);
+    result.settings.mode = RunMode::repl;
+    result.expected = "1\nKeyError: 'k'\n3\n5\n";
+    result.outcome.stdout_text = "1\n3\n4\n";
+    result.outcome.stderr_text = "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n";
+    result.outcome.statements = {{1, 1, 0, 2, 0, 0}, {2, 2, 2, 2, 0, result.outcome.stderr_text.size()},
+                                 {3, 3, 2, 4, result.outcome.stderr_text.size(), result.outcome.stderr_text.size()},
+                                 {4, 4, 4, 6, result.outcome.stderr_text.size(), result.outcome.stderr_text.size()}};
+    CHECK(failure_line(result) == 4);
+  }
   SECTION("nothing known") { CHECK(failure_line(make_result("001-a", Verdict::wrong)) == 0); }
 }
 
