@@ -1,6 +1,7 @@
 #include "cli/annotate.hpp"
 
 #include <cstdlib>
+#include <random>
 
 #include "report/annotations.hpp"
 
@@ -25,8 +26,19 @@ std::string repository_path(const std::filesystem::path& file) {
   return relative.string();
 }
 
-void print_annotations(std::ostream& out, const std::vector<Result>& results,
+StoppedCommands::StoppedCommands(std::ostream& out) {
+  static const char* const k_hex = "0123456789abcdef";
+  std::random_device random;
+  for (int i = 0; i < 4; ++i) {
+    const unsigned word = random();
+    for (int shift = 28; shift >= 0; shift -= 4) m_token += k_hex[(word >> shift) & 0xFu];
+  }
+  out << stop_commands_line(m_token) << std::flush;
+}
+
+void print_annotations(std::ostream& out, const StoppedCommands& stopped, const std::vector<Result>& results,
                        const std::function<std::string(const Result&)>& file_of) {
+  out << resume_commands_line(stopped.token());
   for (const Result& result : results) out << github_annotation(result, file_of(result));
   out.flush();
 }

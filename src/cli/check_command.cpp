@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "bank/bank.hpp"
 #include "cli/annotate.hpp"
@@ -141,7 +142,7 @@ std::string overall_line(const std::vector<Result>& results) {
     return "overall: pass (" + std::to_string(passed) + " of " + std::to_string(total) + cases + " passed)\n";
   }
   std::string names;
-  for (const Result* result : failing) names += (names.empty() ? "" : ", ") + visible_controls(result->id);
+  for (const Result* result : failing) names += (names.empty() ? "" : ", ") + visible_line(result->id);
   return "overall: " + to_string(failing.front()->judgement.verdict) + " (" + std::to_string(failing.size()) + " of " +
          std::to_string(total) + cases + " failed: " + names + ")\n";
 }
@@ -235,13 +236,15 @@ int check_command(const CheckOptions& options) {
 
   // Verdict and diff: with cases, a line per case, the first failing case's details, the overall.
   std::ostream& out = terminal_stream(reports);
+  std::optional<StoppedCommands> stopped;  // the report is the candidate's text: no workflow command read in it
+  if (annotations_wanted(options.common.annotate)) stopped.emplace(out);
   TerminalReport terminal(out, runs.size(), terminal_color(out, options.common.color), terminal_detail(options.common));
   print_case_results(terminal, execution.results);
   const bool with_cases = runs.size() > 1 || !runs.front().case_name.empty();
   if (with_cases) out << overall_line(execution.results) << std::flush;
   if (execution.summary.interrupted) terminal.finish(execution.summary);
-  if (annotations_wanted(options.common.annotate)) {
-    print_annotations(out, execution.results, [&](const Result&) {
+  if (stopped) {
+    print_annotations(out, *stopped, execution.results, [&](const Result&) {
       return options.code == "-" ? std::string() : repository_path(options.code);
     });
   }

@@ -11,7 +11,7 @@ namespace snipcheck {
 std::string settings_differing(const Settings& settings) {
   const Settings defaults;
   std::vector<std::string> parts;
-  auto quoted = [](const std::string& text) { return "\"" + visible_controls(text) + "\""; };
+  auto quoted = [](const std::string& text) { return "\"" + visible_line(text) + "\""; };
   if (settings.timeout_s != defaults.timeout_s) parts.push_back(fmt::format("timeout = {}", settings.timeout_s));
   if (settings.compare != defaults.compare) parts.push_back("compare = " + quoted(to_string(settings.compare)));
   if (settings.output_limit != defaults.output_limit) parts.push_back("output_limit = " + quoted(format_size(settings.output_limit)));
@@ -46,9 +46,9 @@ std::string render_question_list(const std::vector<Question>& questions) {
   for (const Question& question : questions) width = std::max(width, question.id.size());
   std::string out;
   for (const Question& question : questions) {
-    std::string line = fmt::format("{:<{}}  {:<14}", visible_controls(question.id), width,
+    std::string line = fmt::format("{:<{}}  {:<14}", visible_line(question.id), width,
                                    to_string(question.settings.isolation));
-    if (!question.settings.title.empty()) line += "  " + visible_controls(question.settings.title);
+    if (!question.settings.title.empty()) line += "  " + visible_line(question.settings.title);
     if (!question.cases.empty()) {
       line += fmt::format("  ({} input case{})", question.cases.size(), question.cases.size() == 1 ? "" : "s");
     }
@@ -73,7 +73,7 @@ std::string render_durations(const std::vector<Result>& results, int most) {
   if (most > 0 && ran.size() > static_cast<std::size_t>(most)) ran.resize(static_cast<std::size_t>(most));
   std::string out = fmt::format("slowest {} question{}:\n", ran.size(), ran.size() == 1 ? "" : "s");
   for (const Result* result : ran) {
-    out += fmt::format("{:>9} ms  {}\n", result->outcome.duration_ms, visible_controls(result->id));
+    out += fmt::format("{:>9} ms  {}\n", result->outcome.duration_ms, visible_line(result->id));
   }
   return out;
 }

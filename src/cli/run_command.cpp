@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <map>
 #include <set>
 
@@ -236,6 +237,8 @@ int run_command(const RunOptions& options) {
   const bool updating = !options.update.empty();
   const UpdateMode update_mode = options.update == "all" ? UpdateMode::all : UpdateMode::wrong;
   std::ostream& out = options.dry_run ? std::cerr : terminal_stream(reports);
+  std::optional<StoppedCommands> stopped;  // the report holds the snippets' text: no workflow command read in it
+  if (annotations_wanted(options.common.annotate)) stopped.emplace(out);
   if (*shard && !options.common.quiet) {
     out << "shard " << (*shard)->index << "/" << (*shard)->count << ": " << question_count << " of "
         << (*shard)->questions << ((*shard)->questions == 1 ? " question\n" : " questions\n");
@@ -258,12 +261,6 @@ int run_command(const RunOptions& options) {
   }
   terminal.finish(execution.summary);
   if (options.durations) out << render_durations(execution.results, *options.durations);
-  if (annotations_wanted(options.common.annotate)) {
-    print_annotations(out, execution.results, [&](const Result& result) {
-      return repository_path(std::filesystem::path(bank_path) / result.file);
-    });
-  }
-
   // --update: the patch of every expected file blessed (--dry-run: on stdout, nothing written);
   // then the cache of the last run learns what failed.
   std::set<std::size_t> blessed;
@@ -272,6 +269,13 @@ int run_command(const RunOptions& options) {
     if (!written) return report_usage_error(written.error());
     blessed = std::move(*written);
   }
+  // After the patch too: it holds the snippets' output.
+  if (stopped) {
+    print_annotations(out, *stopped, execution.results, [&](const Result& result) {
+      return repository_path(std::filesystem::path(bank_path) / result.file);
+    });
+  }
+
   record_last_failed(bank->root, execution.results, blessed);
 
   // Reports, each written whole; the exit status (128 + the signal when interrupted). Once

@@ -57,4 +57,8 @@ std::string github_annotation(const Result& result, const std::string& file) {
   return "::error " + properties + "::" + escape_annotation_data(visible_controls(message)) + "\n";
 }
 
+std::string stop_commands_line(const std::string& token) { return "::stop-commands::" + token + "\n"; }
+
+std::string resume_commands_line(const std::string& token) { return "::" + token + "::\n"; }
+
 }  // namespace snipcheck

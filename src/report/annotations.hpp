@@ -19,4 +19,11 @@ std::string escape_annotation_property(std::string_view text);
 // the snippet's path from the repository's root (empty: no file= property, as for stdin).
 std::string github_annotation(const Result& result, const std::string& file);
 
+// The runner reads no workflow command between `::stop-commands::TOKEN` and `::TOKEN::` (each
+// line ending in a newline): the report's untrusted text (tracebacks, diffs, what a stopped
+// question printed) sits between them, snipcheck's own `::error` lines after. TOKEN must be
+// random: text that knew it could resume the commands itself.
+std::string stop_commands_line(const std::string& token);
+std::string resume_commands_line(const std::string& token);
+
 }  // namespace snipcheck

@@ -97,7 +97,7 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
     // Evaluated in the example's namespace: commented-out code, a verification expression.
     std::string what = said.kind == ClaimKind::error ? "an error (" + said.value + ")" : said.code + " is " + claim.expected;
     if (!said.file.empty()) {
-      line = where + ": claims the example writes " + said.file + " (\"" + one_line(said.text) + "\"), it does not";
+      line = where + ": claims the example writes " + visible_line(said.file) + " (\"" + one_line(said.text) + "\"), it does not";
     } else {
       line = where + ": claims " + one_line(what) + ", gives " + printed(claim);
     }
@@ -105,7 +105,7 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
     // Under a transcript's prompt, the claim is what the REPL shows (echoes, tracebacks).
     line = where + ": claims " + one_line(claim.expected) + (said.echo ? ", shows " : ", prints ") + printed(claim);
   }
-  if (!claim.hint.empty()) line += " — " + claim.hint;
+  if (!claim.hint.empty()) line += " — " + visible_line(claim.hint);
   return line;
 }
 
@@ -114,7 +114,7 @@ std::string unsure_claim_line(const AuditQuestion& question, const ClaimResult& 
   std::snprintf(confidence, sizeof confidence, "%.2g", claim.confidence);
   std::string line = "Q" + std::to_string(question.number) + " line " + std::to_string(claim.claim.line) +
                      " (confidence " + confidence + "): claims " + one_line(claim.expected) + ", prints " + printed(claim);
-  if (!claim.hint.empty()) line += " — " + claim.hint;
+  if (!claim.hint.empty()) line += " — " + visible_line(claim.hint);
   return line;
 }
 
@@ -129,17 +129,17 @@ void print_audit(std::ostream& terminal, const std::vector<AuditQuestion>& quest
     const Judgement& judgement = question.result.judgement;
     if (detail == Detail::quiet && judgement.verdict != Verdict::wrong && !is_failing(judgement.verdict)) continue;
     std::string head = pad("Q" + std::to_string(question.number), 6) + pad(to_string(judgement.verdict), 14) +
-                       pad(question.id, 44) + pad(block_line(question) > 0 ? "line " + std::to_string(block_line(question)) : "", 11);
+                       pad(visible_line(question.id), 44) + pad(block_line(question) > 0 ? "line " + std::to_string(block_line(question)) : "", 11);
     std::string text = judgement.reason.empty() ? claims_summary(question) : judgement.reason;
-    out << head << text << "\n";
+    out << head << visible_line(text) << "\n";
     for (const ClaimResult& claim : question.claims) {
       if (claim.verdict == ClaimVerdict::wrong) {
         out << "    " << wrong_claim_line(question, claim) << "\n";
       } else if (verbose || claim.verdict == ClaimVerdict::nondeterministic ||
                  claim.verdict == ClaimVerdict::version_dependent) {
         out << "    line " << claim.claim.line << " " << to_string(claim.claim.kind) << " " << to_string(claim.verdict)
-            << ": " << one_line(claim.claim.text) << (claim.matched.empty() ? "" : " [" + claim.matched + "]")
-            << (claim.hint.empty() ? "" : " — " + claim.hint) << "\n";
+            << ": " << one_line(claim.claim.text) << (claim.matched.empty() ? "" : " [" + visible_line(claim.matched) + "]")
+            << (claim.hint.empty() ? "" : " — " + visible_line(claim.hint)) << "\n";
       }
     }
   }

@@ -16,19 +16,26 @@ std::string cut_note(const std::string& kept, std::uint64_t whole) {
   return "\n[snipcheck: only the first " + std::to_string(kept.size()) + " of " + std::to_string(whole) + " bytes kept]\n";
 }
 
-// XML 1.0 cannot carry most control characters, even escaped, nor invalid UTF-8 in a document
-// declared UTF-8; a snippet may print any byte.
+// XML 1.0 cannot carry most C0 control characters, even escaped, nor U+FFFE and U+FFFF, nor
+// surrogates or other invalid UTF-8 in a document declared UTF-8; a snippet may print any of
+// them. Controls and the two noncharacters are made visible (`\x01`, `\uffff`), invalid UTF-8
+// becomes U+FFFD (which also takes surrogates, encoded on their own).
 std::string xml_safe(const std::string& raw) {
   std::string text = valid_utf8(raw);
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  const char* hex = "0123456789abcdef";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     auto byte = static_cast<unsigned char>(c);
     if (byte < 0x20 && c != '\n' && c != '\t' && c != '\r') {
       out += "\\x";
-      const char* hex = "0123456789abcdef";
       out += hex[byte >> 4];
       out += hex[byte & 0xF];
+    } else if (byte == 0xEF && i + 2 < text.size() && text[i + 1] == '\xBF' &&
+               (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      out += text[i + 2] == '\xBE' ? "\\ufffe" : "\\uffff";
+      i += 2;
     } else {
       out += c;
     }
@@ -51,7 +58,7 @@ std::string render_junit_report(const std::vector<Result>& results, const Summar
   declaration.append_attribute("encoding") = "UTF-8";
   auto suites = document.append_child("testsuites");
   auto node = suites.append_child("testsuite");
-  node.append_attribute("name") = suite.c_str();
+  node.append_attribute("name") = xml_safe(suite).c_str();
   node.append_attribute("tests") = summary.total + summary.unfinished;
   node.append_attribute("failures") = summary.count(Verdict::wrong);
   node.append_attribute("errors") = summary.failing() - summary.count(Verdict::wrong);
@@ -60,9 +67,9 @@ std::string render_junit_report(const std::vector<Result>& results, const Summar
   node.append_attribute("time") = seconds(summary.duration_ms).c_str();
   for (const Result& result : results) {
     auto testcase = node.append_child("testcase");
-    testcase.append_attribute("classname") = suite.c_str();
-    testcase.append_attribute("name") = result.id.c_str();
-    testcase.append_attribute("file") = result.file.c_str();
+    testcase.append_attribute("classname") = xml_safe(suite).c_str();
+    testcase.append_attribute("name") = xml_safe(result.id).c_str();
+    testcase.append_attribute("file") = xml_safe(result.file).c_str();
     testcase.append_attribute("time") = seconds(result.outcome.duration_ms).c_str();
     if (!result.finished) {
       testcase.append_child("skipped").append_attribute("message") =

@@ -54,7 +54,7 @@ bool was_stopped(const Result& result) {
 
 // "line 3: print(10 / divisor)", said as what the line did.
 std::string failure_place(const Result& result) {
-  const std::string text = visible_controls(result.source_line);
+  const std::string text = visible_line(result.source_line);
   switch (result.judgement.verdict) {
     case Verdict::wrong: return fmt::format("line {} printed the first differing line: {}", result.line, text);
     default: return fmt::format("{} line {}: {}", was_stopped(result) ? "stopped at" : "at", result.line, text);
@@ -91,15 +91,15 @@ void TerminalReport::print(const Result& result) {
   const Verdict verdict = result.judgement.verdict;
   if (m_detail == Detail::quiet && !is_failing(verdict)) return;
   std::string label = fmt::format("{:<12}", to_string(verdict));
-  m_out << paint(label, colour_of(verdict)) << " " << fmt::format("{:<32}", visible_controls(result.id))
+  m_out << paint(label, colour_of(verdict)) << " " << fmt::format("{:<32}", visible_line(result.id))
         << fmt::format("{:>7} ms", result.outcome.duration_ms);
-  if (!result.judgement.reason.empty() && verdict != Verdict::wrong) m_out << "  " << visible_controls(result.judgement.reason);
+  if (!result.judgement.reason.empty() && verdict != Verdict::wrong) m_out << "  " << visible_line(result.judgement.reason);
   m_out << "\n";
   if (!result.outcome.tier.empty() && m_detail == Detail::verbose) {
-    m_out << "    tier: " << result.outcome.tier << " (" << visible_controls(result.outcome.tier_reason) << ")\n";
+    m_out << "    tier: " << visible_line(result.outcome.tier) << " (" << visible_line(result.outcome.tier_reason) << ")\n";
   }
   if (!result.outcome.taint.empty() && m_detail == Detail::verbose) {
-    m_out << "    worker replaced: " << visible_controls(result.outcome.taint) << "\n";
+    m_out << "    worker replaced: " << visible_line(result.outcome.taint) << "\n";
   }
   if (!is_failing(verdict) && m_detail != Detail::verbose) return;
   if (!result.source_line.empty()) m_out << "    " << failure_place(result) << "\n";

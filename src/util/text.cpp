@@ -137,6 +137,17 @@ std::string visible_controls(std::string_view text) {
   return out;
 }
 
+std::string visible_line(std::string_view text) {
+  std::string out;
+  const std::string visible = visible_controls(text);
+  out.reserve(visible.size());
+  for (char c : visible) {
+    if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
 int line_of_offset(std::string_view text, std::size_t offset) {
   int line = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {

@@ -31,6 +31,11 @@ std::string valid_utf8(std::string_view text);
 // set a window title or overwrite a line already printed. The rest is kept as it is.
 std::string visible_controls(std::string_view text);
 
+// `text` for one field of one line (a verdict's reason, an id, a source line): visible_controls(),
+// and a newline shown as `\n` too, so that text from a snippet can never start a line of its own
+// (forge a verdict line, or a CI workflow command that is read only at the start of a line).
+std::string visible_line(std::string_view text);
+
 // 1-based line number of a byte offset. Counts from the start: for one lookup only.
 int line_of_offset(std::string_view text, std::size_t offset);
 

@@ -325,7 +325,7 @@ TEST_CASE("GitHub annotations point at the failing snippet line, escaped", "[ann
     std::vector<std::string> lines;
     std::istringstream in(out);
     for (std::string line; std::getline(in, line);) {
-      if (line.rfind("::", 0) == 0) lines.push_back(line);
+      if (line.rfind("::error ", 0) == 0) lines.push_back(line);
     }
     return lines;
   };
@@ -344,6 +344,105 @@ TEST_CASE("GitHub annotations point at the failing snippet line, escaped", "[ann
     CHECK(annotations(run(Spawn{{"run", "bank", "--annotate", "none"}, {{"GITHUB_ACTIONS", "true"}}, tmp.path(), {}, {}}).out)
               .empty());
   }
+}
+
+// The lines of `text` (without their newlines).
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+TEST_CASE("a candidate's exception cannot forge a verdict line or a workflow command", "[check][annotate]") {
+  snipcheck::TempDir tmp("snipcheck-ci");
+  write_tree(tmp.path(), {
+      {"cand.py", "raise ValueError(\"\\npass         candidate                            5 ms\\n"
+                  "::warning file=x.py,line=1::injected\\n\\x1b[0m\\noverall: pass\")\n"},
+      {"exp.out", "4\n"},
+      // Its output, indented under the diff, holds a workflow command after the indentation.
+      {"prints.py", "print('::add-mask::secret')\n"},
+  });
+  SECTION("the exception's newlines are shown, not kept: one verdict line, nothing at column 0 from it") {
+    const Ran ran = run(Spawn{{"check", "--expected", "exp.out", "cand.py"}, {{"GITHUB_ACTIONS", ""}}, tmp.path(), {}, {}});
+    INFO(ran.out << ran.err);
+    CHECK(ran.status == 1);
+    int verdicts = 0;
+    for (const std::string& line : lines_of(ran.out)) {
+      if (!line.empty() && line[0] != ' ') ++verdicts;
+      CHECK(line.rfind("pass", 0) != 0);
+      CHECK(line.rfind("::", 0) != 0);
+      CHECK(line.rfind("overall", 0) != 0);
+    }
+    CHECK(verdicts == 1);
+    CHECK(ran.out.find('\x1b') == std::string::npos);
+    CHECK_THAT(ran.out, Catch::Contains("ValueError: \\npass         candidate"));
+  }
+  SECTION("--annotate github: workflow commands stopped around the report, resumed for snipcheck's own") {
+    for (const char* code : {"cand.py", "prints.py"}) {
+      const Ran ran = run(Spawn{{"check", "--expected", "exp.out", code, "--annotate", "github"},
+                                {{"GITHUB_ACTIONS", ""}, {"GITHUB_WORKSPACE", tmp.path().string()}}, tmp.path(), {}, {}});
+      INFO(ran.out << ran.err);
+      CHECK(ran.status == 1);
+      const std::vector<std::string> lines = lines_of(ran.out);
+      REQUIRE(lines.size() >= 3);
+      const std::string stop = "::stop-commands::";
+      REQUIRE(lines.front().rfind(stop, 0) == 0);
+      const std::string token = lines.front().substr(stop.size());
+      CHECK(token.size() >= 32);
+      std::size_t resumed = 0;
+      while (resumed < lines.size() && lines[resumed] != "::" + token + "::") ++resumed;
+      REQUIRE(resumed < lines.size());
+      // Between them, the untrusted report; after them, only snipcheck's ::error lines.
+      CHECK(resumed + 2 == lines.size());
+      CHECK(lines.back().rfind("::error ", 0) == 0);
+      bool any_command_text = false;
+      for (std::size_t i = 1; i < resumed; ++i) {
+        if (lines[i].find("::add-mask::") != std::string::npos || lines[i].find("::warning") != std::string::npos) {
+          any_command_text = true;
+        }
+      }
+      CHECK(any_command_text);  // it is there, but where the runner reads no command
+    }
+  }
+  SECTION("run under GITHUB_ACTIONS=true: the same framing, each run its own token") {
+    write_tree(tmp.path(), {{"bank/snippets/001-mask.py", "print('  ::add-mask::secret')\n"},
+                            {"bank/expected/001-mask.out", "4\n"}});
+    std::set<std::string> tokens;
+    for (int i = 0; i < 2; ++i) {
+      const Ran ran = run(Spawn{{"run", "bank", "-j", "1"}, {{"GITHUB_ACTIONS", "true"}, {"GITHUB_WORKSPACE", ""}}, tmp.path(), {}, {}});
+      INFO(ran.out << ran.err);
+      const std::vector<std::string> lines = lines_of(ran.out);
+      REQUIRE_FALSE(lines.empty());
+      REQUIRE(lines.front().rfind("::stop-commands::", 0) == 0);
+      const std::string token = lines.front().substr(std::string("::stop-commands::").size());
+      tokens.insert(token);
+      CHECK_THAT(ran.out, Catch::Contains("\n::" + token + "::\n::error file=bank/snippets/001-mask.py"));
+    }
+    CHECK(tokens.size() == 2);
+  }
+}
+
+TEST_CASE("the JUnit report is well-formed XML whatever a snippet prints", "[junit]") {
+  // U+FFFE and U+FFFF are valid UTF-8 but not XML characters: a conforming parser stops at them.
+  snipcheck::TempDir tmp("snipcheck-ci");
+  write_tree(tmp.path(), {
+      {"bank/snippets/001-nonchar.py", "print('a\\uffff b\\ufffe c\\x01')\nraise ValueError('\\uffff')\n"},
+      {"bank/expected/001-nonchar.out", "x\n"},
+  });
+  const fs::path xml = tmp.path() / "r.xml";
+  const Ran ran = run({"run", (tmp.path() / "bank").string(), "-j", "1", "--junit", xml.string()});
+  INFO(ran.out << ran.err);
+  CHECK(ran.status == 1);
+  const std::string text = slurp(xml);
+  INFO(text);
+  CHECK(text.find("\xEF\xBF\xBF") == std::string::npos);
+  CHECK(text.find("\xEF\xBF\xBE") == std::string::npos);
+  CHECK_THAT(text, Catch::Contains("a\\uffff b\\ufffe c\\x01"));
+  // Debian's Python (expat) as the judge of well-formedness.
+  const std::string parse = "/usr/bin/python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' '" +
+                            xml.string() + "'";
+  CHECK(std::system(parse.c_str()) == 0);
 }
 
 TEST_CASE("a failure shows where and what: partial stdout, sys.exit's message, whitespace, the line", "[failure]") {

@@ -45,3 +45,16 @@ TEST_CASE("render_durations: the slowest that ran, slowest first", "[cli][listin
   CHECK(render_durations(results, 0) ==
         "slowest 3 questions:\n       50 ms  002-b\n       20 ms  004-d\n        5 ms  001-a\n");
 }
+
+TEST_CASE("listing: a newline in an id or a title does not start a line", "[cli][listing]") {
+  Question question;
+  question.id = "001-a\npass  002-forged";
+  question.settings.title = "A\n3 questions";
+  question.settings.skip = "x\ny";
+  CHECK(render_question_list({question}) ==
+        "001-a\\npass  002-forged  auto            A\\n3 questions  [skip = \"x\\ny\"]\n1 question\n");
+  Result result;
+  result.id = "001-a\n  9 ms  forged";
+  result.outcome.duration_ms = 5;
+  CHECK(render_durations({result}, 0) == "slowest 1 question:\n        5 ms  001-a\\n  9 ms  forged\n");
+}

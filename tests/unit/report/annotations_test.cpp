@@ -47,3 +47,9 @@ TEST_CASE("github_annotation", "[report][annotations]") {
     CHECK(github_annotation(unfinished, "a.py").empty());
   }
 }
+
+TEST_CASE("stop_commands_line and resume_commands_line", "[report][annotations]") {
+  // GitHub's runner reads no workflow command between the two.
+  CHECK(stop_commands_line("0123abcd") == "::stop-commands::0123abcd\n");
+  CHECK(resume_commands_line("0123abcd") == "::0123abcd::\n");
+}

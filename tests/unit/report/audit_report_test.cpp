@@ -75,6 +75,24 @@ TEST_CASE("print_audit prints control characters visibly", "[report][audit]") {
   CHECK_THAT(out.str(), Catch::Contains("\\x1b]0;PWNED\\x07\\x1b[2J\\r"));
 }
 
+TEST_CASE("print_audit: the material's text never starts a line of its own", "[report][audit]") {
+  // An exception's message, an id, a hint: each one field of a line, whatever newlines they hold.
+  const std::string forged = "x\nQ9    pass          009-forged\n::warning::injected";
+  auto questions = one_wrong();
+  questions[0].id = "004-" + forged;
+  questions[0].result.judgement.reason = "error: ValueError: " + forged;
+  questions[0].claims[0].hint = forged;
+  std::ostringstream out;
+  print_audit(out, questions, summarize_audit(questions, 1200, 2), Detail::verbose);
+  INFO(out.str());
+  std::istringstream lines(out.str());
+  for (std::string line; std::getline(lines, line);) {
+    CHECK(line.rfind("Q9", 0) == std::string::npos);
+    CHECK(line.rfind("::", 0) == std::string::npos);
+  }
+  CHECK_THAT(out.str(), Catch::Contains("ValueError: x\\nQ9    pass"));
+}
+
 TEST_CASE("render_audit_json", "[report][audit]") {
   auto questions = one_wrong();
   auto report = nlohmann::json::parse(render_audit_json(questions, summarize_audit(questions, 1, 1)));

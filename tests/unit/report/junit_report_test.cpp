@@ -187,6 +187,22 @@ TEST_CASE("render_junit_report", "[report][junit]") {
     CHECK_THAT(out, Catch::StartsWith("ok "));
     CHECK_THAT(out, Catch::EndsWith(" end\n"));
   }
+  SECTION("U+FFFE and U+FFFF, which XML 1.0 does not allow, are made visible; their neighbours are kept") {
+    // Valid UTF-8, but not XML Chars: expat stops at them ("not well-formed (invalid token)").
+    Result result = make_result("001-nonchar", Verdict::wrong, "says \xEF\xBF\xBF");
+    result.outcome.stdout_text = "a\xEF\xBF\xBE b\xEF\xBF\xBF c\xEF\xBF\xBD d\xEF\xBF\xBC" "e\n";
+    result.judgement.diff = "+\xEF\xBF\xBF\n";
+    std::vector<Result> results = {result};
+    std::string xml = render_junit_report(results, summarize(results, 0, 1), "bank");
+    CHECK(xml.find("\xEF\xBF\xBE") == std::string::npos);
+    CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
+    pugi::xml_document document;
+    parse(document, xml);
+    pugi::xml_node node = testcase(document, "001-nonchar");
+    CHECK(std::string(node.child("system-out").text().get()) == "a\\ufffe b\\uffff c\xEF\xBF\xBD d\xEF\xBF\xBC" "e\n");
+    CHECK(std::string(node.child("failure").attribute("message").value()) == "says \\uffff");
+    CHECK(std::string(node.child("failure").text().get()) == "+\\uffff\n");
+  }
   SECTION("tabs and newlines are kept as they are") {
     Result result = make_result("001-ws", Verdict::pass);
     result.outcome.stdout_text = "a\tb\nc\n";

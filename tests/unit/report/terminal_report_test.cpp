@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/results.hpp"
+#include "util/text.hpp"
 
 using namespace snipcheck;
 using snipcheck::testing::make_result;
@@ -174,6 +175,28 @@ TEST_CASE("TerminalReport prints a snippet's control characters visibly", "[repo
   CHECK(out.str().find('\x9b') == std::string::npos);
   CHECK_THAT(out.str(), Catch::Contains("+\\x1b]0;PWNED\\x07\\x1b[2J\\x1b[1A\\rpass"));
   CHECK_THAT(out.str(), Catch::Contains("ValueError: \\x1b[2Jcleared"));
+}
+
+TEST_CASE("TerminalReport: a snippet's text never starts a line of its own", "[report][terminal]") {
+  // An exception's message (the reason), a source line, an id, the tier's reason, a taint: each
+  // one field of a line the report writes, whatever newlines the snippet put in them.
+  const std::string forged = "x\npass         candidate    5 ms\n::warning file=x.py,line=1::injected\noverall: pass";
+  Result result = make_result("001-" + forged, Verdict::error, "ValueError: " + forged);
+  result.source_line = "raise ValueError(" + forged + ")";
+  result.line = 1;
+  result.outcome.tier = "t\n::error::tier";
+  result.outcome.tier_reason = forged;
+  result.outcome.taint = forged;
+  std::ostringstream out;
+  TerminalReport report(out, 1, Color::no, Detail::verbose);
+  report.add(0, result);
+  INFO(out.str());
+  for (const std::string& line : split_lines(out.str())) {
+    CHECK_FALSE(line.starts_with("pass"));
+    CHECK_FALSE(line.starts_with("::"));
+    CHECK_FALSE(line.starts_with("overall"));
+  }
+  CHECK_THAT(out.str(), Catch::Contains("ValueError: x\\npass         candidate    5 ms\\n::warning"));
 }
 
 TEST_CASE("TerminalReport::finish", "[report][terminal]") {

@@ -241,3 +241,10 @@ TEST_CASE("visible_controls", "[util][text]") {
   CHECK(visible_controls("\xc2\x9b" "2J \xc2\xa0 \x9b" "2J") == "\\u009b2J \xc2\xa0 \\x9b2J");
   CHECK(visible_controls("cut \xe6\x97") == "cut \\xe6\\x97");
 }
+
+TEST_CASE("visible_line", "[util][text]") {
+  // One field of one line: a newline is shown too, the rest as visible_controls() shows it.
+  CHECK(visible_line("ValueError: \npass  candidate  5 ms\n::warning::x") == "ValueError: \\npass  candidate  5 ms\\n::warning::x");
+  CHECK(visible_line("a\tb\r\n\x1b[0m") == "a\tb\\r\\n\\x1b[0m");
+  CHECK(visible_line("plain, é") == "plain, é");
+}
