@@ -388,6 +388,11 @@ class Pool {
   void finish(Worker& worker, Outcome outcome, Drain mode = Drain::until_quiet) {
     std::size_t index = *worker.job;
     take_output(worker, outcome, mode);
+    // A worker that died before it reported said nothing of its tier; a forced isolation says it.
+    if (outcome.tier.empty() && m_jobs[index].isolation != "auto") {
+      outcome.tier = m_jobs[index].isolation;
+      outcome.tier_reason = "isolation = \"" + outcome.tier + "\" (the worker ended before it reported)";
+    }
     if (outcome.duration_ms == 0) {
       outcome.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - worker.started).count();
     }
