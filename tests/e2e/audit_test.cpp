@@ -142,6 +142,20 @@ std::set<std::pair<int, int>> claims_with(const json& report, const std::string&
   return found;
 }
 
+// (snippet line, material line, verdict) of each claim of a question, in report order.
+using Claims = std::vector<std::tuple<int, int, std::string>>;
+
+std::map<int, Claims> claims_by_question(const std::map<int, json>& results) {
+  std::map<int, Claims> claims;
+  for (const auto& [number, result] : results) {
+    for (const json& claim : result["claims"]) {
+      claims[number].emplace_back(claim["line"].get<int>(), claim["material_line"].get<int>(),
+                                  claim["verdict"].get<std::string>());
+    }
+  }
+  return claims;
+}
+
 const json* claim_at(const json& result, int line) {
   for (const json& claim : result["claims"]) {
     if (claim["line"] == line) return &claim;
@@ -896,15 +910,7 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   REQUIRE_FALSE(report.is_discarded());
   std::map<int, json> results = by_question(report);
   REQUIRE(results.size() == 10);
-  // question -> (snippet line, material line, verdict) of each claim.
-  std::map<int, std::vector<std::tuple<int, int, std::string>>> claims;
-  for (const auto& [number, result] : results) {
-    for (const json& claim : result["claims"]) {
-      claims[number].emplace_back(claim["line"].get<int>(), claim["material_line"].get<int>(),
-                                  claim["verdict"].get<std::string>());
-    }
-  }
-  using Claims = std::vector<std::tuple<int, int, std::string>>;
+  std::map<int, Claims> claims = claims_by_question(results);
   auto hint = [&](int question, int line) {
     const json* claim = claim_at(results[question], line);
     return claim == nullptr ? std::string() : (*claim)["hint"].get<std::string>();
@@ -1064,14 +1070,6 @@ TEST_CASE("audit reads a document as its reader runs it: sessions of blocks and 
     REQUIRE_FALSE(report.is_discarded());
     return by_question(report);
   };
-  using Claims = std::vector<std::tuple<int, int, std::string>>;  // snippet line, material line, verdict
-  auto claims_of = [](const json& result) {
-    Claims found;
-    for (const json& claim : result["claims"]) {
-      found.emplace_back(claim["line"].get<int>(), claim["material_line"].get<int>(), claim["verdict"].get<std::string>());
-    }
-    return found;
-  };
 
   SECTION("as one session per heading, in every tier") {
     const std::vector<std::string> where = GENERATE(std::vector<std::string>{},
@@ -1081,14 +1079,14 @@ TEST_CASE("audit reads a document as its reader runs it: sessions of blocks and 
     CHECK(results[1]["verdict"] == "no_claim");
     CHECK(results[1]["block_line"] == 11);
     CHECK(results[2]["continues"] == "001-prices-totals");
-    CHECK(claims_of(results[2]) ==
+    CHECK(claims_by_question(results)[2] ==
           Claims{{1, 20, "correct"}, {2, 22, "correct"}, {5, 28, "correct"}, {7, 32, "correct"}, {8, 34, "correct"}});
     CHECK(results[2]["verdict"] == "pass");
-    CHECK(claims_of(results[3]) == Claims{{1, 41, "correct"}, {4, 47, "correct"}});
+    CHECK(claims_by_question(results)[3] == Claims{{1, 41, "correct"}, {4, 47, "correct"}});
     CHECK(results[4]["continues"] == "003-counter-kept-between-transcripts");
-    CHECK(claims_of(results[4]) == Claims{{2, 55, "correct"}, {3, 57, "wrong"}});
+    CHECK(claims_by_question(results)[4] == Claims{{2, 55, "correct"}, {3, 57, "wrong"}});
     CHECK((*claim_at(results[4], 3))["actual"] == "3");
-    CHECK(claims_of(results[5]) == Claims{{3, 66, "wrong"}, {5, 68, "correct"}});
+    CHECK(claims_by_question(results)[5] == Claims{{3, 66, "wrong"}, {5, 68, "correct"}});
     CHECK(contains((*claim_at(results[5], 3))["hint"].get<std::string>(), "the value is True (checked)"));
   }
   SECTION("--no-sessions: a block that uses an earlier one's names is a fragment, never an error") {
@@ -1121,15 +1119,7 @@ TEST_CASE("audit reads claims like an editor: commentary, a value and its note, 
   REQUIRE_FALSE(report.is_discarded());
   std::map<int, json> results = by_question(report);
   REQUIRE(results.size() == 7);
-  // question -> (snippet line, material line, verdict) of each claim.
-  std::map<int, std::vector<std::tuple<int, int, std::string>>> claims;
-  for (const auto& [number, result] : results) {
-    for (const json& claim : result["claims"]) {
-      claims[number].emplace_back(claim["line"].get<int>(), claim["material_line"].get<int>(),
-                                  claim["verdict"].get<std::string>());
-    }
-  }
-  using Claims = std::vector<std::tuple<int, int, std::string>>;
+  std::map<int, Claims> claims = claims_by_question(results);
   CHECK(claims[1] == Claims{{2, 11, "descriptive"},
                             {3, 12, "descriptive"},
                             {4, 13, "descriptive"},
