@@ -54,6 +54,9 @@ class LineIndex {
 // "SIGSEGV" for 11; "signal 77" when unknown.
 std::string signal_name(int signal);
 
+// "1 question", "2 questions": a count and its noun, which takes an "s" unless the count is 1.
+std::string counted(std::uint64_t count, std::string_view noun);
+
 // Splits on '\n'; a trailing newline does not make an empty last line.
 std::vector<std::string> split_lines(std::string_view text);
 

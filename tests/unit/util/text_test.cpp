@@ -248,3 +248,9 @@ TEST_CASE("visible_line", "[util][text]") {
   CHECK(visible_line("a\tb\r\n\x1b[0m") == "a\tb\\r\\n\\x1b[0m");
   CHECK(visible_line("plain, é") == "plain, é");
 }
+
+TEST_CASE("counted", "[util][text]") {
+  CHECK(counted(0, "question") == "0 questions");
+  CHECK(counted(1, "wrong claim") == "1 wrong claim");
+  CHECK(counted(2, "worker") == "2 workers");
+}
