@@ -57,7 +57,7 @@ def read_list(path):
 
 def git_dir(mirrors, repo):
     base = os.path.join(mirrors, repo.replace("/", "+"))
-    for candidate in (os.path.join(base, "repo"), base):
+    for candidate in (os.path.join(base, "repo"), base, os.path.join(base, "repo", ".git")):
         if os.path.isfile(os.path.join(candidate, "HEAD")):
             return candidate
     sys.exit(f"no mirror of {repo} under {mirrors} (fetch it first)")
