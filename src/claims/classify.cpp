@@ -445,6 +445,8 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   LineKind kind = line_kind(code);
   bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
   if (marked) claim.value = body;
+  // "# output?", "# ???": a question to the reader (what does this print?), not an answer.
+  if (!body.empty() && body.find_first_not_of("? \t") == std::string::npos) return descriptive(1.0);
   if (is_error_claim(body) && !claim.prints) {
     claim.kind = ClaimKind::error;
     return claim;
