@@ -367,6 +367,7 @@ std::optional<Claim> output_comment(const std::vector<PythonLine>& lines, std::s
     Claim claim = classify_comment(lines[i].comment, statement.code, literals);
     if (claim.kind == ClaimKind::descriptive) return std::nullopt;
     claim.line = last_code_line;
+    claim.text_line = static_cast<int>(i) + 1;
     if (line_kind(statement.code) == LineKind::silent) {
       claim.scope = ClaimScope::whole;  // "x = f()" then "# Output: 3": what the example printed
       claim.line = static_cast<int>(i) + 1;
