@@ -47,6 +47,7 @@ struct Claim {
   bool prints = false;       // the line calls print()
   bool echo = false;         // what a `>>>` transcript shows under a prompt (the REPL echoes values)
   int material_line = 0;     // where the claim starts in the material, when line does not say (an output block)
+  int text_line = 0;         // snippet line the claim is written on when not `line`: "# Output: 3" under its statement
   std::string python;        // the Python the material states it for, as written ("< 3.7", "2", "3.8+"); empty: none
 };
 

@@ -367,6 +367,7 @@ std::optional<Claim> output_comment(const std::vector<PythonLine>& lines, std::s
     Claim claim = classify_comment(lines[i].comment, statement.code, literals);
     if (claim.kind == ClaimKind::descriptive) return std::nullopt;
     claim.line = last_code_line;
+    claim.text_line = static_cast<int>(i) + 1;
     if (line_kind(statement.code) == LineKind::silent) {
       claim.scope = ClaimScope::whole;  // "x = f()" then "# Output: 3": what the example printed
       claim.line = static_cast<int>(i) + 1;
@@ -445,6 +446,8 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   LineKind kind = line_kind(code);
   bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
   if (marked) claim.value = body;
+  // "# output?", "# ???": a question to the reader (what does this print?), not an answer.
+  if (!body.empty() && body.find_first_not_of("? \t") == std::string::npos) return descriptive(1.0);
   if (is_error_claim(body) && !claim.prints) {
     claim.kind = ClaimKind::error;
     return claim;

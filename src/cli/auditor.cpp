@@ -133,15 +133,18 @@ int probe_line(const Claim& claim, const Evidence& evidence) {
   return claim.line;
 }
 
-// Where a claim is in the material: its line's (a transcript's output: its prompt's), an output
-// block's own line (the block's wrong line when one is named), the verification text's; the question's heading when nothing else says.
+// Where a claim is in the material: the line it is written on (a transcript's output: its
+// prompt's; "# Output: 3" under a statement: that comment's), an output block's own line (the
+// block's wrong line when one is named), the verification text's; the question's heading when
+// nothing else says.
 int claim_material_line(const ImportedQuestion& imported, const ClaimResult& result) {
   const MaterialQuestion& question = imported.question;
   const Claim& claim = result.claim;
   if (claim.kind == ClaimKind::verification && question.verification_line > 0) return question.verification_line;
   if (claim.line == 0 && claim.material_line > 0) return claim.material_line + std::max(result.block_line - 1, 0);
-  if (claim.line >= 1 && claim.line <= static_cast<int>(question.code_lines.size())) {
-    return question.code_lines[static_cast<std::size_t>(claim.line - 1)];
+  int written = claim.text_line > 0 ? claim.text_line : claim.line;
+  if (written >= 1 && written <= static_cast<int>(question.code_lines.size())) {
+    return question.code_lines[static_cast<std::size_t>(written - 1)];
   }
   return question.source_line;
 }

@@ -170,6 +170,14 @@ std::string shown(const std::string& output) {
   return text;
 }
 
+// Digits after the decimal point of a number as written: 0 for "3", 17 for "0.30000000000000004".
+std::size_t decimals(const std::string& number) {
+  std::size_t point = number.find('.');
+  if (point == std::string::npos) return 0;
+  std::size_t end = number.find_first_not_of("0123456789", point + 1);
+  return (end == std::string::npos ? number.size() : end) - point - 1;
+}
+
 // Why numbers that read alike are not the claimed ones.
 std::string number_hint(const std::string& claimed, const std::string& out, const std::string& line) {
   switch (number_match(claimed, out, 0.0)) {
@@ -178,6 +186,8 @@ std::string number_hint(const std::string& claimed, const std::string& out, cons
       return "an int claimed for a float: it prints " + out;
     case NumberMatch::float_for_int: return "a float claimed for an int: it prints " + out;
     case NumberMatch::other_value:
+      // A shorter float than the one printed (0.3 for 0.30000000000000004); else just another value.
+      if (decimals(out) <= decimals(claimed)) return "another number: it prints " + out;
       return "another number: a float prints every digit its value needs (" + out +
              "); round() or a format such as f\"{x:.2f}\" shows fewer";
     case NumberMatch::same:

@@ -1,7 +1,8 @@
 // Markdown through md4c (CommonMark): headings give titles; a fenced block tagged python (or
 // untagged and looking like Python) is an example; a block tagged with another language (bash,
-// dockerfile, cython...) is an example that is not Python; an untagged or `output`/`text` block
-// right after an example, or after an "Output:" paragraph, documents that example's stdout; after
+// dockerfile, cython...) is an example that is not Python; an untagged block that does not read
+// as code, or an `output`/`text` block, right after an example, or after an "Output:" paragraph,
+// documents that example's stdout; after
 // an output label ("Output:", "**Output:**", "Output (Python 3.8):", an "Output" heading) a block
 // tagged python, py, console or text is output too; lines after an "# Output:" line inside an
 // example that are not comments are its output, not its code; a block of `>>>` lines is a
@@ -224,6 +225,34 @@ void split_written_output(MaterialQuestion& question) {
   }
 }
 
+// An untagged block after an example is its output unless it reads as code: a definition, an
+// import or a print( call, a block statement over an indented line; or two kinds of what output
+// rarely shows (an assignment, a method call as a statement, a comment after code).
+// Real documents put the next example, or prose with code in it, in a plain fence right after one.
+bool reads_as_code(const std::string& text) {
+  static const Regex definite(
+      R"(^\s*(?:(?:async\s+)?def\s+\w+\s*\(.*|class\s+\w+.*:\s*|import\s+[\w.]+.*|from\s+[\w.]+\s+import\s+.+|print\s*\(.*)$)");
+  static const Regex block_header(R"(^(\s*)(?:for|while|if|with|try|else|elif|except|finally)\b.*:\s*$)");
+  static const Regex assignment(R"(^\s*[A-Za-z_][\w.]*(?:\[[^\]]*\])?\s*(?:[-+*/]?=)\s*[^=\s].*$)");
+  static const Regex method_call(R"(^\s*[A-Za-z_]\w*(?:\[[^\]]*\])?\.\w+\(.*\)\s*$)");
+  static const Regex trailing_comment(R"(^\s*[^#\s].*\S\s+#(?:\s.*)?$)");
+  std::vector<std::string> lines = split_lines(text);
+  bool kinds[3] = {false, false, false};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    if (definite.matches_whole(line)) return true;
+    if (block_header.matches_whole(line) && i + 1 < lines.size()) {
+      std::size_t indent = line.find_first_not_of(" \t");
+      std::size_t next = lines[i + 1].find_first_not_of(" \t");
+      if (next != std::string::npos && next > indent) return true;
+    }
+    kinds[0] = kinds[0] || assignment.matches_whole(line);
+    kinds[1] = kinds[1] || method_call.matches_whole(line);
+    kinds[2] = kinds[2] || trailing_comment.matches_whole(line);
+  }
+  return int(kinds[0]) + int(kinds[1]) + int(kinds[2]) >= 2;
+}
+
 void finish_code_block(State& state) {
   Block& block = state.code;
   auto language = tagged_language(block.info);
@@ -234,7 +263,7 @@ void finish_code_block(State& state) {
   bool labelled_output = labelled && (!language || language == Language::python || language == Language::shell) &&
                          !trim(block.text).starts_with(">>>");
   bool is_output = labelled_output || is_output_tag(block.info) ||
-                   (block.info.empty() && state.output_expected && !state.questions.empty());
+                   (block.info.empty() && state.output_expected && !state.questions.empty() && !reads_as_code(block.text));
   if (is_output && !state.questions.empty()) {
     DocumentedOutput output;
     output.text = block.text;

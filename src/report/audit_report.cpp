@@ -322,11 +322,15 @@ std::string render_fix_diff(const std::string& material_text, const std::string&
       if (scanned.empty() || !scanned.front().has_comment) continue;
       std::size_t hash = text.size() - scanned.front().comment.size() - 1;
       std::string fixed = claim.actual.empty() ? "(prints nothing)" : one_line(claim.actual);
-      if (!claim.claim.label.empty() && !claim.actual.empty()) fixed = claim.claim.label + ": " + fixed;
+      // What stands before the value stays as written: a marker ("# Output: ", "# => "), a label.
+      const std::string& comment = scanned.front().comment;
+      std::size_t at = claim.claim.value.empty() ? std::string::npos : comment.find(claim.claim.value);
+      std::string lead = at != std::string::npos && at > 0 && !claim.actual.empty() ? comment.substr(0, at) : " ";
+      if (lead == " " && !claim.claim.label.empty() && !claim.actual.empty()) fixed = claim.claim.label + ": " + fixed;
       // A value's remark stays as written ("# 30 — the last item"); a remark after a second '#' too.
-      std::string replacement = "# " + fixed + (!claim.claim.remark.empty()  ? claim.claim.remark
-                                                : claim.claim.note.empty() ? ""
-                                                                           : "  # " + claim.claim.note);
+      std::string replacement = "#" + lead + fixed + (!claim.claim.remark.empty()  ? claim.claim.remark
+                                                      : claim.claim.note.empty() ? ""
+                                                                                 : "  # " + claim.claim.note);
       text = text.substr(0, hash) + replacement;
       changed = true;
     }

@@ -1128,7 +1128,8 @@ TEST_CASE("audit reads claims like an editor: commentary, a value and its note, 
                             {8, 17, "correct"}});
   CHECK(claims[2] ==
         Claims{{3, 25, "correct"}, {4, 26, "correct"}, {5, 27, "correct"}, {6, 28, "correct"}, {7, 29, "wrong"}});
-  CHECK(claims[3] == Claims{{2, 36, "correct"}, {6, 40, "correct"}});
+  // "# Output: 6" under print(total): the claim is the statement's, its material line the comment's.
+  CHECK(claims[3] == Claims{{2, 37, "correct"}, {6, 40, "correct"}});
   CHECK(claims[4] == Claims{{0, 55, "correct"}});  // an output block: the line it starts on
   CHECK(claims[5] == Claims{{0, 68, "correct"}});
   CHECK(claims[6] == Claims{{3, 76, "descriptive"}, {0, 78, "wrong"}});  // its first wrong line
@@ -1150,4 +1151,38 @@ TEST_CASE("audit reads claims like an editor: commentary, a value and its note, 
   INFO(fixed.out << fixed.err);
   std::string diff = slurp(scratch.path / "fix.diff");
   CHECK(contains(diff, "-print(stock[-1])  # 20 — the last item\n+print(stock[-1])  # 30 — the last item\n"));
+}
+
+TEST_CASE("audit reads a plain fence after an example as code when it reads as code", "[audit][plain-fences]") {
+  // Found on a real interview-question document: the next example, in a fence with no tag right
+  // after one, was taken for that example's output (every claim of both wrong or lost), and
+  // "# output?", a question to the reader, for a claim that printed nothing. On
+  // tests/fixtures/plain-fences/quiz.md: a definition in a plain fence is an example of its own;
+  // values in one are output; "# output?" is descriptive; the two wrong claims are flagged.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "plain-fences" / "quiz.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()},
+                      scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 5);
+  std::map<int, Claims> claims = claims_by_question(results);
+  CHECK(claims[1] == Claims{{1, 6, "correct"}});
+  CHECK(claims[2] == Claims{{4, 13, "correct"}});
+  CHECK(claims[3] == Claims{{0, 25, "correct"}});
+  CHECK(claims[4] == Claims{{2, 32, "descriptive"}, {3, 33, "descriptive"}, {4, 34, "correct"}, {5, 35, "wrong"}});
+  CHECK(results[1]["verdict"] == "pass");
+  CHECK(results[2]["verdict"] == "pass");
+  CHECK(results[3]["verdict"] == "pass");
+  CHECK(results[4]["verdict"] == "wrong");
+  // "# Output: 3" under print(half): reported on the comment's line, and --fix keeps its marker.
+  CHECK(claims[5] == Claims{{2, 43, "wrong"}});
+  Run fixed = snipcheck({"audit", material.string(), "-j", "1", "--fix", (scratch.path / "fix.diff").string()}, scratch.path);
+  INFO(fixed.out << fixed.err);
+  std::string diff = slurp(scratch.path / "fix.diff");
+  CHECK(contains(diff, "-# Output: 3\n+# Output: 3.5\n"));
+  CHECK(contains(diff, "-print(len(stack))  # 3\n+print(len(stack))  # 2\n"));
 }

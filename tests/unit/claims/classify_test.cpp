@@ -61,6 +61,16 @@ TEST_CASE("classify_comment", "[claims]") {
     CHECK(claim.scope == ClaimScope::namespace_);
     CHECK(claim.code == "frozen.add(4)");
   }
+  SECTION("a question to the reader is no claim: output?, ???") {
+    for (const std::string comment : {" output?", " Output: ?", " ???", " prints ?"}) {
+      INFO(comment);
+      Claim claim = classify_comment(comment, "grid", literals);
+      CHECK(claim.kind == ClaimKind::descriptive);
+      CHECK(classify_comment(comment, "print(grid)", literals).kind == ClaimKind::descriptive);
+    }
+    // A value that ends with a question mark is still a value.
+    CHECK(classify_comment(" Ready?", "print(\"Ready?\")", {"Ready?"}).kind == ClaimKind::output);
+  }
   SECTION("a comment alone on its line is a remark") {
     CHECK(classify_comment(" settings.py", "", literals).kind == ClaimKind::descriptive);
   }

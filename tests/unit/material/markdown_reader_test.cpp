@@ -294,6 +294,28 @@ TEST_CASE("read_markdown reads output labels, headings and output written in the
     REQUIRE(questions);
     CHECK(questions->size() == 2);
   }
+  SECTION("an untagged block after an example that reads as code is another example, not its output") {
+    // A definition, an import or a print( call; prose with an import in it; an assignment with a
+    // method call or a comment after code.
+    for (const std::string next : {"def twice(n):\n    return 2 * n\n", "import os\nos.getcwd()\n",
+                                   "print(3)\n", "Patching replaces a function:\n\nimport math\nmath.pi = 3\n",
+                                   "grid = [[0] * 2] * 2\ngrid[0].append(1)\n",
+                                   "left = 1  # the first\nright = 2\n", "for n in range(2):\n    n\n"}) {
+      INFO(next);
+      auto questions = read_markdown("## A\n\n```python\nprint(1)\n```\n\n```\n" + next + "```\n", "notes.md");
+      REQUIRE(questions);
+      CHECK(questions->size() == 2);
+      CHECK(questions->front().outputs.empty());
+    }
+    // What output shows stays output: values, a name = value line, a repr with a dot.
+    for (const std::string shown : {"1\n", "total = 3\n", "datetime.date(2024, 1, 2)\n", "[1, 2]\nTrue\n",
+                                    "x = 1\ny = 2\n"}) {
+      INFO(shown);
+      MaterialQuestion question = outputs_of("## A\n\n```python\nprint(1)\n```\n\n```\n" + shown + "```\n");
+      REQUIRE(question.outputs.size() == 1);
+      CHECK(question.outputs[0].text == shown);
+    }
+  }
   SECTION("prose after Output: on its line is no output: a list number and words, a sentence") {
     CHECK(outputs_of("## A\n\n```python\nprint(1)\n```\n\n**Output:** 1. The loop stops at one.\n").outputs.empty());
     CHECK(outputs_of("## A\n\n```python\nprint(1)\n```\n\nOutput: the loop stops early here.\n").outputs.empty());
