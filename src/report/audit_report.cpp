@@ -304,40 +304,4 @@ std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, c
   return out.str();
 }
 
-std::string render_fix_diff(const std::string& material_text, const std::string& material_name,
-                            const std::vector<AuditQuestion>& questions) {
-  std::vector<std::string> lines = split_lines(material_text);
-  bool changed = false;
-  for (const AuditQuestion& question : questions) {
-    for (const ClaimResult& claim : question.claims) {
-      if (claim.verdict != ClaimVerdict::wrong || claim.claim.scope != ClaimScope::statement) continue;
-      // What a transcript shows under a prompt is no comment: the prompt's own comment, if it
-      // has one, says something else and stays.
-      if (claim.claim.echo) continue;
-      int line = material_line(question, claim);
-      if (line < 1 || line > static_cast<int>(lines.size())) continue;
-      std::string& text = lines[static_cast<std::size_t>(line - 1)];
-      std::vector<PythonLine> scanned = scan_python(text + "\n");
-      if (scanned.empty() || !scanned.front().has_comment) continue;
-      std::size_t hash = text.size() - scanned.front().comment.size() - 1;
-      std::string fixed = claim.actual.empty() ? "(prints nothing)" : one_line(claim.actual);
-      if (!claim.claim.label.empty() && !claim.actual.empty()) fixed = claim.claim.label + ": " + fixed;
-      // A value's remark stays as written ("# 30 — the last item"); a remark after a second '#' too.
-      std::string replacement = "# " + fixed + (!claim.claim.remark.empty()  ? claim.claim.remark
-                                                : claim.claim.note.empty() ? ""
-                                                                           : "  # " + claim.claim.note);
-      text = text.substr(0, hash) + replacement;
-      changed = true;
-    }
-  }
-  if (!changed) return {};
-  std::string fixed_text;
-  for (const std::string& line : lines) fixed_text += line + "\n";
-  if (!material_text.empty() && material_text.back() != '\n') fixed_text.pop_back();
-  std::string diff = unified_diff(material_text, fixed_text);
-  // unified_diff() names the sides expected/actual; a patch names the file.
-  std::size_t body = diff.find("@@");
-  return "--- a/" + material_name + "\n+++ b/" + material_name + "\n" + (body == std::string::npos ? diff : diff.substr(body));
-}
-
 }  // namespace snipcheck
