@@ -201,6 +201,13 @@ Located fix_lines(const std::vector<std::string>& lines, std::size_t first, cons
     return trim_right(prefix + line) + ending;
   };
   Edit edit{first, claimed.size(), {}};
+  // A transcript's traceback keeps its header and frames (doctest compares its last line only).
+  if (transcript && printed.size() == 1 && claimed.size() > 1 && trim(claimed.front()) == "Traceback (most recent call last):") {
+    edit.lines.assign(lines.begin() + static_cast<std::ptrdiff_t>(first),
+                      lines.begin() + static_cast<std::ptrdiff_t>(first + claimed.size() - 1));
+    edit.lines.push_back(written(prefixes.back(), printed.front()));
+    return {edit, {}};
+  }
   if (replace == Replace::wrong_lines && printed.size() == claimed.size()) {
     for (std::size_t k = 0; k < claimed.size(); ++k) {
       bool same = normalize_claim_text(claimed[k]) == normalize_claim_text(printed[k]);
