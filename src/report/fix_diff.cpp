@@ -33,34 +33,44 @@ std::string short_addresses(const std::string& text) {
   return address.replace_all(text, "0x...");
 }
 
-// "3.1" in "about 3.1 seconds": the first number of a claim and where it is.
-std::optional<RegexMatch> first_number(const std::string& text) {
-  static const Regex number(R"([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)");
-  return number.search(text);
+// The numbers of a text as the audit's approximate comparison reads them (claim_match.cpp).
+std::vector<RegexMatch> numbers_in(const std::string& text) {
+  static const Regex number(R"(-?\d+\.?\d*(?:[eE][-+]?\d+)?|-?\.\d+)");
+  return number.find_all(text);
 }
 
-// An approximate claim stays one: the printed number rounded to the claim's decimals (more when
-// that is not within the audit's tolerance), in place of the claim's number; its words kept.
-std::string approximate_value(const std::string& claimed, const std::string& printed) {
-  std::optional<RegexMatch> number = first_number(claimed);
-  Parsed<double> value = parse_number(printed);
-  std::optional<RegexMatch> whole = first_number(printed);
-  if (!number || !value || !whole || whole->length() != printed.size()) return printed;
-  std::string written = number->str(0);
+int decimals_of(std::string_view written) {
   std::size_t dot = written.find('.');
-  int decimals = dot == std::string::npos || written.find_first_of("eE") != std::string::npos
-                     ? 0
-                     : static_cast<int>(written.size() - dot - 1);
-  std::string rounded = printed;
-  for (int places = decimals; places <= 17; ++places) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", places, *value);
-    if (same_numbers(text, printed, 0.05)) {
-      rounded = text;
-      break;
+  if (dot == std::string_view::npos || written.find_first_of("eE") != std::string_view::npos) return 0;
+  return static_cast<int>(written.size() - dot - 1);
+}
+
+// An approximate claim stays one: each of its numbers replaced by the printed one, rounded to the
+// claim's decimals (more where that is not within the audit's tolerance); its words and brackets
+// kept ("about 3.5 seconds" -> "about 3.1 seconds", "~ [0.5, 0.5]" -> "~ [0.3, 0.7]"). Where the
+// numbers do not pair up, what was printed.
+std::string approximate_value(const std::string& claimed, const std::string& printed) {
+  std::vector<RegexMatch> mine = numbers_in(claimed), shown = numbers_in(printed);
+  if (mine.empty() || mine.size() != shown.size()) return printed;
+  std::string out;
+  std::size_t done = 0;
+  for (std::size_t k = 0; k < mine.size(); ++k) {
+    std::string actual = shown[k].str(0);
+    Parsed<double> value = parse_number(actual);
+    std::string rounded = actual;
+    for (int places = decimals_of(mine[k].groups[0]); value && places <= 17; ++places) {
+      char text[64];
+      std::snprintf(text, sizeof text, "%.*f", places, *value);
+      if (same_numbers(text, actual, 0.05)) {
+        rounded = text;
+        break;
+      }
     }
+    out += claimed.substr(done, mine[k].offset - done) + rounded;
+    done = mine[k].offset + mine[k].length();
   }
-  return claimed.substr(0, number->offset) + rounded + claimed.substr(number->offset + number->length());
+  out += claimed.substr(done);
+  return same_numbers(out, printed, 0.05) ? out : printed;
 }
 
 // A string claim keeps its quotes: "abc" where the repr prints 'abd' becomes "abd" (the audit

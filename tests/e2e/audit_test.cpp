@@ -366,7 +366,8 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
         ++changed;
       }
     }
-    CHECK(changed == 2);
+    // Where python3-torch is installed, Q55's "# Approx [8]" is judged too (issue 11, item 6).
+    CHECK((changed == 2 || (changed == 4 && contains(audit.fix, "-print(model(torch.tensor([[4.]])))  # Approx [8]\n"))));
   }
 
   SECTION("--markdown is a report an editor can read") {

@@ -54,6 +54,9 @@ TEST_CASE("fix_comment", "[report][audit][fix]") {
     CHECK(fixed(" ~ 2.5", "print(math.pi)", "3.141592653589793") == "~ 3.1");
     CHECK(fixed(" about 1.5 seconds", "print(t)", "2.71828") == "about 2.7 seconds");
     CHECK(fixed(" ≈ 1", "print(x)", "1.4") == "≈ 1.4");  // 1 is not within the tolerance of 1.4
+    CHECK(fixed(" ~ [0.5, 0.5]", "print(p)", "[0.3333333333333333, 0.6666666666666666]") == "~ [0.3, 0.7]");
+    CHECK(fixed(" Approx [8]", "print(m(x))", "tensor([[6.5]])") == "Approx [6.5]");  // the claim's brackets
+    CHECK(fixed(" about 2", "print(xs)", "[1.5, 2.5]") == "about [1.5, 2.5]");         // numbers that do not pair up
   }
   SECTION("a string keeps its quotes where it can") {
     CHECK(fixed(" \"abc\"", "print(repr(s))", "'abd'") == "\"abd\"");
