@@ -73,20 +73,15 @@ std::string approximate_value(const std::string& claimed, const std::string& pri
   return same_numbers(out, printed, 0.05) ? out : printed;
 }
 
-// A string claim keeps its quotes: "abc" where the repr prints 'abd' becomes "abd" (the audit
-// calls that quoting format, not wrong). Only where the string holds no quote or backslash.
+// A claim keeps its quotes: "abc" where the repr prints 'abd' becomes "abd", ["a", "b"] where it
+// prints ['a', 'c'] becomes ["a", "c"] (the audit calls that quoting format, not wrong). Only
+// where nothing but the quotes changes: no quote or backslash inside the strings.
 std::string keep_quotes(const std::string& claimed, const std::string& printed) {
-  auto quoted = [](const std::string& text, char quote) {
-    return text.size() >= 2 && text.front() == quote && text.back() == quote;
-  };
-  for (char mine : {'"', '\''}) {
-    char other = mine == '"' ? '\'' : '"';
-    if (!quoted(claimed, mine) || !quoted(printed, other)) continue;
-    std::string inner = printed.substr(1, printed.size() - 2);
-    if (inner.find_first_of("'\"\\") != std::string::npos) return printed;
-    return mine + inner + mine;
-  }
-  return printed;
+  if (claimed.find('"') == std::string::npos || claimed.find('\'') != std::string::npos) return printed;
+  if (printed.find('\'') == std::string::npos || printed.find_first_of("\"\\") != std::string::npos) return printed;
+  std::string requoted = printed;
+  std::replace(requoted.begin(), requoted.end(), '\'', '"');
+  return with_single_quotes(requoted) == printed ? requoted : printed;
 }
 
 // What the claim's value becomes: what was printed, less the label the claim already writes

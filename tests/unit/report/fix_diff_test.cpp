@@ -62,6 +62,8 @@ TEST_CASE("fix_comment", "[report][audit][fix]") {
     CHECK(fixed(" \"abc\"", "print(repr(s))", "'abd'") == "\"abd\"");
     CHECK(fixed(" 'abc'", "print(repr(s))", "'abd'") == "'abd'");
     CHECK(fixed(" \"abc\"", "print(repr(s))", "\"it's\"") == "\"it's\"");
+    CHECK(fixed(" [\"a\", \"b\"]", "print(xs)", "['a', 'c']") == "[\"a\", \"c\"]");
+    CHECK(fixed(" \"its\"", "print(s)", "it's") == "it's");  // no repr: its quote is no delimiter
     // The quotes were what was wrong: print() shows a str without them.
     CHECK(fixed(" 'abd'", "print(s)", "abd") == "abd");
   }
