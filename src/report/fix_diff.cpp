@@ -181,9 +181,11 @@ bool starts_like(const std::string& line, std::initializer_list<std::string_view
 // `first` (0-based) holds `claimed[0]`. Each material line ends with its claimed line; what is in
 // front of it (a margin, "#> ") is kept. Line by line where the counts agree, else replaced whole.
 enum class Replace { wrong_lines, whole };
+enum class Shown { output, transcript };  // a transcript writes a blank line <BLANKLINE>; a prompt starts ">>>"
 
 Located fix_lines(const std::vector<std::string>& lines, std::size_t first, const std::vector<std::string>& claimed,
-                  const std::string& actual, Replace replace, bool transcript) {
+                  const std::string& actual, Replace replace, Shown shown) {
+  const bool transcript = shown == Shown::transcript;
   if (first + claimed.size() > lines.size() || claimed.empty()) return refused("its lines were not found in the material");
   std::vector<std::string> prefixes;
   for (std::size_t k = 0; k < claimed.size(); ++k) {
@@ -232,7 +234,7 @@ Located fix_comment_lines(const std::vector<std::string>& lines, const AuditQues
     int at = code_lines[static_cast<std::size_t>(line - 1)];
     if (at < 1 || at > static_cast<int>(lines.size())) break;
     if (!comment_only(lines[static_cast<std::size_t>(at - 1)], comment_start(lines[static_cast<std::size_t>(at - 1)]))) continue;
-    Located fixed = fix_lines(lines, static_cast<std::size_t>(at - 1), claimed, result.actual, Replace::wrong_lines, false);
+    Located fixed = fix_lines(lines, static_cast<std::size_t>(at - 1), claimed, result.actual, Replace::wrong_lines, Shown::output);
     if (fixed.edit) return fixed;
   }
   return refused("its comment lines were not found where the audit read them");
@@ -247,7 +249,7 @@ Located fix_claim(const std::vector<std::string>& lines, const AuditQuestion& qu
     // An Output block (the whole example's), or what a transcript shows under a prompt.
     if (claim.material_line < 1) return refused("its block's place in the material is unknown");
     return fix_lines(lines, static_cast<std::size_t>(claim.material_line - 1), split_lines(claim.text), result.actual,
-                     claim.echo ? Replace::whole : Replace::wrong_lines, claim.echo);
+                     claim.echo ? Replace::whole : Replace::wrong_lines, claim.echo ? Shown::transcript : Shown::output);
   }
   if (claim.text.find('\n') != std::string::npos) return fix_comment_lines(lines, question, result);
   return fix_comment_claim(lines, question, result);

@@ -91,8 +91,12 @@ TEST_CASE("render_fix_diff", "[report][audit][fix]") {
     CHECK(fix.diff.find("-print(map(double, xs))  # [2, 4]\n+print(map(double, xs))  # <map object at 0x...>\n") !=
           std::string::npos);
     CHECK(fix.unfixed.empty());
-    questions[0].claims[0].verdict = ClaimVerdict::correct;
-    CHECK(render_fix_diff(material, "notes.md", questions).diff.empty());
+    for (ClaimVerdict verdict : {ClaimVerdict::correct, ClaimVerdict::format, ClaimVerdict::unsure, ClaimVerdict::unverifiable,
+                                 ClaimVerdict::nondeterministic, ClaimVerdict::version_dependent}) {
+      questions[0].claims[0].verdict = verdict;  // only a wrong claim is corrected, or listed
+      CHECK(render_fix_diff(material, "notes.md", questions).diff.empty());
+      CHECK(render_fix_diff(material, "notes.md", questions).unfixed.empty());
+    }
   }
   SECTION("an # Output: line under its statement, beside the statement's own comment") {
     std::string material = "print(total)  # the sum\n# Output: 7\n";
