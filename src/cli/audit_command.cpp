@@ -24,10 +24,12 @@
 #include "cli/sandbox_gate.hpp"
 #include "compare/environment.hpp"
 #include "report/audit_report.hpp"
+#include "report/fix_diff.hpp"
 #include "report/junit_report.hpp"
 #include "util/fs.hpp"
 #include "util/interrupt.hpp"
 #include "util/regex.hpp"
+#include "util/text.hpp"
 
 namespace snipcheck {
 
@@ -282,7 +284,14 @@ int audit_command(const AuditOptions& options) {
   if (!options.fix_path.empty()) {
     auto text = read_file(options.material, material_read_limit());
     if (!text) return report_usage_error(text.error());
-    files.emplace_back(options.fix_path, render_fix_diff(*text, name, questions));
+    FixDiff fix = render_fix_diff(*text, name, questions);
+    files.emplace_back(options.fix_path, fix.diff);
+    // On stderr, so that `--fix - | patch -p1` gets the patch alone.
+    if (!fix.unfixed.empty()) {
+      std::cerr << "snipcheck: --fix left " << fix.unfixed.size() << " wrong claim" << (fix.unfixed.size() == 1 ? "" : "s")
+                << " to the editor:\n";
+      for (const std::string& line : fix.unfixed) std::cerr << "  " << visible_controls(line) << "\n";
+    }
   }
   if (!options.common.junit_path.empty()) {
     std::vector<Result> results;

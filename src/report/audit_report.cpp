@@ -166,10 +166,9 @@ void print_audit(std::ostream& terminal, const std::vector<AuditQuestion>& quest
     out << "interrupted: " << summary.questions.unfinished << " of "
         << summary.questions.total + summary.questions.unfinished << " questions not finished\n";
   }
-  out << counted(summary.questions.total, "question") << ", "
-      << counted(static_cast<std::uint64_t>(summary.count(ClaimVerdict::wrong)), "wrong claim") << " ("
-      << (static_cast<double>(summary.questions.duration_ms) / 1000.0) << " s, "
-      << counted(static_cast<std::uint64_t>(summary.questions.workers), "worker") << ")\n";
+  out << summary.questions.total << " questions, " << summary.count(ClaimVerdict::wrong) << " wrong claims ("
+      << (static_cast<double>(summary.questions.duration_ms) / 1000.0) << " s, " << summary.questions.workers
+      << " workers)\n";
   terminal << visible_controls(out.str());
   terminal.flush();
 }
@@ -303,46 +302,6 @@ std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, c
         << cell(judgement.reason.empty() ? claims_summary(question) : judgement.reason) << " |\n";
   }
   return out.str();
-}
-
-std::string render_fix_diff(const std::string& material_text, const std::string& material_name,
-                            const std::vector<AuditQuestion>& questions) {
-  std::vector<std::string> lines = split_lines(material_text);
-  bool changed = false;
-  for (const AuditQuestion& question : questions) {
-    for (const ClaimResult& claim : question.claims) {
-      if (claim.verdict != ClaimVerdict::wrong || claim.claim.scope != ClaimScope::statement) continue;
-      // What a transcript shows under a prompt is no comment: the prompt's own comment, if it
-      // has one, says something else and stays.
-      if (claim.claim.echo) continue;
-      int line = material_line(question, claim);
-      if (line < 1 || line > static_cast<int>(lines.size())) continue;
-      std::string& text = lines[static_cast<std::size_t>(line - 1)];
-      std::vector<PythonLine> scanned = scan_python(text + "\n");
-      if (scanned.empty() || !scanned.front().has_comment) continue;
-      std::size_t hash = text.size() - scanned.front().comment.size() - 1;
-      std::string fixed = claim.actual.empty() ? "(prints nothing)" : one_line(claim.actual);
-      // What stands before the value stays as written: a marker ("# Output: ", "# => "), a label.
-      const std::string& comment = scanned.front().comment;
-      std::size_t at = claim.claim.value.empty() ? std::string::npos : comment.find(claim.claim.value);
-      std::string lead = at != std::string::npos && at > 0 && !claim.actual.empty() ? comment.substr(0, at) : " ";
-      if (lead == " " && !claim.claim.label.empty() && !claim.actual.empty()) fixed = claim.claim.label + ": " + fixed;
-      // A value's remark stays as written ("# 30 — the last item"); a remark after a second '#' too.
-      std::string replacement = "#" + lead + fixed + (!claim.claim.remark.empty()  ? claim.claim.remark
-                                                      : claim.claim.note.empty() ? ""
-                                                                                 : "  # " + claim.claim.note);
-      text = text.substr(0, hash) + replacement;
-      changed = true;
-    }
-  }
-  if (!changed) return {};
-  std::string fixed_text;
-  for (const std::string& line : lines) fixed_text += line + "\n";
-  if (!material_text.empty() && material_text.back() != '\n') fixed_text.pop_back();
-  std::string diff = unified_diff(material_text, fixed_text);
-  // unified_diff() names the sides expected/actual; a patch names the file.
-  std::size_t body = diff.find("@@");
-  return "--- a/" + material_name + "\n+++ b/" + material_name + "\n" + (body == std::string::npos ? diff : diff.substr(body));
 }
 
 }  // namespace snipcheck

@@ -1,8 +1,7 @@
 // The audit's reports: per question its verdict, every wrong claim as
 // `Q<N> line <L>: claims <X>, prints <Y> — <hint>`, unverifiable questions with their reason and a
 // summary table (terminal); the same as JSON (the run report's fields plus "question", "title",
-// "source_line" and "claims") and as Markdown for a merge request; and --fix, a unified diff
-// against the material that rewrites each wrong claim's comment to what the code prints. Pure
+// "source_line" and "claims") and as Markdown for a merge request (--fix's diff: fix_diff.hpp). Pure
 // rendering: it decides no verdict. Questions an interrupted run did not finish are left out
 // (listed as "unfinished" in the JSON) and the reports say it was interrupted.
 #pragma once
@@ -59,10 +58,5 @@ void print_audit(std::ostream& out, const std::vector<AuditQuestion>& questions,
 std::string render_audit_json(const std::vector<AuditQuestion>& questions, const AuditSummary& summary);
 std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, const AuditSummary& summary,
                                   const std::string& material_name);
-
-// A unified diff from the material to the material with each wrong claim's comment corrected;
-// empty when nothing is wrong.
-std::string render_fix_diff(const std::string& material_text, const std::string& material_name,
-                            const std::vector<AuditQuestion>& questions);
 
 }  // namespace snipcheck

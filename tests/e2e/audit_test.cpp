@@ -351,11 +351,14 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
     CHECK((failing == std::set<int>{60} || failing.empty()));
   }
 
-  SECTION("--fix corrects exactly the two wrong comments") {
+  SECTION("--fix corrects the one wrong comment it can and lists the other two, with why") {
     CHECK(contains(audit.fix, "--- a/python-interview-questions-2025.txt\n+++ b/python-interview-questions-2025.txt\n"));
     CHECK(contains(audit.fix, "-print(p.glob(\"*.txt\"))  # [PosixPath('new_dir/data.txt')]\n"
                               "+print(p.glob(\"*.txt\"))  # <generator object Path.glob at 0x...>\n"));
-    CHECK(contains(audit.fix, "-asyncio.run(coro())  # Done\n+asyncio.run(coro())  # (prints nothing)\n"));
+    // Q45's line prints nothing (the value is returned) and Q31's claim is a sentence: the editor's.
+    CHECK(contains(audit.run.err, "snipcheck: --fix left 2 wrong claims to the editor:\n"));
+    CHECK(contains(audit.run.err, ": claims Done — the line prints nothing: print() the value, or reword the comment\n"));
+    CHECK(contains(audit.run.err, " — a verification sentence is prose: reword it\n"));
     int changed = 0;
     std::istringstream lines(audit.fix);
     for (std::string line; std::getline(lines, line);) {
@@ -363,7 +366,8 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
         ++changed;
       }
     }
-    CHECK(changed == 4);
+    // Where python3-torch is installed, Q55's "# Approx [8]" is judged too (issue 11, item 6).
+    CHECK((changed == 2 || (changed == 4 && contains(audit.fix, "-print(model(torch.tensor([[4.]])))  # Approx [8]\n"))));
   }
 
   SECTION("--markdown is a report an editor can read") {
@@ -1185,4 +1189,82 @@ TEST_CASE("audit reads a plain fence after an example as code when it reads as c
   std::string diff = slurp(scratch.path / "fix.diff");
   CHECK(contains(diff, "-# Output: 3\n+# Output: 3.5\n"));
   CHECK(contains(diff, "-print(len(stack))  # 3\n+print(len(stack))  # 2\n"));
+}
+
+TEST_CASE("audit --fix: the diff applies, and the next audit finds the fixed claims correct", "[audit][fix]") {
+  // Issue 11 (reporting), on tests/fixtures/fix-material/tutorial.md (written for this test): a
+  // wrong claim in each form the audit judges (trailing comments with a label, a marker, an
+  // approximation, quotes and a note; "# Output:" under its statement and on it; an Output block
+  // under a bold label and one under a heading; a transcript's echoes, one of two lines and a
+  // traceback), and three that no comment can correct, which --fix lists on stderr.
+  Scratch scratch;
+  fs::path original = fs::path(SNIPCHECK_FIXTURES) / "fix-material" / "tutorial.md";
+  fs::path folder = scratch.path / "article";
+  write(folder / "tutorial.md", slurp(original));
+  fs::copy_file(original, scratch.path / "tutorial.md");
+  fs::path material = folder / "tutorial.md";
+  fs::path patch = scratch.path / "fix.diff";
+  auto audit = [&](const std::string& report) {
+    return snipcheck({"audit", material.string(), "-j", "1", "-q", "--json", (scratch.path / report).string(), "--fix",
+                      patch.string()},
+                     scratch.path);
+  };
+  auto claims_in = [&](const std::string& report) {
+    json parsed = json::parse(slurp(scratch.path / report), nullptr, false);
+    REQUIRE_FALSE(parsed.is_discarded());
+    return claims_by_question(by_question(parsed));
+  };
+  const std::string unfixed =
+      "snipcheck: --fix left 3 wrong claims to the editor:\n"
+      "  Q6 material line 83: claims 1, 3 — prints 2 lines, and a comment holds one: write them as an Output block\n"
+      "  Q6 material line 84: claims 4 — the line prints nothing: print() the value, or reword the comment\n"
+      "  Q6 material line 85: claims [0, 1, 2] — prints 150 characters, too long for one comment\n";
+
+  Run first = audit("first.json");
+  INFO(first.out << first.err);
+  CHECK(first.status == 1);
+  std::map<int, Claims> before = claims_in("first.json");
+  CHECK(before[1] == Claims{{2, 10, "wrong"}, {3, 11, "wrong"}, {4, 12, "wrong"}, {5, 13, "wrong"}, {6, 14, "wrong"},
+                            {7, 15, "correct"}, {8, 16, "wrong"}, {9, 17, "wrong"}, {10, 18, "wrong"}, {11, 19, "wrong"}});
+  CHECK(before[3] == Claims{{0, 42, "wrong"}});  // the block's wrong line
+  CHECK(before[5] == Claims{{2, 67, "wrong"}, {3, 69, "wrong"}, {4, 71, "wrong"}, {5, 74, "wrong"}});
+  CHECK(contains(first.err, unfixed));
+  std::string diff = slurp(patch);
+  // Each claim keeps its style: the label once, the marker, the approximation, the quotes, the note.
+  for (const char* change : {"\n+print(\"Items:\", len(shelf))  # Items: 3\n", "\n+print(len(shelf) * 5)  # => 15\n",
+                             "+print(shelf[::-1][:2])  # -> ['nib', 'ink']\n",
+                             "+print(len(shelf[0]))  # 3 — letters in the first word\n",
+                             "+print(sum([0.25] * 9))  # ~ 2.2\n", "+print(22 / 7)  # about 3.1 on any machine\n",
+                             "+print(repr(shelf[1]))  # \"ink\"\n", "+print(shelf[2])  # nib\n",
+                             "\n+# Output: 5\n", "\n+print(min(widths))  # Output: 3\n",
+                             " 9\n-15\n+16\n 25\n", " running total 3\n-running total 8\n+running total 7\n running total 12\n",
+                             "-['red', 'blue']\n+['blue', 'red']\n", " one\n-three\n+two\n",
+                             "   ...\n-KeyError: 'yellow'\n+KeyError: 'green'\n"}) {
+    INFO(change);
+    CHECK(contains(diff, change));
+  }
+  CHECK_FALSE(contains(diff, "Items: Items"));
+  CHECK_FALSE(contains(diff, "range(40)"));
+
+  // The patch applies as an editor applies it, with git apply and with patch -p1.
+  CHECK(std::system(("cd '" + scratch.path.string() + "' && /usr/bin/git apply --check '" + patch.string() + "'").c_str()) == 0);
+  REQUIRE(std::system(("cd '" + folder.string() + "' && /usr/bin/patch -s -p1 < '" + patch.string() + "'").c_str()) == 0);
+
+  Run second = audit("second.json");
+  INFO(second.out << second.err);
+  CHECK(second.status == 1);  // the three it left
+  std::map<int, Claims> after = claims_in("second.json");
+  // "ink" in double quotes where the repr writes 'ink': the quotes of the original, which the
+  // audit calls format.
+  CHECK(after[1] == Claims{{2, 10, "correct"}, {3, 11, "correct"}, {4, 12, "correct"}, {5, 13, "correct"},
+                           {6, 14, "correct"}, {7, 15, "correct"}, {8, 16, "correct"}, {9, 17, "correct"},
+                           {10, 18, "format"}, {11, 19, "correct"}});
+  CHECK(after[2] == Claims{{2, 26, "correct"}, {4, 28, "correct"}});
+  CHECK(after[3] == Claims{{0, 41, "correct"}});
+  CHECK(after[4] == Claims{{0, 58, "correct"}});
+  CHECK(after[5] == Claims{{2, 67, "correct"}, {3, 69, "correct"}, {4, 71, "correct"}, {5, 74, "correct"}});
+  CHECK(after[6] == Claims{{1, 83, "wrong"}, {2, 84, "wrong"}, {3, 85, "wrong"}});
+  CHECK(contains(second.err, unfixed));
+  // Nothing more to correct: the second diff is empty.
+  CHECK(slurp(patch).empty());
 }

@@ -137,21 +137,3 @@ TEST_CASE("audit reports name each block by its material line", "[report][audit]
   CHECK(out.str().find("line 12") != std::string::npos);
   CHECK(out.str().find("line 20") != std::string::npos);
 }
-
-TEST_CASE("render_fix_diff", "[report][audit]") {
-  auto questions = one_wrong();
-  std::string material = std::string(11, '\n') + "xs = [1, 2]\nprint(map(double, xs))  # [2, 4]\nmore\n";
-  std::string diff = render_fix_diff(material, "notes.md", questions);
-  CHECK(diff.starts_with("--- a/notes.md\n+++ b/notes.md\n@@"));
-  CHECK(diff.find("-print(map(double, xs))  # [2, 4]\n+print(map(double, xs))  # <map object at 0x...>\n") !=
-        std::string::npos);
-  questions[0].claims[0].verdict = ClaimVerdict::correct;
-  CHECK(render_fix_diff(material, "notes.md", questions).empty());
-}
-
-TEST_CASE("render_fix_diff: a transcript's documented output leaves the prompt's comment alone", "[report][audit][repl]") {
-  auto questions = one_wrong();
-  questions[0].claims[0].claim.echo = true;  // the output shown under `>>> print(map(...))  # [2, 4]`
-  std::string material = std::string(11, '\n') + ">>> xs = [1, 2]\n>>> print(map(double, xs))  # [2, 4]\n[2, 4]\n";
-  CHECK(render_fix_diff(material, "notes.md", questions).empty());
-}
