@@ -1259,7 +1259,7 @@ TEST_CASE("audit --fix: the diff applies, and the next audit finds the fixed cla
   CHECK(after[1] == Claims{{2, 10, "correct"}, {3, 11, "correct"}, {4, 12, "correct"}, {5, 13, "correct"},
                            {6, 14, "correct"}, {7, 15, "correct"}, {8, 16, "correct"}, {9, 17, "correct"},
                            {10, 18, "format"}, {11, 19, "correct"}});
-  CHECK(after[2] == Claims{{2, 26, "correct"}, {4, 28, "correct"}});
+  CHECK(after[2] == Claims{{2, 27, "correct"}, {4, 28, "correct"}});
   CHECK(after[3] == Claims{{0, 41, "correct"}});
   CHECK(after[4] == Claims{{0, 58, "correct"}});
   CHECK(after[5] == Claims{{2, 67, "correct"}, {3, 69, "correct"}, {4, 71, "correct"}, {5, 74, "correct"}});
