@@ -10,7 +10,7 @@
 #include "cli/annotate.hpp"
 #include "bank/cases.hpp"
 #include "cli/commands.hpp"
-#include "cli/execute.hpp"
+#include "compare/execute.hpp"
 #include "cli/html_output.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"

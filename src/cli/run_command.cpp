@@ -17,7 +17,7 @@
 #include "cli/annotate.hpp"
 #include "cli/commands.hpp"
 #include "cli/html_output.hpp"
-#include "cli/execute.hpp"
+#include "compare/execute.hpp"
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"

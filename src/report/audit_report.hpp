@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "compare/claim_judge.hpp"
+#include "audit/claim_judge.hpp"
 #include "material/material.hpp"
-#include "report/result.hpp"
+#include "compare/result.hpp"
 #include "report/terminal_report.hpp"
 
 namespace snipcheck {

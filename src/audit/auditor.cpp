@@ -1,9 +1,9 @@
-#include "cli/auditor.hpp"
+#include "audit/auditor.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include "compare/environment.hpp"
+#include "audit/environment.hpp"
 #include "compare/verdict.hpp"
 #include "util/regex.hpp"
 

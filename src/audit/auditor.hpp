@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "bank/bank.hpp"
-#include "cli/importer.hpp"
-#include "compare/claim_judge.hpp"
+#include "audit/importer.hpp"
+#include "audit/claim_judge.hpp"
 #include "report/audit_report.hpp"
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck {
 

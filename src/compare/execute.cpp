@@ -1,4 +1,4 @@
-#include "cli/execute.hpp"
+#include "compare/execute.hpp"
 
 #include <algorithm>
 #include <chrono>

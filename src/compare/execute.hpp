@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "bank/bank.hpp"
-#include "report/result.hpp"
+#include "compare/result.hpp"
 #include "util/fs.hpp"
 
 namespace snipcheck {
