@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "bank/bank.hpp"
+#include "audit/audit_question.hpp"
 #include "audit/importer.hpp"
 #include "audit/claim_judge.hpp"
-#include "report/audit_report.hpp"
 #include "compare/result.hpp"
 
 namespace snipcheck {

@@ -262,6 +262,7 @@ int audit_command(const AuditOptions& options) {
 
   // Judge every claim and question.
   std::vector<AuditQuestion> questions = audit_results(plan.questions, runs.first, runs.second, runs.probes);
+  describe_wrong_claims(questions);  // what JUnit, JSON and HTML show as a wrong question's diff
   for (std::size_t q = 0; q < questions.size(); ++q) {
     if (runs.observed_after[q].empty()) continue;
     Judgement& judgement = questions[q].result.judgement;
