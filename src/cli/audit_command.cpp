@@ -76,6 +76,8 @@ int audit_command(const AuditOptions& options) {
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
   GracefulStop graceful;
   execute_options.kept_output = std::nullopt;  // claims are matched against each statement's output
+  Supervisor supervisor(supervisor_options(execute_options));  // each run on new workers
+  execute_options.runner = &supervisor;
   AuditRuns runs = run_audit(bank->questions, plan.questions, execute_options);
   spdlog::debug("runs done at {} ms", since_ms(start));
 
