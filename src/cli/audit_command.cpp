@@ -71,7 +71,7 @@ int audit_command(const AuditOptions& options) {
                                                                                    : WeakerSandbox::refuse);
   if (!sandbox) return report_usage_error(sandbox.error());
 
-  // Run every example, then again with the probes that check the hints (see run_audit()). A
+  // Run every example, then again with the probes that check the hints (audit/planner.hpp). A
   // signal stops the runs; the questions they settled are reported, marked interrupted.
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
   GracefulStop graceful;
