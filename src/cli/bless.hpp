@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "report/result.hpp"
+#include "compare/result.hpp"
 #include "util/error.hpp"
 
 namespace snipcheck {

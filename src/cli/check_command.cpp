@@ -10,7 +10,7 @@
 #include "cli/annotate.hpp"
 #include "bank/cases.hpp"
 #include "cli/commands.hpp"
-#include "cli/execute.hpp"
+#include "compare/execute.hpp"
 #include "cli/html_output.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
@@ -211,6 +211,8 @@ int check_command(const CheckOptions& options) {
   execute_options.allow_weaker_sandbox = options.common.allow_weaker_sandbox;
   execute_options.sandbox_probe = *sandbox;
   execute_options.workers = runs.size() > 1 ? worker_count(options.common) : 1;
+  Supervisor supervisor(supervisor_options(execute_options));
+  execute_options.runner = &supervisor;
   Execution execution = execute(jobs, execute_options, {});
   // The setup's results are not the candidate's: dropped, and said when one did not run clean.
   for (std::size_t i = 0; i < setup.size(); ++i) {

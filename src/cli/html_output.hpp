@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "bank/bank.hpp"
-#include "cli/execute.hpp"
-#include "cli/importer.hpp"
+#include "compare/execute.hpp"
+#include "audit/importer.hpp"
 #include "report/audit_report.hpp"
 #include "report/html_report.hpp"
 #include "util/error.hpp"

@@ -4,7 +4,7 @@
 
 #include "bank/bank.hpp"
 #include "cli/commands.hpp"
-#include "cli/importer.hpp"
+#include "audit/importer.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
 #include "util/interrupt.hpp"

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "bank/bank.hpp"
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck {
 

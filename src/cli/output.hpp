@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/execute.hpp"
+#include "compare/execute.hpp"
 #include "cli/options.hpp"
 #include "report/json_report.hpp"
 #include "report/terminal_report.hpp"

@@ -17,7 +17,7 @@
 #include "cli/annotate.hpp"
 #include "cli/commands.hpp"
 #include "cli/html_output.hpp"
-#include "cli/execute.hpp"
+#include "compare/execute.hpp"
 #include "cli/listing.hpp"
 #include "cli/options.hpp"
 #include "cli/output.hpp"
@@ -248,6 +248,8 @@ int run_command(const RunOptions& options) {
   ExecuteOptions execute_options = bank_execute_options(options.common, bank->workers, *sandbox);
   execute_options.max_failures = options.fail_fast ? 1 : options.max_failures;
   if (updating) execute_options.kept_output.reset();
+  Supervisor supervisor(supervisor_options(execute_options));
+  execute_options.runner = &supervisor;
   std::map<std::size_t, Blessing> blessings;  // bank order
   Execution execution = execute(bank->questions, execute_options, [&](std::size_t index, const Result& result) {
     if (!updating) return terminal.add(index, result);

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck {
 

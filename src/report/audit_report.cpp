@@ -55,12 +55,6 @@ std::string claims_summary(const AuditQuestion& question) {
   return text.empty() ? "" : "claims: " + text;
 }
 
-}  // namespace
-
-int block_line(const AuditQuestion& question) { return question.code_lines.empty() ? 0 : question.code_lines.front(); }
-
-namespace {
-
 // "Maps (line 12)": the question's title and the material line of its block.
 std::string title_with_line(const AuditQuestion& question) {
   int line = block_line(question);
@@ -68,19 +62,6 @@ std::string title_with_line(const AuditQuestion& question) {
 }
 
 }  // namespace
-
-bool AuditSummary::failing() const { return count(ClaimVerdict::wrong) > 0 || questions.failing() > 0; }
-
-AuditSummary summarize_audit(const std::vector<AuditQuestion>& questions, std::int64_t duration_ms, int workers) {
-  AuditSummary summary;
-  std::vector<Result> results;
-  for (const AuditQuestion& question : questions) {
-    results.push_back(question.result);
-    for (const ClaimResult& claim : question.claims) ++summary.claims[static_cast<std::size_t>(claim.verdict)];
-  }
-  summary.questions = summarize(results, duration_ms, workers);
-  return summary;
-}
 
 std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& claim) {
   const Claim& said = claim.claim;
@@ -107,6 +88,16 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
   }
   if (!claim.hint.empty()) line += " — " + visible_line(claim.hint);
   return line;
+}
+
+void describe_wrong_claims(std::vector<AuditQuestion>& questions) {
+  for (AuditQuestion& question : questions) {
+    if (question.result.judgement.verdict != Verdict::wrong) continue;
+    question.result.judgement.diff.clear();
+    for (const ClaimResult& claim : question.claims) {
+      if (claim.verdict == ClaimVerdict::wrong) question.result.judgement.diff += wrong_claim_line(question, claim) + "\n";
+    }
+  }
 }
 
 std::string unsure_claim_line(const AuditQuestion& question, const ClaimResult& claim) {

@@ -11,41 +11,20 @@
 #include <string>
 #include <vector>
 
-#include "compare/claim_judge.hpp"
+#include "audit/audit_question.hpp"
+#include "audit/claim_judge.hpp"
 #include "material/material.hpp"
-#include "report/result.hpp"
+#include "compare/result.hpp"
 #include "report/terminal_report.hpp"
 
 namespace snipcheck {
 
-struct AuditQuestion {
-  int number = 0;
-  std::string id;
-  std::string title;
-  int source_line = 0;
-  std::vector<int> code_lines;      // material line of each example line (the first names the block)
-  int verification_line = 0;        // material line of its Verification: text, 0 when none
-  Result result;                    // its run, with the audit's verdict and reason
-  std::vector<ClaimResult> claims;  // in line order
-};
-
-constexpr int k_claim_verdict_count = 8;
-
-struct AuditSummary {
-  Summary questions;
-  std::array<int, k_claim_verdict_count> claims{};
-  int count(ClaimVerdict verdict) const { return claims[static_cast<std::size_t>(verdict)]; }
-  bool failing() const;  // a wrong claim, or a question that failed by itself
-};
-
-AuditSummary summarize_audit(const std::vector<AuditQuestion>& questions, std::int64_t duration_ms, int workers);
-
-// The material line of the question's block (its first code line), 0 when unknown: what tells
-// apart two blocks under one heading (a session) in every report.
-int block_line(const AuditQuestion& question);
-
 // "Q40 line 5: claims [1, 2], prints <map object at 0x...> — prints the iterator object, ..."
 std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& claim);
+
+// Sets the diff of each question judged wrong to its wrong claims, one wrong_claim_line() each:
+// JUnit, JSON and HTML readers see them where a run shows its diff.
+void describe_wrong_claims(std::vector<AuditQuestion>& questions);
 
 // "Q7 line 3 (confidence 0.6): claims olleh, prints hello — ...": a claim listed as unsure.
 std::string unsure_claim_line(const AuditQuestion& question, const ClaimResult& claim);

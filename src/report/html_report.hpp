@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck {
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck {
 

@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/result.hpp"
+#include "compare/result.hpp"
 #include "util/error.hpp"
 
 namespace snipcheck {

@@ -8,7 +8,7 @@
 #include <ostream>
 #include <vector>
 
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck {
 

@@ -620,6 +620,13 @@ std::vector<Outcome> Supervisor::run(const std::vector<Job>& jobs, const Outcome
   return pool.run();
 }
 
+void Supervisor::run_jobs(const std::vector<Job>& jobs, const StopStarting& stop_starting,
+                          const OutcomeCallback& on_outcome) {
+  SupervisorOptions options = m_options;
+  options.stop_starting = stop_starting;
+  Supervisor(std::move(options)).run(jobs, on_outcome);
+}
+
 std::string current_executable() {
   char buffer[4096];
   ssize_t length = ::readlink("/proc/self/exe", buffer, sizeof buffer - 1);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "runner/job.hpp"
+#include "runner/job_runner.hpp"
 
 namespace snipcheck {
 
@@ -22,22 +23,24 @@ struct SupervisorOptions {
   std::int64_t grace_ms = 3000;
   // Asked after each outcome's callback: true stops handing out jobs (the running ones finish;
   // the callback is never called for the jobs not started). Empty: every job runs.
-  std::function<bool()> stop_starting;
+  StopStarting stop_starting;
 };
 
-// Called as each outcome arrives (any order); `index` is the job's position. The callback may
-// take the outcome (move from it): run() returns what it left, so a caller that keeps outcomes
-// itself does not hold every job's output twice.
-using OutcomeCallback = std::function<void(std::size_t index, Outcome&& outcome)>;
-
-class Supervisor {
+// The JobRunner that runs jobs for real: each run on new workers.
+class Supervisor final : public JobRunner {
  public:
   explicit Supervisor(SupervisorOptions options);
 
   // Runs every job; throws Fatal when workers cannot be started at all. Once
   // interrupt_requested() (util/interrupt.hpp), it kills every worker and everything they
-  // started and returns: the jobs whose callback was not called did not finish.
+  // started and returns: the jobs whose callback was not called did not finish. `on_outcome`
+  // (OutcomeCallback, job_runner.hpp) may take an outcome: run() returns what it left, so a
+  // caller that keeps outcomes itself does not hold every job's output twice.
   std::vector<Outcome> run(const std::vector<Job>& jobs, const OutcomeCallback& on_outcome = {});
+
+  // JobRunner: run() with `stop_starting` in place of the options' own.
+  void run_jobs(const std::vector<Job>& jobs, const StopStarting& stop_starting,
+                const OutcomeCallback& on_outcome) override;
 
  private:
   SupervisorOptions m_options;

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "claims/claim.hpp"
-#include "compare/claim_judge.hpp"
+#include "audit/claim_judge.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck::testing {
 

@@ -294,7 +294,7 @@ TEST_CASE("parse_settings", "[bank][settings]") {
     Error zero = rejected("[question.\"001-a\"]\ncompare = \"exact\"\ntimeout = 0\n");
     CHECK(zero.line == 3);
   }
-  // TOML allows nan and inf as floats; neither can become a deadline (cli/execute.cpp turns the
+  // TOML allows nan and inf as floats; neither can become a deadline (compare/execute.cpp turns the
   // timeout into milliseconds with std::llround, whose result is unspecified for both).
   SECTION("a timeout of nan is not a positive number of seconds") {
     Error error = rejected("[defaults]\ntimeout = nan\n");

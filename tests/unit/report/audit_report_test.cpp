@@ -48,6 +48,20 @@ TEST_CASE("wrong_claim_line: under a transcript's prompt", "[report][audit][repl
         "Q4 line 2: claims None, shows nothing — the REPL shows nothing: the value is None");
 }
 
+TEST_CASE("describe_wrong_claims", "[report][audit]") {
+  auto questions = one_wrong();
+  questions[0].claims.push_back(questions[0].claims[0]);
+  questions[0].claims.back().verdict = ClaimVerdict::correct;
+  AuditQuestion passing = questions[0];
+  passing.result.judgement = {Verdict::pass, "", "", false};
+  questions.push_back(passing);
+  describe_wrong_claims(questions);
+  // One line per wrong claim, where a run's failure shows its diff; nothing for a question that passed.
+  CHECK(questions[0].result.judgement.diff ==
+        "Q4 line 2: claims [2, 4], prints <map object at 0x...> — prints the iterator object, not its items\n");
+  CHECK(questions[1].result.judgement.diff.empty());
+}
+
 TEST_CASE("print_audit", "[report][audit]") {
   auto questions = one_wrong();
   std::ostringstream out;

@@ -1,4 +1,4 @@
-#include "compare/environment.hpp"
+#include "audit/environment.hpp"
 
 #include <string_view>
 #include <utility>

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "compare/claim_judge.hpp"
+#include "audit/claim_judge.hpp"
 
 using namespace snipcheck;
 

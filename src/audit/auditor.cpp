@@ -1,9 +1,9 @@
-#include "cli/auditor.hpp"
+#include "audit/auditor.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include "compare/environment.hpp"
+#include "audit/environment.hpp"
 #include "compare/verdict.hpp"
 #include "util/regex.hpp"
 
@@ -268,13 +268,6 @@ std::vector<AuditQuestion> audit_results(const std::vector<ImportedQuestion>& im
       question.claims.back().material_line = claim_material_line(item, question.claims.back());
     }
     question.result.judgement = audit_judgement(item, first[q], question.claims);
-    if (question.result.judgement.verdict == Verdict::wrong) {
-      // JUnit and JSON readers see the wrong claims where a run shows its diff.
-      question.result.judgement.diff.clear();
-      for (const ClaimResult& claim : question.claims) {
-        if (claim.verdict == ClaimVerdict::wrong) question.result.judgement.diff += wrong_claim_line(question, claim) + "\n";
-      }
-    }
     questions.push_back(std::move(question));
   }
   return questions;

@@ -1,6 +1,7 @@
-#include "cli/execute.hpp"
+#include "compare/execute.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -8,7 +9,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "runner/supervisor.hpp"
 #include "util/interrupt.hpp"
 
 namespace snipcheck {
@@ -137,8 +137,18 @@ std::vector<std::string> files_under(const std::filesystem::path& dir) {
 
 }  // namespace
 
+SupervisorOptions supervisor_options(const ExecuteOptions& options) {
+  SupervisorOptions supervisor;
+  supervisor.workers = options.workers;
+  supervisor.executable = current_executable();
+  supervisor.verbose = options.verbose;
+  supervisor.preload = options.worker_settings.preload;
+  return supervisor;
+}
+
 Execution execute(const std::vector<Question>& questions, const ExecuteOptions& options,
                   const std::function<void(std::size_t, const Result&)>& on_result) {
+  assert(options.runner != nullptr && "execute() needs a JobRunner: ExecuteOptions::runner");
   auto start = std::chrono::steady_clock::now();
   TempDir run_dir("snipcheck-run", options.keep_tmp);
   if (options.keep_tmp == KeepDir::yes) spdlog::info("working directories kept in {}", run_dir.path().string());
@@ -190,17 +200,11 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
   // kills what runs); what finished is returned, the rest marked unfinished.
   GracefulStop graceful;
   std::size_t finished = 0;
-  SupervisorOptions supervisor_options;
-  supervisor_options.workers = options.workers;
-  supervisor_options.executable = current_executable();
-  supervisor_options.verbose = options.verbose;
-  supervisor_options.preload = options.worker_settings.preload;
   int failures = 0;
   auto limit_reached = [&] { return options.max_failures > 0 && failures >= options.max_failures; };
   for (const Result& result : execution.results) {
     if (!result.judgement.reason.empty() && is_failing(result.judgement.verdict)) ++failures;
   }
-  supervisor_options.stop_starting = limit_reached;
   int waves = jobs.empty() ? 0 : *std::max_element(job_depth.begin(), job_depth.end()) + 1;
   for (int wave = 0; wave < waves && !interrupt_requested() && !limit_reached(); ++wave) {
     std::vector<Job> wave_jobs;
@@ -210,8 +214,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       wave_jobs.push_back(jobs[j]);
       wave_job.push_back(j);
     }
-    Supervisor supervisor(supervisor_options);
-    supervisor.run(wave_jobs, [&](std::size_t wave_index, Outcome&& outcome) {
+    options.runner->run_jobs(wave_jobs, limit_reached, [&](std::size_t wave_index, Outcome&& outcome) {
       std::size_t index = job_question[wave_job[wave_index]];
       Result& result = execution.results[index];
       result.outcome = std::move(outcome);

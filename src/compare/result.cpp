@@ -1,4 +1,4 @@
-#include "report/result.hpp"
+#include "compare/result.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "cli/importer.hpp"
+#include "audit/importer.hpp"
 
 #include <map>
 #include <set>

@@ -1,4 +1,4 @@
-#include "compare/claim_judge.hpp"
+#include "audit/claim_judge.hpp"
 
 #include <algorithm>
 #include <cmath>

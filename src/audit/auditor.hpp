@@ -1,19 +1,19 @@
 // Auditor: from the runs of an imported material to per-question audit results. It builds the
 // evidence for each claim (the output of the statement its line sits in, the second run's, the
-// probe's), asks compare/ for the claim's verdict, and sets the question's audit verdict: not
+// probe's), asks claim_judge.hpp for the claim's verdict, and sets the question's audit verdict: not
 // Python or lacking something on this machine -> unverifiable with the reason; failed by itself
 // -> as judged; otherwise wrong when a claim is wrong, pass when one holds, no_claim. It runs
-// nothing itself (audit_command.cpp does).
+// nothing itself (planner.hpp does).
 #pragma once
 
 #include <optional>
 #include <vector>
 
 #include "bank/bank.hpp"
-#include "cli/importer.hpp"
-#include "compare/claim_judge.hpp"
-#include "report/audit_report.hpp"
-#include "report/result.hpp"
+#include "audit/audit_question.hpp"
+#include "audit/importer.hpp"
+#include "audit/claim_judge.hpp"
+#include "compare/result.hpp"
 
 namespace snipcheck {
 

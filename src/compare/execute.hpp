@@ -1,5 +1,5 @@
-// Execute: turns questions into jobs, runs them on the supervisor, judges each outcome and hands
-// results over in bank order. Shared by `run`, `check` and `audit`; it writes no report itself.
+// Execute: turns questions into jobs, has a JobRunner run them (runner/job_runner.hpp: the
+// supervisor, or a fake in tests), judges each outcome and hands results over in bank order. Shared by `run`, `check` and `audit`; it writes no report itself.
 // Skipped and non-Python questions are judged without running; a question chained with `after`
 // runs in its chain's first working directory, after the question it names (chains run in waves).
 // A signal while it runs (util/interrupt.hpp) stops the run: the results of the questions that
@@ -11,12 +11,17 @@
 #include <vector>
 
 #include "bank/bank.hpp"
-#include "report/result.hpp"
+#include "compare/result.hpp"
+#include "runner/job_runner.hpp"
+#include "runner/supervisor.hpp"
 #include "util/fs.hpp"
 
 namespace snipcheck {
 
 struct ExecuteOptions {
+  // Who runs the jobs (required): a Supervisor made from supervisor_options() of these options,
+  // or a fake. Each wave is one run_jobs() call, so on workers of its own.
+  JobRunner* runner = nullptr;
   int workers = 1;
   KeepDir keep_tmp = KeepDir::no;
   bool verbose = false;
@@ -45,6 +50,9 @@ struct Execution {
   // relative to it (a chained question shares its chain's directory).
   std::vector<std::vector<std::string>> files_left;
 };
+
+// The supervisor these options describe: their workers, verbosity and the bank's preload.
+SupervisorOptions supervisor_options(const ExecuteOptions& options);
 
 // `on_result` sees each result as soon as it is judged (index into `questions`).
 Execution execute(const std::vector<Question>& questions, const ExecuteOptions& options,

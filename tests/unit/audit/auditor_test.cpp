@@ -1,4 +1,4 @@
-#include "cli/auditor.hpp"
+#include "audit/auditor.hpp"
 
 #include <catch2/catch.hpp>
 

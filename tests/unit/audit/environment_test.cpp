@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "compare/environment.hpp"
+#include "audit/environment.hpp"
 
 using namespace snipcheck;
 

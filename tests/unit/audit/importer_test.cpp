@@ -1,4 +1,4 @@
-#include "cli/importer.hpp"
+#include "audit/importer.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,41 @@
+# Includes point one way (ARCHITECTURE.md): a file in src/<folder>/ includes only its own folder
+# and the folders of lower layers. LAYERS is src/CMakeLists.txt's SNIPCHECK_LAYERS, lowest first;
+# folders joined by "+" are one layer and include neither each other.
+# cmake -DSOURCE_DIR=src -DLAYERS="util;sandbox;..." -P layering_test.cmake
+set(rank 0)
+foreach(layer IN LISTS LAYERS)
+  string(REPLACE "+" ";" folders "${layer}")
+  foreach(folder IN LISTS folders)
+    set(rank_of_${folder} ${rank})
+  endforeach()
+  math(EXPR rank "${rank} + 1")
+endforeach()
+
+set(violations "")
+file(GLOB_RECURSE sources RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/*.cpp ${SOURCE_DIR}/*.hpp ${SOURCE_DIR}/*.inc)
+foreach(source IN LISTS sources)
+  string(REGEX MATCH "^[^/]+/" folder "${source}")
+  if(folder STREQUAL "")
+    continue()  # main.cpp: above every layer
+  endif()
+  string(REPLACE "/" "" folder "${folder}")
+  if(NOT DEFINED rank_of_${folder})
+    list(APPEND violations "${source}: src/${folder}/ is in no layer of SNIPCHECK_LAYERS")
+    continue()
+  endif()
+  file(STRINGS ${SOURCE_DIR}/${source} includes REGEX "^#include \"[^/\"]+/")
+  foreach(line IN LISTS includes)
+    string(REGEX REPLACE "^#include \"([^/\"]+)/.*" "\\1" included "${line}")
+    if(included STREQUAL folder OR NOT DEFINED rank_of_${included})
+      continue()
+    endif()
+    if(NOT rank_of_${included} LESS rank_of_${folder})
+      list(APPEND violations "${source}: ${line} (src/${included}/ is not below src/${folder}/)")
+    endif()
+  endforeach()
+endforeach()
+
+if(violations)
+  list(JOIN violations "\n  " text)
+  message(FATAL_ERROR "includes against the layering:\n  ${text}")
+endif()
