@@ -1151,3 +1151,36 @@ TEST_CASE("audit reads claims like an editor: commentary, a value and its note, 
   std::string diff = slurp(scratch.path / "fix.diff");
   CHECK(contains(diff, "-print(stock[-1])  # 20 — the last item\n+print(stock[-1])  # 30 — the last item\n"));
 }
+
+TEST_CASE("audit reads an Answer block under a question and judges its values", "[audit][answer-blocks]") {
+  // Issue 11, miss 1 and false alarm 2 in output blocks, on tests/fixtures/answer-blocks/quiz.md
+  // (written here, in the forms "what is the output?" pages use): the untagged block after an
+  // **Answer:** paragraph is the example's output; notes after its values ("3  ← three letters",
+  // "# ...") and blank lines between groups are not output; a line that says it may vary is no
+  // grounds for wrong; the exception that ended the example is its last line (a message of an
+  // older Python is wrong); a wrong value is named by its own line; a python block under the
+  // answer is code.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "answer-blocks" / "quiz.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()},
+                      scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 8);
+  std::map<int, Claims> claims = claims_by_question(results);
+  CHECK(claims[1] == Claims{{0, 19, "correct"}});
+  CHECK(claims[2] == Claims{{0, 33, "format"}});
+  CHECK(claims[3] == Claims{{0, 50, "nondeterministic"}});
+  CHECK(claims[4] == Claims{{0, 64, "correct"}});
+  CHECK(claims[5] == Claims{{0, 79, "wrong"}});
+  CHECK(claims[6] == Claims{{0, 92, "wrong"}});  // its second line: 7 / 2 prints 3.5
+  CHECK(claims[7].empty());
+  CHECK(claims[8].empty());
+  CHECK(results[4]["verdict"] == "pass");  // the KeyError is the one the block shows
+  CHECK(contains(results[5]["claims"][0]["hint"].get<std::string>(), "the example raised UnboundLocalError"));
+  CHECK(results[6]["verdict"] == "wrong");
+  CHECK(results[6]["claims"][0]["actual"] == "3\n3.5");
+}
