@@ -347,6 +347,17 @@ bool is_tool_directive(const std::string& text) {
   return directive.found_in(text);
 }
 
+// "Note: ...", "Note that ...", "NB: ...": a remark under the printed lines, not one of them.
+bool is_note_line(const std::string& text) {
+  static const Regex note(R"(^\s*(?:note|nb|n\.b\.)(?::|\s+that\b))", RegexCase::insensitive);
+  return note.found_in(text);
+}
+
+bool is_return_line(const std::string& code) {
+  static const Regex statement(R"(^\s+(?:return|yield)\b)");
+  return statement.found_in(code);
+}
+
 // A comment line after a statement that says what it printed: "# Output: 3" (the statement above
 // it; the whole example when that line prints nothing itself), or "# Output" / "# Output:" with
 // the printed lines as the comment lines under it (the whole example). Moves `i` past the lines
@@ -367,6 +378,8 @@ std::optional<Claim> output_comment(const std::vector<PythonLine>& lines, std::s
     Claim claim = classify_comment(lines[i].comment, statement.code, literals);
     if (claim.kind == ClaimKind::descriptive) return std::nullopt;
     claim.line = last_code_line;
+    // After a def body's `return`: what a call the example leaves out would give, perhaps.
+    if (is_return_line(statement.code)) claim.confidence = std::min(claim.confidence, 0.6);
     if (line_kind(statement.code) == LineKind::silent) {
       claim.scope = ClaimScope::whole;  // "x = f()" then "# Output: 3": what the example printed
       claim.line = static_cast<int>(i) + 1;
@@ -385,6 +398,7 @@ std::optional<Claim> output_comment(const std::vector<PythonLine>& lines, std::s
     if (!comment_only) break;
     std::string text = next.comment;
     if (text.starts_with(" ")) text.erase(0, 1);
+    if (is_note_line(text)) break;  // "# Note: ..." after the printed lines is prose about them
     claim.value += (claim.value.empty() ? "" : "\n") + text;
     claim.text += "\n#" + next.comment;
   }
@@ -460,6 +474,8 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   if (near && rest.find_first_of("0123456789") != std::string::npos) {
     claim.kind = ClaimKind::approximate;
     claim.value = rest;
+    // "xs = [...]  # ~8MB in memory": on a line that prints nothing, a rough figure describes it.
+    if (kind == LineKind::silent && !marked) claim.confidence = 0.5;
     return claim;
   }
   if (is_version(body) && code.find("version") != std::string::npos) {

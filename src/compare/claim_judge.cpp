@@ -112,6 +112,10 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
     return std::pair{ClaimVerdict::format, "several printed lines joined by commas in one comment"};
   }
   for (const std::string& text : {full, value}) {
+    if (text.size() > 2 && text.front() == '"' && text.back() == '"' && text.find('"', 1) == text.size() - 1 &&
+        text.substr(1, text.size() - 2) == output) {
+      return std::pair{ClaimVerdict::format, "the printed text in double quotes (print() shows none)"};
+    }
     if (with_single_quotes(text) == output && text != output) {
       return std::pair{ClaimVerdict::format, "strings quoted with \" where Python's repr uses '"};
     }

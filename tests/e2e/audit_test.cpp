@@ -1184,3 +1184,27 @@ TEST_CASE("audit reads an Answer block under a question and judges its values", 
   CHECK(results[6]["verdict"] == "wrong");
   CHECK(results[6]["claims"][0]["actual"] == "3\n3.5");
 }
+
+TEST_CASE("audit tells remarks around claims from claims, and reads printed text in quotes", "[audit][claim-reading]") {
+  // Issue 11, false alarms 1 and 5, on tests/fixtures/claim-reading/remarks.md (written here): a
+  // Note line under "# Output:" lines is prose; "# Output:" after a def body's return (the example
+  // never calls it) and a rough figure on an assignment are guesses, never wrong; text shown in
+  // double quotes is what print() writes without them (one of those is wrong: 2.5 rounds to 2).
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "claim-reading" / "remarks.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()},
+                      scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 4);
+  std::map<int, Claims> claims = claims_by_question(results);
+  CHECK(claims[1] == Claims{{4, 11, "correct"}, {7, 14, "descriptive"}});
+  CHECK(claims[2] == Claims{{3, 22, "unsure"}});
+  CHECK(claims[3] == Claims{{1, 28, "unsure"}, {2, 29, "correct"}});
+  CHECK(claims[4] == Claims{{2, 36, "format"}, {3, 37, "format"}, {4, 38, "format"}, {5, 39, "wrong"}});
+  CHECK(results[1]["verdict"] == "pass");
+  CHECK(results[4]["verdict"] == "wrong");
+}

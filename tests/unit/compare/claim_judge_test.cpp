@@ -147,6 +147,12 @@ TEST_CASE("judge_claim of an output block", "[compare][claims][blocks]") {
   }
 }
 
+TEST_CASE("judge_claim of printed text in double quotes", "[compare][claims][quoted]") {
+  CHECK(judge_claim(output_claim(" \"3.1\"", "print(f'{x:.1f}')"), ran_printing("3.1\n")).verdict == ClaimVerdict::format);
+  CHECK(judge_claim(output_claim(" \"'ab'\"", "print(repr(s))"), ran_printing("'ab'\n")).verdict == ClaimVerdict::format);
+  CHECK(judge_claim(output_claim(" \"3\"", "print(f'{x:.0f}')"), ran_printing("2\n")).verdict == ClaimVerdict::wrong);
+}
+
 TEST_CASE("judge_claim hints", "[compare][claims]") {
   SECTION("an iterator printed instead of its items, checked by list(...)") {
     Claim claim = output_claim(" [1, 4]", "print(map(sq, [1, 2]))");
