@@ -24,6 +24,20 @@ std::string trim(std::string_view text) {
   return std::string(text);
 }
 
+// "3, 2" as print(q, r) writes it: "3 2".
+std::string with_spaces(const std::string& text) {
+  std::string spaced;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, ", ") == 0) {
+      spaced += ' ';
+      ++i;
+    } else {
+      spaced += text[i];
+    }
+  }
+  return spaced;
+}
+
 bool is_iterator_repr(const std::string& output) {
   static const Regex iterator(
       R"(<(generator|map|filter|zip|enumerate|reversed|itertools\.\w+|[\w.]*_?iterator|[\w.]*iterator) object( [\w.]+)? at 0x)");
@@ -112,9 +126,13 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
     return std::pair{ClaimVerdict::format, "several printed lines joined by commas in one comment"};
   }
   for (const std::string& text : {full, value}) {
-    if (text.size() > 2 && text.front() == '"' && text.back() == '"' && text.find('"', 1) == text.size() - 1 &&
-        text.substr(1, text.size() - 2) == output) {
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"' && text.find('"', 1) == text.size() - 1 &&
+        text.substr(1, text.size() - 2) == output && output.find('\n') == std::string::npos) {
       return std::pair{ClaimVerdict::format, "the printed text in double quotes (print() shows none)"};
+    }
+    if (output.find('\n') == std::string::npos && text.find(", ") != std::string::npos &&
+        text.find_first_of("[({") == std::string::npos && with_spaces(text) == output) {
+      return std::pair{ClaimVerdict::format, "the printed values, separated by commas where print() puts spaces"};
     }
     if (with_single_quotes(text) == output && text != output) {
       return std::pair{ClaimVerdict::format, "strings quoted with \" where Python's repr uses '"};

@@ -1189,7 +1189,11 @@ TEST_CASE("audit tells remarks around claims from claims, and reads printed text
   // Issue 11, false alarms 1 and 5, on tests/fixtures/claim-reading/remarks.md (written here): a
   // Note line under "# Output:" lines is prose; "# Output:" after a def body's return (the example
   // never calls it) and a rough figure on an assignment are guesses, never wrong; text shown in
-  // double quotes is what print() writes without them (one of those is wrong: 2.5 rounds to 2).
+  // double quotes is what print() writes without them (one of those is wrong: 2.5 rounds to 2);
+  // values written with commas where print() puts spaces are format; a column of notes after two
+  // spaces and a '!' after the value are not part of it (one is wrong: 700 is 700 in one script);
+  // a bare value on the comment line under a print() is its claim (wrong: the classes print with
+  // their module), one with words after it a remark.
   Scratch scratch;
   fs::path material = fs::path(SNIPCHECK_FIXTURES) / "claim-reading" / "remarks.md";
   Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()},
@@ -1199,12 +1203,15 @@ TEST_CASE("audit tells remarks around claims from claims, and reads printed text
   json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
   REQUIRE_FALSE(report.is_discarded());
   std::map<int, json> results = by_question(report);
-  REQUIRE(results.size() == 4);
+  REQUIRE(results.size() == 6);
   std::map<int, Claims> claims = claims_by_question(results);
   CHECK(claims[1] == Claims{{4, 11, "correct"}, {7, 14, "descriptive"}});
   CHECK(claims[2] == Claims{{3, 22, "unsure"}});
   CHECK(claims[3] == Claims{{1, 28, "unsure"}, {2, 29, "correct"}});
   CHECK(claims[4] == Claims{{2, 36, "format"}, {3, 37, "format"}, {4, 38, "format"}, {5, 39, "wrong"}});
+  CHECK(claims[5] == Claims{{2, 46, "format"}, {3, 47, "correct"}, {4, 48, "correct"}, {5, 49, "wrong"}, {6, 50, "format"}});
+  CHECK(claims[6] == Claims{{4, 59, "wrong"}, {8, 63, "descriptive"}});
+  CHECK(contains(claim_at(results[6], 4)->at("actual").get<std::string>(), "<class '__main__.Leaf'>"));
   CHECK(results[1]["verdict"] == "pass");
   CHECK(results[4]["verdict"] == "wrong");
 }

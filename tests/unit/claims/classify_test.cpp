@@ -250,3 +250,26 @@ TEST_CASE("classify_comment: a rough figure on a line that prints nothing is a g
   CHECK(rough.confidence < 1.0);
   CHECK(classify_comment(" ~8.0", "print(total)", {}).confidence == 1.0);
 }
+
+TEST_CASE("classify_comment: notes set apart by two spaces or after a '!'", "[claims][value-part]") {
+  Claim division = classify_comment(" 3.4  True division", "print(a / b)", {});
+  CHECK(division.value == "3.4");
+  CHECK(division.note == "True division");
+  CHECK(classify_comment(" 3 2", "print(q, r)", {}).value == "3 2");
+  Claim exclaimed = classify_comment(" False! (outside the cache)", "print(a is b)", {});
+  CHECK(exclaimed.kind == ClaimKind::output);
+  CHECK(exclaimed.value == "False");
+}
+
+TEST_CASE("extract_claims: a bare value on the comment line under a print()", "[claims][output-comments]") {
+  MaterialQuestion question;
+  question.code = "print(kinds)\n# (1, 2)\n\nprint(n)\n# [3] is the count\nprint(m)\n# 4\n# 5\n";
+  std::vector<Claim> claims = extract_claims(question);
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[0].line == 1);
+  CHECK(claims[0].kind == ClaimKind::output);
+  CHECK(claims[0].value == "(1, 2)");
+  CHECK(claims[1].kind == ClaimKind::descriptive);  // words after the value: a remark
+  CHECK(claims[2].kind == ClaimKind::descriptive);  // one of several comment lines
+  CHECK(claims[3].kind == ClaimKind::descriptive);
+}

@@ -151,6 +151,12 @@ TEST_CASE("judge_claim of printed text in double quotes", "[compare][claims][quo
   CHECK(judge_claim(output_claim(" \"3.1\"", "print(f'{x:.1f}')"), ran_printing("3.1\n")).verdict == ClaimVerdict::format);
   CHECK(judge_claim(output_claim(" \"'ab'\"", "print(repr(s))"), ran_printing("'ab'\n")).verdict == ClaimVerdict::format);
   CHECK(judge_claim(output_claim(" \"3\"", "print(f'{x:.0f}')"), ran_printing("2\n")).verdict == ClaimVerdict::wrong);
+  CHECK(judge_claim(output_claim(" \"\"", "print('' and 'x')"), ran_printing("\n")).verdict == ClaimVerdict::format);
+}
+
+TEST_CASE("judge_claim of values written with commas where print() puts spaces", "[compare][claims]") {
+  CHECK(judge_claim(output_claim(" 3, 2", "print(q, r)"), ran_printing("3 2\n")).verdict == ClaimVerdict::format);
+  CHECK(judge_claim(output_claim(" 3, 4", "print(q, r)"), ran_printing("3 2\n")).verdict == ClaimVerdict::wrong);
 }
 
 TEST_CASE("judge_claim hints", "[compare][claims]") {
