@@ -83,6 +83,11 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   if (claim.scope != ClaimScope::statement || claim.line == 0) {
     evidence.ran = clean_end;
     evidence.stderr_text = outcome.stderr_text;  // the whole example's: where a missing file's text went
+    // An example that ran and raised at its end: a block under it may show that exception.
+    if (python && outcome.ending == Ending::finished && outcome.error && !outcome.statements.empty() &&
+        claim.scope == ClaimScope::whole && !transcript) {
+      evidence.error = outcome.error;
+    }
   } else if (int index = transcript ? prompt_of(outcome, claim.line) : statement_of(outcome, claim.line);
              index >= 0 && python) {
     const StatementOutput& statement = outcome.statements[static_cast<std::size_t>(index)];
@@ -155,7 +160,13 @@ Judgement audit_judgement(const ImportedQuestion& imported, const Result& result
   if (result.judgement.verdict == Verdict::skipped) return result.judgement;
   // An error the material documents on the line that raised it ("# SyntaxError") is no failure.
   const std::optional<PythonError>& error = result.outcome.error;
+  // So is one an output block under the example shows after its output (a whole-example claim
+  // that holds and names the exception's type).
   bool documented = error && std::any_of(claims.begin(), claims.end(), [&](const ClaimResult& claim) {
+                      bool holds = claim.verdict == ClaimVerdict::correct || claim.verdict == ClaimVerdict::format;
+                      if (holds && claim.claim.scope == ClaimScope::whole) {
+                        return claim.claim.value.find(error->type) != std::string::npos;
+                      }
                       return claim.claim.kind == ClaimKind::error && claim.verdict == ClaimVerdict::correct &&
                              claim.claim.scope == ClaimScope::statement && claim.claim.line == error->line;
                     });

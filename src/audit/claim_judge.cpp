@@ -24,6 +24,20 @@ std::string trim(std::string_view text) {
   return std::string(text);
 }
 
+// "3, 2" as print(q, r) writes it: "3 2".
+std::string with_spaces(const std::string& text) {
+  std::string spaced;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, ", ") == 0) {
+      spaced += ' ';
+      ++i;
+    } else {
+      spaced += text[i];
+    }
+  }
+  return spaced;
+}
+
 bool is_iterator_repr(const std::string& output) {
   static const Regex iterator(
       R"(<(generator|map|filter|zip|enumerate|reversed|itertools\.\w+|[\w.]*_?iterator|[\w.]*iterator) object( [\w.]+)? at 0x)");
@@ -112,6 +126,14 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
     return std::pair{ClaimVerdict::format, "several printed lines joined by commas in one comment"};
   }
   for (const std::string& text : {full, value}) {
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"' && text.find('"', 1) == text.size() - 1 &&
+        text.substr(1, text.size() - 2) == output && output.find('\n') == std::string::npos) {
+      return std::pair{ClaimVerdict::format, "the printed text in double quotes (print() shows none)"};
+    }
+    if (output.find('\n') == std::string::npos && text.find(", ") != std::string::npos &&
+        text.find_first_of("[({") == std::string::npos && with_spaces(text) == output) {
+      return std::pair{ClaimVerdict::format, "the printed values, separated by commas where print() puts spaces"};
+    }
     if (with_single_quotes(text) == output && text != output) {
       return std::pair{ClaimVerdict::format, "strings quoted with \" where Python's repr uses '"};
     }
@@ -132,11 +154,21 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
   return std::nullopt;
 }
 
+// What the example printed and, when an exception ended it, that exception's last traceback line.
+std::string with_error_line(const Evidence& evidence) {
+  if (!evidence.error) return evidence.whole_output;
+  return evidence.whole_output + evidence.error->type + ": " + evidence.error->message + "\n";
+}
+
 std::vector<Candidate> candidates(const Claim& claim, const Evidence& evidence) {
   std::vector<Candidate> list;
   std::string where = (evidence.transcript ? "prompt line " : "statement line ") + std::to_string(evidence.statement_line);
   if (claim.scope == ClaimScope::whole || evidence.in_definition) {
     list.push_back({"the example's output", evidence.whole_output});
+    if (claim.scope == ClaimScope::whole && evidence.error && !evidence.transcript) {
+      // A block under an example that raised shows the traceback's last line after the output.
+      list.push_back({"the example's output and the exception that ended it", with_error_line(evidence)});
+    }
     // A def body's print runs inside a later statement: any run of lines of the output may be it.
     // Runs too long to match the claim (claim_match.hpp) are not built: the work per claim stays
     // linear in the output, whatever its lines hold.
@@ -299,13 +331,24 @@ namespace {
 
 // The first wrong line of a multi-line output block, with the statement that printed it.
 void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& evidence) {
-  std::vector<std::string> claimed = split_lines(normalize_claim_text(claim.value));
-  std::vector<std::string> printed = split_lines(normalize_claim_text(evidence.whole_output));
-  if (claimed.size() < 2) return;
+  // Compared on its values: the notes after them and the blank lines between groups set aside
+  // (block_of[k]: the block line of value line k).
+  std::vector<std::string> block = split_lines(normalize_claim_text(block_values(claim.value).values));
+  std::vector<std::string> claimed;
+  std::vector<std::size_t> block_of;
+  for (std::size_t k = 0; k < block.size(); ++k) {
+    if (block[k].empty()) continue;
+    claimed.push_back(block[k]);
+    block_of.push_back(k);
+  }
+  std::vector<std::string> printed =
+      split_lines(normalize_claim_text(without_blank_lines(evidence.error && !evidence.transcript ? with_error_line(evidence)
+                                                                                                  : evidence.whole_output)));
+  if (block.size() < 2) return;
   std::size_t i = 0;
   while (i < claimed.size() && i < printed.size() && claimed[i] == printed[i]) ++i;
   if (i == claimed.size() && i == printed.size()) return;
-  result.block_line = static_cast<int>(i) + 1;
+  result.block_line = static_cast<int>(i < block_of.size() ? block_of[i] : block.size()) + 1;
   std::string said = i < claimed.size() ? claimed[i] : std::string("nothing more");
   std::string got = i < printed.size() ? printed[i] : std::string("nothing more");
   // Which statement printed output line i: count the lines each statement printed.
@@ -361,6 +404,49 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
 }
 
 namespace {
+
+// An output block whose lines carry notes ("False   ← two lists") or stand in groups spaced
+// apart is judged on its values alone: a note is prose, a blank line between groups is layout,
+// and a line whose note says its value may vary is no grounds for wrong. nullopt: the values do
+// not hold (the caller judges the block wrong), or the block has neither notes nor groups.
+std::optional<ClaimResult> judge_block_values(const Claim& claim, const Evidence& evidence) {
+  BlockValues block = block_values(claim.value);
+  bool spaced = without_blank_lines(block.values) != block.values;
+  if (!block.changed && !spaced) return std::nullopt;
+  std::vector<std::string> claimed, printed;
+  std::vector<bool> hedged;
+  std::vector<std::string> lines = split_lines(block.values);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    std::string value = normalize_claim_text(lines[k]);
+    if (value.empty()) continue;
+    claimed.push_back(value);
+    hedged.push_back(k < block.hedged.size() && block.hedged[k]);
+  }
+  const std::string output = evidence.error && !evidence.transcript ? with_error_line(evidence) : evidence.whole_output;
+  for (const std::string& line : split_lines(normalize_claim_text(without_blank_lines(output)))) printed.push_back(line);
+  ClaimResult result;
+  result.claim = claim;
+  result.expected = claimed_text(claim);
+  result.actual = trim(output);
+  result.matched = "the example's output";
+  if (claimed.size() != printed.size()) return std::nullopt;
+  std::vector<std::size_t> varying;
+  for (std::size_t k = 0; k < claimed.size(); ++k) {
+    if (claimed[k] == printed[k]) continue;
+    if (!hedged[k]) return std::nullopt;
+    varying.push_back(k);
+  }
+  if (!varying.empty()) {
+    result.verdict = ClaimVerdict::nondeterministic;
+    result.hint = "the block says its line " + std::to_string(varying.front() + 1) + " may vary; Python 3.11 prints " +
+                  printed[varying.front()];
+    return result;
+  }
+  result.verdict = ClaimVerdict::format;
+  result.hint = block.changed ? "the same values; the words after them in the block are notes, not output"
+                              : "the same lines; the block's blank lines only space its groups apart";
+  return result;
+}
 
 ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
   ClaimResult result;
@@ -422,6 +508,9 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
   if (claim.kind == ClaimKind::error) {
     result.actual = evidence.error ? evidence.error->type + ": " + evidence.error->message : "no error";
     result.verdict = evidence.error ? ClaimVerdict::correct : ClaimVerdict::wrong;
+    if (claim.scope == ClaimScope::whole && evidence.error && claim.value.find(evidence.error->type) == std::string::npos) {
+      result.verdict = ClaimVerdict::wrong;  // the example raised, but another exception
+    }
     if (evidence.error || evidence.caught.empty()) return result;
     // The line sits in a try that catches errors: it may raise there without the statement raising.
     const std::optional<ProbeResult>& probe = evidence.probe_result;
@@ -453,7 +542,10 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
       return result;
     }
   }
-  result.actual = trim(claim.scope == ClaimScope::whole ? evidence.whole_output : evidence.output);
+  if (claim.scope == ClaimScope::whole && claim.kind == ClaimKind::output) {
+    if (std::optional<ClaimResult> values = judge_block_values(claim, evidence)) return *values;
+  }
+  result.actual = trim(claim.scope == ClaimScope::whole ? with_error_line(evidence) : evidence.output);
   result.matched.clear();
   if (claim.kind == ClaimKind::example) {
     result.verdict = ClaimVerdict::unverifiable;
@@ -484,7 +576,10 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
   }
   result.verdict = ClaimVerdict::wrong;
   if (evidence.error) {
-    result.hint = std::string(evidence.transcript ? "the prompt raised " : "the statement raised ") + evidence.error->type +
+    result.hint = std::string(evidence.transcript           ? "the prompt raised "
+                              : claim.scope == ClaimScope::whole ? "the example raised "
+                                                                 : "the statement raised ") +
+                  evidence.error->type +
                   ": " + evidence.error->message;
     return result;
   }

@@ -185,6 +185,8 @@ std::size_t value_length(std::string_view text) {
     if (comma) ++next;
     while (next < text.size() && text[next] == ' ') ++next;
     if (next == length || next >= text.size()) break;
+    // print(a, b) puts one space between values; two or more set a note apart: "3.4  True division".
+    if (!comma && next - length >= 2) break;
     // "(because ...)" after a value is a remark, not a tuple.
     if (text[next] == '(' && next + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[next + 1]))) break;
     std::size_t more = atom_length(text, next);
@@ -252,6 +254,8 @@ std::optional<ValuePart> value_part(const std::string& body, const std::vector<s
   ValuePart part{body.substr(0, length), ""};
   std::string rest = trim(std::string_view(body).substr(length));
   if (rest.empty()) return part;
+  // "False! (outside the cache)": an exclamation, then a note ("Hello, 2025!" alone is printed text).
+  if (rest.starts_with('!') && rest.size() > 1 && (rest[1] == ' ' || rest[1] == '\t')) rest = trim(std::string_view(rest).substr(1));
   std::string_view words = rest;
   bool separated = false;
   for (std::string_view separator : {"—", "–", "--", "-", "(", ";", "#", ",", ":", "="}) {
@@ -347,6 +351,17 @@ bool is_tool_directive(const std::string& text) {
   return directive.found_in(text);
 }
 
+// "Note: ...", "Note that ...", "NB: ...": a remark under the printed lines, not one of them.
+bool is_note_line(const std::string& text) {
+  static const Regex note(R"(^\s*(?:note|nb|n\.b\.)(?::|\s+that\b))", RegexCase::insensitive);
+  return note.found_in(text);
+}
+
+bool is_return_line(const std::string& code) {
+  static const Regex statement(R"(^\s+(?:return|yield)\b)");
+  return statement.found_in(code);
+}
+
 // A comment line after a statement that says what it printed: "# Output: 3" (the statement above
 // it; the whole example when that line prints nothing itself), or "# Output" / "# Output:" with
 // the printed lines as the comment lines under it (the whole example). Moves `i` past the lines
@@ -368,6 +383,8 @@ std::optional<Claim> output_comment(const std::vector<PythonLine>& lines, std::s
     if (claim.kind == ClaimKind::descriptive) return std::nullopt;
     claim.line = last_code_line;
     claim.text_line = static_cast<int>(i) + 1;
+    // After a def body's `return`: what a call the example leaves out would give, perhaps.
+    if (is_return_line(statement.code)) claim.confidence = std::min(claim.confidence, 0.6);
     if (line_kind(statement.code) == LineKind::silent) {
       claim.scope = ClaimScope::whole;  // "x = f()" then "# Output: 3": what the example printed
       claim.line = static_cast<int>(i) + 1;
@@ -386,12 +403,36 @@ std::optional<Claim> output_comment(const std::vector<PythonLine>& lines, std::s
     if (!comment_only) break;
     std::string text = next.comment;
     if (text.starts_with(" ")) text.erase(0, 1);
+    if (is_note_line(text)) break;  // "# Note: ..." after the printed lines is prose about them
     claim.value += (claim.value.empty() ? "" : "\n") + text;
     claim.text += "\n#" + next.comment;
   }
   while (!claim.value.empty() && claim.value.back() == '\n') claim.value.pop_back();
   if (trim(claim.value).empty()) return std::nullopt;
   i = j - 1;
+  return claim;
+}
+
+// "print(D.__mro__)" then "# (<class 'D'>, <class 'object'>)" on the line under it, alone: the
+// printed value written under the call. Only a bare value (a bracket, a quote, a number, True,
+// False, None) with no words after it, right under a top-level print(): a comment line over the
+// next statement, or one of several, is a remark.
+std::optional<Claim> value_under_print(const std::vector<PythonLine>& lines, std::size_t i, int last_code_line,
+                                       const std::vector<std::string>& literals) {
+  static const Regex bare(R"(^\s*(?:[\[({'"]|-?\d|True\b|False\b|None\b))");
+  if (static_cast<int>(i) != last_code_line) return std::nullopt;  // the line right under the statement
+  const PythonLine& statement = lines[static_cast<std::size_t>(last_code_line - 1)];
+  if (line_kind(statement.code) != LineKind::prints || statement.continuation) return std::nullopt;
+  if (statement.code.starts_with(" ") || statement.code.starts_with("\t")) return std::nullopt;
+  if (!bare.found_in(lines[i].comment)) return std::nullopt;
+  if (i + 1 < lines.size() && lines[i + 1].has_comment && lines[i + 1].code.find_first_not_of(" \t") == std::string::npos) {
+    return std::nullopt;
+  }
+  Claim claim = classify_comment(lines[i].comment, statement.code, literals);
+  if (claim.kind != ClaimKind::output || !claim.label.empty() || !claim.note.empty() || claim.confidence < 1.0) {
+    return std::nullopt;
+  }
+  claim.line = last_code_line;
   return claim;
 }
 
@@ -463,6 +504,8 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   if (near && rest.find_first_of("0123456789") != std::string::npos) {
     claim.kind = ClaimKind::approximate;
     claim.value = rest;
+    // "xs = [...]  # ~8MB in memory": on a line that prints nothing, a rough figure describes it.
+    if (kind == LineKind::silent && !marked) claim.confidence = 0.5;
     return claim;
   }
   if (is_version(body) && code.find("version") != std::string::npos) {
@@ -574,6 +617,10 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     if (!has_code && last_code_line > 0) {
       if (std::optional<Claim> output = output_comment(lines, i, last_code_line, literals)) {
         claims.push_back(std::move(*output));
+        continue;
+      }
+      if (std::optional<Claim> value = value_under_print(lines, i, last_code_line, literals)) {
+        claims.push_back(std::move(*value));
         continue;
       }
     }

@@ -218,4 +218,40 @@ std::string with_single_quotes(const std::string& text) {
   return out;
 }
 
+BlockValues block_values(const std::string& block) {
+  // A note starts after white space: an arrow, a comment sign after two spaces, or words in
+  // brackets after two spaces (a value in brackets has no space-separated words only).
+  static const Regex arrow(R"(\s+(?:←|⟵|⇐|<-{1,2})(?:\s.*)?$)");
+  static const Regex comment(R"(\s{2,}#\s.*$)");
+  static const Regex words(R"(\s{2,}\([A-Za-z][A-Za-z'.,-]*(?:\s+[A-Za-z0-9'.,+-]+)+\)\s*$)");
+  static const Regex hedge(
+      R"(\((?:may|can|might) (?:vary|differ|change)|varies|\bdepends\b|implementation[- ](?:dependent|detail|specific))",
+      RegexCase::insensitive);
+  BlockValues result;
+  for (const std::string& line : split_lines(block)) {
+    std::string value = line;
+    bool hedged = false;
+    for (const Regex* note : {&arrow, &comment, &words}) {
+      std::optional<RegexMatch> found = note->search(value);
+      if (!found) continue;
+      std::string text = value.substr(found->offset);
+      hedged = hedged || hedge.found_in(text);
+      value.erase(found->offset);
+      result.changed = true;
+    }
+    result.values += value + "\n";
+    result.hedged.push_back(hedged);
+  }
+  return result;
+}
+
+std::string without_blank_lines(const std::string& text) {
+  std::string kept;
+  for (const std::string& line : split_lines(text)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    kept += line + "\n";
+  }
+  return kept;
+}
+
 }  // namespace snipcheck

@@ -63,4 +63,17 @@ Order compare_unordered(const std::string& claim, const std::string& output);
 // The same items in a bracketed collection, in any order: "[1, 2]" and "[2, 1]".
 bool same_elements(const std::string& claim, const std::string& output);
 
+// An output block's lines with the notes written after their values taken off: "False   ← two
+// lists", "3    <- bool is an int", "True  # same object", "False  (in most cases)" are a value
+// and prose. `hedged` marks the lines whose note says the value is not fixed ("(may vary)").
+struct BlockValues {
+  std::string values;          // the block, each line without its note
+  std::vector<bool> hedged;    // per line of `values`
+  bool changed = false;        // some line had a note
+};
+BlockValues block_values(const std::string& block);
+
+// The text without its blank lines: an output block often spaces its groups of lines apart.
+std::string without_blank_lines(const std::string& text);
+
 }  // namespace snipcheck

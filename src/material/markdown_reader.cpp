@@ -85,6 +85,14 @@ std::optional<std::string_view> output_label(std::string_view text) {
   return trim(text.substr(found->length()));
 }
 
+// "Answer:", "**Answer:**", "Correct answer:": in a "what is the output?" question the untagged
+// block under it is what the example printed. Weaker than an output label: a block tagged python
+// under it is a solution, code, and so is any block under a heading with no example of its own.
+bool is_answer_label(std::string_view text) {
+  static const Regex label(R"(^(?:the |correct |the correct )?answers?\s*:?$)", RegexCase::insensitive);
+  return label.matches_whole(text);
+}
+
 // The text after "Output:" on the label's own line is output, unless it is prose: a list number
 // and words ("1. The loop ..."), or a sentence of words with no value in it.
 bool inline_output_is_prose(std::string_view rest) {
@@ -303,7 +311,7 @@ void finish_paragraph(State& state) {
     }
     return;
   }
-  state.output_expected = false;
+  state.output_expected = is_answer_label(text) && state.titled_examples > 0;
   state.output_labelled = false;
 }
 

@@ -1268,3 +1268,67 @@ TEST_CASE("audit --fix: the diff applies, and the next audit finds the fixed cla
   // Nothing more to correct: the second diff is empty.
   CHECK(slurp(patch).empty());
 }
+
+TEST_CASE("audit reads an Answer block under a question and judges its values", "[audit][answer-blocks]") {
+  // Issue 11, miss 1 and false alarm 2 in output blocks, on tests/fixtures/answer-blocks/quiz.md
+  // (written here, in the forms "what is the output?" pages use): the untagged block after an
+  // **Answer:** paragraph is the example's output; notes after its values ("3  ← three letters",
+  // "# ...") and blank lines between groups are not output; a line that says it may vary is no
+  // grounds for wrong; the exception that ended the example is its last line (a message of an
+  // older Python is wrong); a wrong value is named by its own line; a python block under the
+  // answer is code.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "answer-blocks" / "quiz.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()},
+                      scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 8);
+  std::map<int, Claims> claims = claims_by_question(results);
+  CHECK(claims[1] == Claims{{0, 19, "correct"}});
+  CHECK(claims[2] == Claims{{0, 33, "format"}});
+  CHECK(claims[3] == Claims{{0, 50, "nondeterministic"}});
+  CHECK(claims[4] == Claims{{0, 64, "correct"}});
+  CHECK(claims[5] == Claims{{0, 79, "wrong"}});
+  CHECK(claims[6] == Claims{{0, 92, "wrong"}});  // its second line: 7 / 2 prints 3.5
+  CHECK(claims[7].empty());
+  CHECK(claims[8].empty());
+  CHECK(results[4]["verdict"] == "pass");  // the KeyError is the one the block shows
+  CHECK(contains(results[5]["claims"][0]["hint"].get<std::string>(), "the example raised UnboundLocalError"));
+  CHECK(results[6]["verdict"] == "wrong");
+  CHECK(results[6]["claims"][0]["actual"] == "3\n3.5");
+}
+
+TEST_CASE("audit tells remarks around claims from claims, and reads printed text in quotes", "[audit][claim-reading]") {
+  // Issue 11, false alarms 1 and 5, on tests/fixtures/claim-reading/remarks.md (written here): a
+  // Note line under "# Output:" lines is prose; "# Output:" after a def body's return (the example
+  // never calls it) and a rough figure on an assignment are guesses, never wrong; text shown in
+  // double quotes is what print() writes without them (one of those is wrong: 2.5 rounds to 2);
+  // values written with commas where print() puts spaces are format; a column of notes after two
+  // spaces and a '!' after the value are not part of it (one is wrong: 700 is 700 in one script);
+  // a bare value on the comment line under a print() is its claim (wrong: the classes print with
+  // their module), one with words after it a remark.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "claim-reading" / "remarks.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()},
+                      scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 6);
+  std::map<int, Claims> claims = claims_by_question(results);
+  CHECK(claims[1] == Claims{{4, 11, "correct"}, {7, 14, "descriptive"}});
+  CHECK(claims[2] == Claims{{3, 22, "unsure"}});
+  CHECK(claims[3] == Claims{{1, 28, "unsure"}, {2, 29, "correct"}});
+  CHECK(claims[4] == Claims{{2, 36, "format"}, {3, 37, "format"}, {4, 38, "format"}, {5, 39, "wrong"}});
+  CHECK(claims[5] == Claims{{2, 46, "format"}, {3, 47, "correct"}, {4, 48, "correct"}, {5, 49, "wrong"}, {6, 50, "format"}});
+  CHECK(claims[6] == Claims{{4, 59, "wrong"}, {8, 63, "descriptive"}});
+  CHECK(contains(claim_at(results[6], 4)->at("actual").get<std::string>(), "<class '__main__.Leaf'>"));
+  CHECK(results[1]["verdict"] == "pass");
+  CHECK(results[4]["verdict"] == "wrong");
+}

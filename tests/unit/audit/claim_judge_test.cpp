@@ -105,6 +105,60 @@ TEST_CASE("judge_claim", "[compare][claims]") {
   }
 }
 
+TEST_CASE("judge_claim of an output block", "[compare][claims][blocks]") {
+  auto block = [](const std::string& text) {
+    Claim claim;
+    claim.kind = ClaimKind::output;
+    claim.scope = ClaimScope::whole;
+    claim.value = text;
+    return claim;
+  };
+  SECTION("notes after the values and blank lines between groups: the values are judged") {
+    ClaimResult result = judge_claim(block("3    ← three\nABC  <- upper\n\nFalse  # empty\n"), ran_printing("3\nABC\nFalse\n"));
+    CHECK(result.verdict == ClaimVerdict::format);
+    CHECK(result.hint.find("notes") != std::string::npos);
+    CHECK(judge_claim(block("1\n2\n\n3\n"), ran_printing("1\n2\n3\n")).verdict == ClaimVerdict::format);
+  }
+  SECTION("a wrong value among notes is wrong, named by its line of the block") {
+    ClaimResult result = judge_claim(block("3    ← floor\n3    ← true\n"), ran_printing("3\n3.5\n"));
+    CHECK(result.verdict == ClaimVerdict::wrong);
+    CHECK(result.block_line == 2);
+  }
+  SECTION("a line whose note says it may vary is no grounds for wrong; a plain aside is") {
+    CHECK(judge_claim(block("True\nFalse  (may vary)\n"), ran_printing("True\nTrue\n")).verdict ==
+          ClaimVerdict::nondeterministic);
+    ClaimResult aside = judge_claim(block("True\nFalse  (in most cases)\n"), ran_printing("True\nTrue\n"));
+    CHECK(aside.verdict == ClaimVerdict::wrong);
+    CHECK(aside.block_line == 2);
+  }
+  SECTION("an arrow that the example prints is output, not a note") {
+    CHECK(judge_claim(block("a ← b\n"), ran_printing("a ← b\n")).verdict == ClaimVerdict::correct);
+  }
+  SECTION("the exception that ended the example is compared as the block's last line") {
+    Evidence raised = ran_printing("1\n");
+    raised.ran = false;
+    raised.error = PythonError{};
+    raised.error->type = "KeyError";
+    raised.error->message = "'ink'";
+    CHECK(judge_claim(block("1\nKeyError: 'ink'\n"), raised).verdict == ClaimVerdict::correct);
+    ClaimResult older = judge_claim(block("1\nKeyError: ink\n"), raised);
+    CHECK(older.verdict == ClaimVerdict::wrong);
+    CHECK(older.hint.find("the example raised KeyError") != std::string::npos);
+  }
+}
+
+TEST_CASE("judge_claim of printed text in double quotes", "[compare][claims][quoted]") {
+  CHECK(judge_claim(output_claim(" \"3.1\"", "print(f'{x:.1f}')"), ran_printing("3.1\n")).verdict == ClaimVerdict::format);
+  CHECK(judge_claim(output_claim(" \"'ab'\"", "print(repr(s))"), ran_printing("'ab'\n")).verdict == ClaimVerdict::format);
+  CHECK(judge_claim(output_claim(" \"3\"", "print(f'{x:.0f}')"), ran_printing("2\n")).verdict == ClaimVerdict::wrong);
+  CHECK(judge_claim(output_claim(" \"\"", "print('' and 'x')"), ran_printing("\n")).verdict == ClaimVerdict::format);
+}
+
+TEST_CASE("judge_claim of values written with commas where print() puts spaces", "[compare][claims]") {
+  CHECK(judge_claim(output_claim(" 3, 2", "print(q, r)"), ran_printing("3 2\n")).verdict == ClaimVerdict::format);
+  CHECK(judge_claim(output_claim(" 3, 4", "print(q, r)"), ran_printing("3 2\n")).verdict == ClaimVerdict::wrong);
+}
+
 TEST_CASE("judge_claim hints", "[compare][claims]") {
   SECTION("an iterator printed instead of its items, checked by list(...)") {
     Claim claim = output_claim(" [1, 4]", "print(map(sq, [1, 2]))");

@@ -235,3 +235,51 @@ TEST_CASE("extract_claims: # Output lines after a statement", "[claims][output-c
   CHECK(claims[2].line == 10);
   CHECK(claims[2].value == "4");
 }
+
+TEST_CASE("extract_claims: remarks around # Output lines", "[claims][output-comments]") {
+  SECTION("a Note line under the printed lines ends them") {
+    MaterialQuestion question;
+    question.code = "print(1)\nprint(2)\n# Output:\n# 1\n# 2\n# Note: one a line\n";
+    std::vector<Claim> claims = extract_claims(question);
+    REQUIRE_FALSE(claims.empty());
+    CHECK(claims[0].scope == ClaimScope::whole);
+    CHECK(claims[0].value == "1\n2");
+  }
+  SECTION("# Output: after a def body's return is a guess: what a call left out would give") {
+    MaterialQuestion question;
+    question.code = "def twice(xs):\n    return [x * 2 for x in xs]\n# Output: [2, 4]\n";
+    std::vector<Claim> claims = extract_claims(question);
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].confidence < 1.0);
+  }
+}
+
+TEST_CASE("classify_comment: a rough figure on a line that prints nothing is a guess", "[claims][commentary]") {
+  Claim rough = classify_comment(" ~8KB in memory", "squares = [n * n for n in range(1000)]", {});
+  CHECK(rough.kind == ClaimKind::approximate);
+  CHECK(rough.confidence < 1.0);
+  CHECK(classify_comment(" ~8.0", "print(total)", {}).confidence == 1.0);
+}
+
+TEST_CASE("classify_comment: notes set apart by two spaces or after a '!'", "[claims][value-part]") {
+  Claim division = classify_comment(" 3.4  True division", "print(a / b)", {});
+  CHECK(division.value == "3.4");
+  CHECK(division.note == "True division");
+  CHECK(classify_comment(" 3 2", "print(q, r)", {}).value == "3 2");
+  Claim exclaimed = classify_comment(" False! (outside the cache)", "print(a is b)", {});
+  CHECK(exclaimed.kind == ClaimKind::output);
+  CHECK(exclaimed.value == "False");
+}
+
+TEST_CASE("extract_claims: a bare value on the comment line under a print()", "[claims][output-comments]") {
+  MaterialQuestion question;
+  question.code = "print(kinds)\n# (1, 2)\n\nprint(n)\n# [3] is the count\nprint(m)\n# 4\n# 5\n";
+  std::vector<Claim> claims = extract_claims(question);
+  REQUIRE(claims.size() == 4);
+  CHECK(claims[0].line == 1);
+  CHECK(claims[0].kind == ClaimKind::output);
+  CHECK(claims[0].value == "(1, 2)");
+  CHECK(claims[1].kind == ClaimKind::descriptive);  // words after the value: a remark
+  CHECK(claims[2].kind == ClaimKind::descriptive);  // one of several comment lines
+  CHECK(claims[3].kind == ClaimKind::descriptive);
+}

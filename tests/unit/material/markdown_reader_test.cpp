@@ -289,6 +289,22 @@ TEST_CASE("read_markdown reads output labels, headings and output written in the
     REQUIRE(headed.outputs.size() == 1);
     CHECK(headed.outputs[0].text == "3\n");
   }
+  SECTION("**Answer:** then an untagged fence is output; a python fence under it is code") {
+    MaterialQuestion answered = outputs_of("## A\n\n```python\nprint(1)\n```\n\nSome words.\n\n**Answer:**\n```\n1\n```\n");
+    REQUIRE(answered.outputs.size() == 1);
+    CHECK(answered.outputs[0].text == "1\n");
+    CHECK(answered.outputs[0].material_line == 11);
+    auto solved = read_markdown("## A\n\n```python\nprint(1)\n```\n\n**Answer:**\n```python\nprint(2)\n```\n", "notes.md");
+    REQUIRE(solved);
+    CHECK(solved->size() == 2);
+    CHECK(solved->front().outputs.empty());
+  }
+  SECTION("**Answer:** under a heading with no example of its own documents no earlier example") {
+    auto questions = read_markdown("## A\n\n```python\nprint(1)\n```\n\n## B\n\n**Answer:**\n```\nx = 1\n```\n", "notes.md");
+    REQUIRE(questions);
+    REQUIRE(questions->size() == 2);
+    CHECK(questions->front().outputs.empty());
+  }
   SECTION("without a label, a python fence after an example is another example") {
     auto questions = read_markdown("## A\n\n```python\nprint(1)\n```\n\n```python\nprint(2)\n```\n", "notes.md");
     REQUIRE(questions);
