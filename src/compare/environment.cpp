@@ -246,6 +246,15 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
   if (error.type == "ImportError" && contains(message, "relative import")) {
     return "a fragment of a package (a relative import)";
   }
+  // An Ansible module started as a script: ansible passes its arguments as JSON on standard input.
+  if (error.type == "SystemExit" && contains(outcome.stdout_text, "unable to decode valid JSON on stdin")) {
+    return "an Ansible module: it reads its arguments as JSON on standard input, which is empty here (ansible runs it "
+           "with them)";
+  }
+  // A server whose port something else on this machine holds (another program, another run).
+  if (contains(all + "\n" + outcome.stderr_text, "Address already in use")) {
+    return "a server whose port is in use on this machine (Address already in use)";
+  }
   if (error.type == "SystemExit" && contains(outcome.stderr_text, "usage:")) {
     return "needs command-line arguments (it printed its usage and exited with status " + error.message + ")";
   }

@@ -33,6 +33,17 @@ TEST_CASE("environment_reason", "[compare]") {
     CHECK(environment_reason(raised("NoCredentialsError", "Unable to locate credentials"), "", "")->find("credentials") !=
           std::string::npos);
   }
+  SECTION("a server whose port is taken, an Ansible module without its arguments on stdin") {
+    Outcome busy = raised("SystemExit", "1");
+    busy.stderr_text = "Address already in use\nPort 8000 is in use by another program.\n";
+    CHECK(environment_reason(busy, "", "") == "a server whose port is in use on this machine (Address already in use)");
+    CHECK(environment_reason(raised("OSError", "[Errno 98] Address already in use"), "", "")->find("port is in use") !=
+          std::string::npos);
+    Outcome module = raised("SystemExit", "1");
+    module.stdout_text = "\n{\"msg\": \"Error: Module unable to decode valid JSON on stdin.\", \"failed\": true}\n";
+    CHECK(environment_reason(module, "", "")->starts_with("an Ansible module: it reads its arguments as JSON on standard input"));
+    CHECK_FALSE(environment_reason(raised("SystemExit", "1"), "", "").has_value());  // exit(1) by itself fails
+  }
   SECTION("a file the example names but never creates; a name it never defines") {
     std::string code = "open('in.csv')\n";
     CHECK(environment_reason(raised("FileNotFoundError", "[Errno 2] No such file or directory: 'in.csv'"), code, "") ==
