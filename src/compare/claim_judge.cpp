@@ -469,6 +469,7 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
       return result;
     }
     result.verdict = ClaimVerdict::wrong;
+    result.varies = true;
     result.hint = "the output varies between runs, and the claim matches neither";
     return result;
   }

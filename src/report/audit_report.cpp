@@ -314,6 +314,9 @@ std::string render_fix_diff(const std::string& material_text, const std::string&
       // What a transcript shows under a prompt is no comment: the prompt's own comment, if it
       // has one, says something else and stays.
       if (claim.claim.echo) continue;
+      // Output that varies between runs (a random initialisation, a timing): one run's value
+      // would be as wrong as the claim.
+      if (claim.varies) continue;
       int line = material_line(question, claim);
       if (line < 1 || line > static_cast<int>(lines.size())) continue;
       std::string& text = lines[static_cast<std::size_t>(line - 1)];

@@ -60,8 +60,9 @@ std::string render_audit_json(const std::vector<AuditQuestion>& questions, const
 std::string render_audit_markdown(const std::vector<AuditQuestion>& questions, const AuditSummary& summary,
                                   const std::string& material_name);
 
-// A unified diff from the material to the material with each wrong claim's comment corrected;
-// empty when nothing is wrong.
+// A unified diff from the material to the material with each wrong claim's comment corrected
+// (not one whose output varies between runs: there is no one value to write); empty when
+// nothing is wrong.
 std::string render_fix_diff(const std::string& material_text, const std::string& material_name,
                             const std::vector<AuditQuestion>& questions);
 

@@ -95,6 +95,8 @@ TEST_CASE("judge_claim", "[compare][claims]") {
     ClaimResult wrong = judge_claim(output_claim(" 3", "print(roll())"), other);
     CHECK(wrong.verdict == ClaimVerdict::wrong);
     CHECK(wrong.hint.find("varies between runs") != std::string::npos);
+    CHECK(wrong.varies);  // --fix has no one output to write in its place
+    CHECK_FALSE(judge_claim(output_claim(" 3", "print(x)"), ran_printing("2\n")).varies);
   }
   SECTION("a statement that did not run: unverifiable with the reason") {
     Evidence evidence;

@@ -149,6 +149,13 @@ TEST_CASE("render_fix_diff", "[report][audit]") {
   CHECK(render_fix_diff(material, "notes.md", questions).empty());
 }
 
+TEST_CASE("render_fix_diff: a claim whose output varies between runs is not rewritten to one run's", "[report][audit]") {
+  auto questions = one_wrong();
+  questions[0].claims[0].varies = true;  // a random initialisation: each run prints another value
+  std::string material = std::string(11, '\n') + "xs = [1, 2]\nprint(map(double, xs))  # [2, 4]\nmore\n";
+  CHECK(render_fix_diff(material, "notes.md", questions).empty());
+}
+
 TEST_CASE("render_fix_diff: a transcript's documented output leaves the prompt's comment alone", "[report][audit][repl]") {
   auto questions = one_wrong();
   questions[0].claims[0].claim.echo = true;  // the output shown under `>>> print(map(...))  # [2, 4]`
