@@ -178,6 +178,8 @@ std::string number_hint(const std::string& claimed, const std::string& out, cons
       return "an int claimed for a float: it prints " + out;
     case NumberMatch::float_for_int: return "a float claimed for an int: it prints " + out;
     case NumberMatch::other_value:
+      // Only a float has digits to hide: of an int (10 claimed 11) there is no more to say.
+      if (!Regex(R"(\d\.\d|\de[-+]?\d)").found_in(out)) return "another number: it prints " + out;
       return "another number: a float prints every digit its value needs (" + out +
              "); round() or a format such as f\"{x:.2f}\" shows fewer";
     case NumberMatch::same:
