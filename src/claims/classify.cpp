@@ -5,7 +5,10 @@
 // line is matters: on an assignment, an import, a definition or a condition the comment explains
 // the code ("# row-major", "# 5 minutes"): only a bare value there may state what the line
 // computes, and that is a guess too. A guess carries a confidence below 1 (the judge never calls
-// a guess wrong); prose that shares nothing with the code's strings is descriptive.
+// a guess wrong); prose that shares nothing with the code's strings is descriptive. The Python a
+// claim is stated for comes from its own words ("# in 3.12: 1.0", "# [1]  # Python 3.7+"), a
+// comment line heading the lines under it ("# Python 3.8+"), or what the material says of the
+// block (MaterialQuestion::python, DocumentedOutput::python).
 #include <algorithm>
 #include <cctype>
 #include <string_view>
@@ -418,6 +421,12 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     claim.note = trim(std::string_view(body).substr(hash + 3));
     body = trim(std::string_view(body).substr(0, hash));
   }
+  // "in 3.12: [1, 2]", "Python 2: 0": what the line shows under another Python; "# Python 3.8+"
+  // alone says what the line needs.
+  if (std::optional<StatedVersion> stated = comment_version(body)) {
+    claim.python = stated->version;
+    body = stated->rest;
+  }
   claim.value = body;
   bool code_line = code.find_first_not_of(" \t") != std::string::npos;
 
@@ -442,6 +451,7 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     return claim;
   };
   if (is_tool_directive(body)) return descriptive(1.0);
+  if (body.empty()) return descriptive(1.0);  // "# Python 3.8+": the version the line needs
   LineKind kind = line_kind(code);
   bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
   if (marked) claim.value = body;
@@ -545,6 +555,14 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
   std::vector<PythonLine> lines = scan_python(question.code);
   std::vector<std::string> literals = string_literals(question.code);
   int last_code_line = 0;
+  // A comment line that only names a version ("# Python 3.8+", "# In Python 3.12:") heads the lines
+  // after it, up to the next one; before any, the version the prose before the block states.
+  std::string section_python = question.python;
+  // The Python a claim is stated for: its own words, else its section's.
+  auto stated_for = [&](Claim& claim) {
+    if (claim.python.empty()) claim.python = python_version_in(claim.note);
+    if (claim.python.empty()) claim.python = section_python;
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const PythonLine& line = lines[i];
     int number = static_cast<int>(i) + 1;
@@ -552,6 +570,11 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     if (has_code && !line.comment.starts_with(">")) last_code_line = number;
     if (!line.has_comment || line.comment.starts_with("!")) continue;  // "#!" shebang
     std::string comment = line.comment;
+    if (!has_code) {
+      if (std::optional<StatedVersion> stated = comment_version(comment); stated && stated->rest.empty()) {
+        section_python = stated->version;
+      }
+    }
     // "#> 42" on the lines after a statement: output of that statement, one line each.
     if (!has_code && comment.starts_with(">") && last_code_line > 0) {
       std::string text = comment.substr(1);
@@ -565,17 +588,20 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
       claim.line = last_code_line;
       claim.text = ">" + comment.substr(1);
       claim.value = text;
+      stated_for(claim);
       claims.push_back(claim);
       continue;
     }
     if (!has_code && last_code_line > 0) {
       if (std::optional<Claim> output = output_comment(lines, i, last_code_line, literals)) {
+        stated_for(*output);
         claims.push_back(std::move(*output));
         continue;
       }
     }
     Claim claim = classify_comment(comment, line.code, literals);
     claim.line = number;
+    stated_for(claim);
     claims.push_back(std::move(claim));
   }
   for (const DocumentedOutput& output : question.outputs) {
@@ -586,6 +612,7 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     claim.material_line = output.material_line;
     claim.text = output.text;
     claim.value = output.text;
+    claim.python = output.python.empty() ? question.python : output.python;
     while (!claim.value.empty() && claim.value.back() == '\n') claim.value.pop_back();
     claims.push_back(std::move(claim));
   }

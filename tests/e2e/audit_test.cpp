@@ -974,6 +974,53 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   CHECK(report["summary"]["claims"]["wrong"] == 5);
 }
 
+TEST_CASE("audit reads the Python a claim is stated for: version-dependent only where it does not hold", "[audit][version]") {
+  // Issue 11, on tests/fixtures/version-material/versions.md: every form, every claim's verdict.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "version-material" / "versions.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()}, scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 6);
+  std::map<int, Claims> claims = claims_by_question(results);
+  auto hint = [&](int question, int line, std::size_t index = 0) {
+    std::size_t seen = 0;
+    for (const json& claim : results[question]["claims"]) {
+      if (claim["line"] == line && seen++ == index) return claim["hint"].get<std::string>();
+    }
+    return std::string();
+  };
+  // "Output (< Python 3.7):" does not hold on 3.11; "Output (Python 3.7+):" is judged as any other.
+  CHECK(claims[1] == Claims{{0, 16, "version-dependent"}, {0, 22, "correct"}});
+  CHECK(contains(hint(1, 0), "stated for Python < 3.7; Python 3.11 prints ['pears', 'apples', 'figs']"));
+  // "In Python 2 this prints:" then the block; "Output in Python 2:".
+  CHECK(claims[2] == Claims{{0, 34, "version-dependent"}});
+  CHECK(contains(hint(2, 0), "stated for Python 2; Python 3.11 prints 4.5"));
+  CHECK(claims[3] == Claims{{0, 46, "version-dependent"}});
+  CHECK(contains(hint(3, 0), "stated for Python 2; Python 3.11 prints 4"));
+  // "Output (Python 3.8):" that holds on 3.11 too: correct.
+  CHECK(claims[4] == Claims{{0, 59, "correct"}});
+  // Prose before the example states its comments for Python 2: the one that differs is
+  // version-dependent, the one that holds correct.
+  CHECK(claims[5] == Claims{{1, 67, "version-dependent"}, {2, 68, "correct"}});
+  CHECK(contains(hint(5, 1), "Python 3.11 prints <class 'int'>"));
+  // "# Python 3.8+" heads lines judged as any other (11 is wrong); "# in 3.12: 1.0" does not hold
+  // on 3.11; "# Python 2: 10" does; "# [...]  # Python 3.7+" is judged as any other.
+  CHECK(claims[6] == Claims{{1, 74, "descriptive"},
+                            {3, 76, "correct"},
+                            {4, 77, "wrong"},
+                            {6, 79, "version-dependent"},
+                            {7, 80, "correct"},
+                            {8, 81, "correct"}});
+  CHECK(hint(6, 4) == "another number: it prints 10");
+  CHECK(contains(hint(6, 6), "stated for Python 3.12; Python 3.11 prints 0.9999999999999999"));
+  CHECK(report["summary"]["claims"]["version-dependent"] == 5);
+  CHECK(report["summary"]["claims"]["wrong"] == 1);
+}
+
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
   Scratch scratch;
   fs::path text = scratch.path / "shopping.txt";
