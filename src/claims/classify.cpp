@@ -295,6 +295,48 @@ std::optional<std::pair<std::string, ValuePart>> prefixed_value(const std::strin
   return std::nullopt;
 }
 
+// "True or False", "1 / 2 / 3", "heads | tails", "1, 2 or 3": the possibilities a comment lists,
+// each an atom or a bare word, when the whole comment is such a list with at least one "or", '/'
+// or '|' between them; empty otherwise ("True, False" alone may be two printed lines joined).
+std::vector<std::string> listed_alternatives(std::string_view text) {
+  std::vector<std::string> items;
+  bool explicit_separator = false;
+  std::size_t at = 0;
+  auto skip_spaces = [&] {
+    while (at < text.size() && text[at] == ' ') ++at;
+  };
+  for (;;) {
+    skip_spaces();
+    std::size_t length = atom_length(text, at);
+    if (length == 0) {
+      std::size_t end = at;
+      while (end < text.size() && is_word_char(text[end])) ++end;
+      length = end - at;
+    }
+    if (length == 0) return {};
+    items.emplace_back(text.substr(at, length));
+    at += length;
+    skip_spaces();
+    if (at == text.size()) break;
+    bool comma = text[at] == ',';
+    if (comma) {
+      ++at;
+      skip_spaces();
+    }
+    if (text.substr(at).starts_with("or ")) {
+      at += 3;
+      explicit_separator = true;
+    } else if (at < text.size() && (text[at] == '/' || text[at] == '|')) {
+      ++at;
+      explicit_separator = true;
+    } else if (!comma) {
+      return {};  // "2 duplicates removed": words after a value, no list
+    }
+  }
+  if (items.size() < 2 || !explicit_separator) return {};
+  return items;
+}
+
 // "optimizer.step()", "model.fit(x, y)": a call of a method with no arguments or only names is
 // code the comment names, not a repr (reprs show values: Point(x=1, y=2), range(0, 3), set()).
 bool reads_as_code(const std::string& value) {
@@ -490,6 +532,14 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     return !lead.empty() && lower(text).find(lower(lead)) == std::string::npos;
   };
 
+  // "True or False", "1 / 2 / 3": the outputs it may print, not one claimed output.
+  if (!silent) {
+    if (std::vector<std::string> alternatives = listed_alternatives(body); !alternatives.empty()) {
+      claim.value = body;
+      claim.alternatives = std::move(alternatives);
+      return claim;
+    }
+  }
   auto [label, value] = split_label(body);
   if (!label.empty()) {
     if (std::optional<ValuePart> part = value_part(value, literals)) {

@@ -1024,6 +1024,30 @@ TEST_CASE("audit reads the Python a claim is stated for: version-dependent only 
   CHECK(report["summary"]["claims"]["wrong"] == 1);
 }
 
+TEST_CASE("audit: a comment that lists the outputs a line may print is not a wrong claim", "[audit][alternatives]") {
+  // Issue 11, on tests/fixtures/listed-outputs/listing.md: every claim's verdict.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "listed-outputs" / "listing.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()}, scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 3);
+  std::map<int, Claims> claims = claims_by_question(results);
+  // "True or False" for a check that gives one: descriptive; "True, False" may be that or two
+  // printed lines: unsure; a single value is judged as any claim.
+  CHECK(claims[1] == Claims{{4, 11, "descriptive"}, {5, 12, "unsure"}, {6, 13, "correct"}});
+  CHECK(contains((*claim_at(results[1], 4))["hint"], "the comment lists possible outputs (True or False); it prints False, one of them"));
+  // "1 / 2 / 3" and "left | right" for one random pick; "0 or 2" where 1 is printed: unsure.
+  CHECK(claims[2] == Claims{{4, 22, "descriptive"}, {5, 23, "descriptive"}, {6, 24, "unsure"}});
+  CHECK(contains((*claim_at(results[2], 6))["hint"], "it prints 1, none of them"));
+  // Printed lines joined by commas stay format; two values neither of which is printed stay wrong.
+  CHECK(claims[3] == Claims{{2, 31, "format"}, {3, 32, "wrong"}});
+  CHECK(report["summary"]["claims"]["wrong"] == 1);
+}
+
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {
   Scratch scratch;
   fs::path text = scratch.path / "shopping.txt";

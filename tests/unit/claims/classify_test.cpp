@@ -117,6 +117,23 @@ TEST_CASE("extract_claims: the Python each claim is stated for", "[claims][versi
   CHECK(claims[7].python == "2");      // no label: the block's
 }
 
+TEST_CASE("classify_comment: a list of the outputs a line may print", "[claims][alternatives]") {
+  using Items = std::vector<std::string>;
+  CHECK(classify_comment(" True or False", "print(ok)", {}).alternatives == Items{"True", "False"});
+  CHECK(classify_comment(" 1 / 2 / 3", "print(roll())", {}).alternatives == Items{"1", "2", "3"});
+  CHECK(classify_comment(" heads | tails", "print(flip())", {}).alternatives == Items{"heads", "tails"});
+  CHECK(classify_comment(" 'a', 'b' or 'c'", "print(pick())", {}).alternatives == Items{"'a'", "'b'", "'c'"});
+  Claim listed = classify_comment(" True or False", "print(ok)", {});
+  CHECK(listed.kind == ClaimKind::output);
+  CHECK(listed.value == "True or False");
+  // Commas alone may be printed lines joined; words after a value are a remark; no list on a
+  // line that prints nothing itself.
+  CHECK(classify_comment(" True, False", "print(ok)", {}).alternatives.empty());
+  CHECK(classify_comment(" 2 duplicates removed", "print(len(seen))", {}).alternatives.empty());
+  CHECK(classify_comment(" True (or False when empty)", "print(ok)", {}).alternatives.empty());
+  CHECK(classify_comment(" 0 or 1", "flag = pick()", {}).alternatives.empty());
+}
+
 // Issue 9: std::regex overflowed the stack (SIGSEGV) on a line of some 26,000 characters.
 TEST_CASE("extract_claims on megabyte lines", "[claims][long-line]") {
   const std::string mb(1 << 20, 'x');
