@@ -341,7 +341,16 @@ std::optional<std::string> environment_reason(const Outcome& outcome, const std:
   if (contains(outcome.stderr_text, "not main interpreter")) {
     return "os.fork / multiprocessing cannot run in a sub-interpreter (it needs the process tier)";
   }
-  if (outcome.ending == Ending::timeout) return stuck_reason(outcome.stack);
+  if (outcome.ending == Ending::timeout) {
+    if (auto stuck = stuck_reason(outcome.stack)) return stuck;
+    // Stopped while a module was still loading (torch takes seconds, more on a busy machine): the
+    // runner's deadline, not the example, ended it.
+    if (contains(outcome.stack, "importlib._bootstrap") || contains(outcome.stack, "<frozen importlib")) {
+      return "still importing a module when the runner's timeout stopped it (a slow import on a busy machine); not "
+             "the material's error (a longer --timeout lets it finish)";
+    }
+    return std::nullopt;
+  }
   if (outcome.ending != Ending::finished) return std::nullopt;
   if (auto limit = runner_limit_reason(outcome)) return limit;
   if (!outcome.error) return std::nullopt;
