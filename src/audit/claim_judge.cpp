@@ -370,6 +370,51 @@ void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& ev
 
 ClaimResult judge_first(const Claim& claim, const Evidence& evidence);
 
+// The outputs a comment lists as possible: "True or False", "1 / 2 / 3" (Claim::alternatives),
+// and simple items joined by commas ("True, False"), which may be that too when the line prints
+// one of them; `listed` is false for the comma form, which may also be printed lines joined.
+std::vector<std::string> possible_outputs(const Claim& claim, bool& listed) {
+  listed = !claim.alternatives.empty();
+  if (listed) return claim.alternatives;
+  static const Regex simple(R"(^[\w.+-]+(?:\s*,\s*[\w.+-]+)+$)");
+  if (!claim.label.empty() || !simple.matches_whole(claim.value)) return {};
+  std::vector<std::string> items;
+  for (std::size_t begin = 0; begin <= claim.value.size();) {
+    std::size_t comma = claim.value.find(',', begin);
+    items.push_back(trim(std::string_view(claim.value).substr(begin, comma == std::string::npos ? std::string::npos : comma - begin)));
+    if (comma == std::string::npos) break;
+    begin = comma + 1;
+  }
+  return items;
+}
+
+// A wrong claim that lists possibilities: a careful editor does not call it wrong. The line
+// prints one of them: descriptive ("True or False" for a check that gives one) or, for the comma
+// form, unsure; it prints none of them: unsure. False when the claim lists nothing.
+bool judge_alternatives(ClaimResult& result, const Claim& claim) {
+  bool listed = false;
+  std::vector<std::string> items = possible_outputs(claim, listed);
+  if (items.size() < 2 || result.actual.find('\n') != std::string::npos) return false;
+  std::string printed = normalize_claim_text(result.actual);
+  bool one_of = std::any_of(items.begin(), items.end(), [&](const std::string& item) {
+    std::string text = normalize_claim_text(item);
+    return text == printed || with_single_quotes(text) == printed || number_match(text, printed, 0.0) == NumberMatch::same;
+  });
+  std::string what = "the comment lists possible outputs (" + claim.value + ")";
+  if (one_of && listed) {
+    result.verdict = ClaimVerdict::descriptive;
+    result.hint = what + "; it prints " + shown(result.actual) + ", one of them";
+    return true;
+  }
+  if (!one_of && !listed) return false;  // "1, 2" for 3: two values claimed, neither printed
+  result.verdict = ClaimVerdict::unsure;
+  result.confidence = 0.5;
+  result.hint = one_of ? "the comment may list possible outputs (" + claim.value + ") or printed lines; it prints " +
+                             shown(result.actual) + ", one of them"
+                       : what + "; it prints " + shown(result.actual) + ", none of them";
+  return true;
+}
+
 }  // namespace
 
 ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
@@ -395,6 +440,7 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
                   (result.hint.empty() ? std::string() : " (" + result.hint + ")");
     return result;
   }
+  if (judge_alternatives(result, claim)) return result;
   if (claim.confidence < 1.0) {
     // That the comment is a claim at all is a guess: listed, never a wrong flag.
     result.verdict = ClaimVerdict::unsure;
@@ -571,6 +617,7 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
       return result;
     }
     result.verdict = ClaimVerdict::wrong;
+    result.varies = true;
     result.hint = "the output varies between runs, and the claim matches neither";
     return result;
   }

@@ -69,6 +69,7 @@ struct ClaimResult {
   std::string hint;       // why, for wrong (and format) claims
   double confidence = 1.0;
   int block_line = 0;     // a multi-line output block judged wrong: its first wrong line (1-based)
+  bool varies = false;    // what it is compared with varied between two runs: no one output to write in its place
 };
 
 // A first judgement, before any probe: used to decide which claims need one.

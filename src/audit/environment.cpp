@@ -246,6 +246,15 @@ std::optional<std::string> error_reason(const PythonError& error, const Outcome&
   if (error.type == "ImportError" && contains(message, "relative import")) {
     return "a fragment of a package (a relative import)";
   }
+  // An Ansible module started as a script: ansible passes its arguments as JSON on standard input.
+  if (error.type == "SystemExit" && contains(outcome.stdout_text, "unable to decode valid JSON on stdin")) {
+    return "an Ansible module: it reads its arguments as JSON on standard input, which is empty here (ansible runs it "
+           "with them)";
+  }
+  // A server whose port something else on this machine holds (another program, another run).
+  if (contains(all + "\n" + outcome.stderr_text, "Address already in use")) {
+    return "a server whose port is in use on this machine (Address already in use)";
+  }
   if (error.type == "SystemExit" && contains(outcome.stderr_text, "usage:")) {
     return "needs command-line arguments (it printed its usage and exited with status " + error.message + ")";
   }
@@ -332,7 +341,16 @@ std::optional<std::string> environment_reason(const Outcome& outcome, const std:
   if (contains(outcome.stderr_text, "not main interpreter")) {
     return "os.fork / multiprocessing cannot run in a sub-interpreter (it needs the process tier)";
   }
-  if (outcome.ending == Ending::timeout) return stuck_reason(outcome.stack);
+  if (outcome.ending == Ending::timeout) {
+    if (auto stuck = stuck_reason(outcome.stack)) return stuck;
+    // Stopped while a module was still loading (torch takes seconds, more on a busy machine): the
+    // runner's deadline, not the example, ended it.
+    if (contains(outcome.stack, "importlib._bootstrap") || contains(outcome.stack, "<frozen importlib")) {
+      return "still importing a module when the runner's timeout stopped it (a slow import on a busy machine); not "
+             "the material's error (a longer --timeout lets it finish)";
+    }
+    return std::nullopt;
+  }
   if (outcome.ending != Ending::finished) return std::nullopt;
   if (auto limit = runner_limit_reason(outcome)) return limit;
   if (!outcome.error) return std::nullopt;

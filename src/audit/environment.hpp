@@ -1,8 +1,9 @@
 // Environment versus material: tells an example that failed because this machine lacks
-// something (a module, the network, a server, credentials, command-line arguments, a terminal,
-// an input file, the process tier) from one that fails by itself, from the outcome alone: error
-// type and message, stderr, and for a timeout the stack where it was stuck. Also the Debian
-// package that provides a module. Pure functions; nothing here knows a particular material.
+// something (a module, the network, a server or its port, credentials, command-line arguments, an
+// Ansible module's arguments on stdin, a terminal, an input file, the process tier) from one that
+// fails by itself, from the outcome alone: error type and message, stdout and stderr, and for a
+// timeout the stack where it was stuck. Also the Debian package that provides a module. Pure
+// functions; nothing here knows a particular material.
 #pragma once
 
 #include <optional>

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "compare/claim_judge.hpp"
 #include "compare/compare.hpp"
 #include "util/regex.hpp"
 
@@ -15,8 +16,10 @@ std::string three_digits(int number) {
   return std::string(3 - std::min<std::size_t>(3, text.size()), '0') + text;
 }
 
+// A claim stated for another Python ("Output (< Python 3.7):", "# in 3.12: 1.0") says nothing
+// of what this one prints: it is no expected output here.
 bool claims_output(const Claim& claim) {
-  return claim.scope != ClaimScope::namespace_ &&
+  return claim.scope != ClaimScope::namespace_ && covers_this_python(stated_python(claim)) &&
          (claim.kind == ClaimKind::output || claim.kind == ClaimKind::approximate || claim.kind == ClaimKind::example);
 }
 
@@ -61,7 +64,9 @@ std::optional<std::string> expected_from_claims(const std::string& code, const s
                                                 bool& ellipsis) {
   ellipsis = false;
   for (const Claim& claim : claims) {
-    if (claim.scope == ClaimScope::whole && claim.kind == ClaimKind::output) return claim.value + "\n";
+    if (claim.scope == ClaimScope::whole && claim.kind == ClaimKind::output && covers_this_python(stated_python(claim))) {
+      return claim.value + "\n";
+    }
   }
   std::map<int, const Claim*> by_line;
   for (const Claim& claim : claims) {

@@ -49,6 +49,7 @@ struct Claim {
   int material_line = 0;     // where the claim starts in the material, when line does not say (an output block)
   int text_line = 0;         // snippet line the claim is written on when not `line`: "# Output: 3" under its statement
   std::string python;        // the Python the material states it for, as written ("< 3.7", "2", "3.8+"); empty: none
+  std::vector<std::string> alternatives;  // "True or False", "1 / 2 / 3": the outputs a comment lists as possible; empty: none
 };
 
 // One line of Python as far as comments and statements go.

@@ -5,7 +5,10 @@
 // line is matters: on an assignment, an import, a definition or a condition the comment explains
 // the code ("# row-major", "# 5 minutes"): only a bare value there may state what the line
 // computes, and that is a guess too. A guess carries a confidence below 1 (the judge never calls
-// a guess wrong); prose that shares nothing with the code's strings is descriptive.
+// a guess wrong); prose that shares nothing with the code's strings is descriptive. The Python a
+// claim is stated for comes from its own words ("# in 3.12: 1.0", "# [1]  # Python 3.7+"), a
+// comment line heading the lines under it ("# Python 3.8+"), or what the material says of the
+// block (MaterialQuestion::python, DocumentedOutput::python).
 #include <algorithm>
 #include <cctype>
 #include <string_view>
@@ -296,6 +299,48 @@ std::optional<std::pair<std::string, ValuePart>> prefixed_value(const std::strin
   return std::nullopt;
 }
 
+// "True or False", "1 / 2 / 3", "heads | tails", "1, 2 or 3": the possibilities a comment lists,
+// each an atom or a bare word, when the whole comment is such a list with at least one "or", '/'
+// or '|' between them; empty otherwise ("True, False" alone may be two printed lines joined).
+std::vector<std::string> listed_alternatives(std::string_view text) {
+  std::vector<std::string> items;
+  bool explicit_separator = false;
+  std::size_t at = 0;
+  auto skip_spaces = [&] {
+    while (at < text.size() && text[at] == ' ') ++at;
+  };
+  for (;;) {
+    skip_spaces();
+    std::size_t length = atom_length(text, at);
+    if (length == 0) {
+      std::size_t end = at;
+      while (end < text.size() && is_word_char(text[end])) ++end;
+      length = end - at;
+    }
+    if (length == 0) return {};
+    items.emplace_back(text.substr(at, length));
+    at += length;
+    skip_spaces();
+    if (at == text.size()) break;
+    bool comma = text[at] == ',';
+    if (comma) {
+      ++at;
+      skip_spaces();
+    }
+    if (text.substr(at).starts_with("or ")) {
+      at += 3;
+      explicit_separator = true;
+    } else if (at < text.size() && (text[at] == '/' || text[at] == '|')) {
+      ++at;
+      explicit_separator = true;
+    } else if (!comma) {
+      return {};  // "2 duplicates removed": words after a value, no list
+    }
+  }
+  if (items.size() < 2 || !explicit_separator) return {};
+  return items;
+}
+
 // "optimizer.step()", "model.fit(x, y)": a call of a method with no arguments or only names is
 // code the comment names, not a repr (reprs show values: Point(x=1, y=2), range(0, 3), set()).
 bool reads_as_code(const std::string& value) {
@@ -460,6 +505,12 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     claim.note = trim(std::string_view(body).substr(hash + 3));
     body = trim(std::string_view(body).substr(0, hash));
   }
+  // "in 3.12: [1, 2]", "Python 2: 0": what the line shows under another Python; "# Python 3.8+"
+  // alone says what the line needs.
+  if (std::optional<StatedVersion> stated = comment_version(body)) {
+    claim.python = stated->version;
+    body = stated->rest;
+  }
   claim.value = body;
   bool code_line = code.find_first_not_of(" \t") != std::string::npos;
 
@@ -484,6 +535,7 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     return claim;
   };
   if (is_tool_directive(body)) return descriptive(1.0);
+  if (body.empty()) return descriptive(1.0);  // "# Python 3.8+": the version the line needs
   LineKind kind = line_kind(code);
   bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
   if (marked) claim.value = body;
@@ -526,6 +578,14 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
     return !lead.empty() && lower(text).find(lower(lead)) == std::string::npos;
   };
 
+  // "True or False", "1 / 2 / 3": the outputs it may print, not one claimed output.
+  if (!silent) {
+    if (std::vector<std::string> alternatives = listed_alternatives(body); !alternatives.empty()) {
+      claim.value = body;
+      claim.alternatives = std::move(alternatives);
+      return claim;
+    }
+  }
   auto [label, value] = split_label(body);
   if (!label.empty()) {
     if (std::optional<ValuePart> part = value_part(value, literals)) {
@@ -591,6 +651,14 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
   std::vector<PythonLine> lines = scan_python(question.code);
   std::vector<std::string> literals = string_literals(question.code);
   int last_code_line = 0;
+  // A comment line that only names a version ("# Python 3.8+", "# In Python 3.12:") heads the lines
+  // after it, up to the next one; before any, the version the prose before the block states.
+  std::string section_python = question.python;
+  // The Python a claim is stated for: its own words, else its section's.
+  auto stated_for = [&](Claim& claim) {
+    if (claim.python.empty()) claim.python = python_version_in(claim.note);
+    if (claim.python.empty()) claim.python = section_python;
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const PythonLine& line = lines[i];
     int number = static_cast<int>(i) + 1;
@@ -598,6 +666,11 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     if (has_code && !line.comment.starts_with(">")) last_code_line = number;
     if (!line.has_comment || line.comment.starts_with("!")) continue;  // "#!" shebang
     std::string comment = line.comment;
+    if (!has_code) {
+      if (std::optional<StatedVersion> stated = comment_version(comment); stated && stated->rest.empty()) {
+        section_python = stated->version;
+      }
+    }
     // "#> 42" on the lines after a statement: output of that statement, one line each.
     if (!has_code && comment.starts_with(">") && last_code_line > 0) {
       std::string text = comment.substr(1);
@@ -611,11 +684,13 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
       claim.line = last_code_line;
       claim.text = ">" + comment.substr(1);
       claim.value = text;
+      stated_for(claim);
       claims.push_back(claim);
       continue;
     }
     if (!has_code && last_code_line > 0) {
       if (std::optional<Claim> output = output_comment(lines, i, last_code_line, literals)) {
+        stated_for(*output);
         claims.push_back(std::move(*output));
         continue;
       }
@@ -626,6 +701,7 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     }
     Claim claim = classify_comment(comment, line.code, literals);
     claim.line = number;
+    stated_for(claim);
     claims.push_back(std::move(claim));
   }
   for (const DocumentedOutput& output : question.outputs) {
@@ -636,6 +712,7 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
     claim.material_line = output.material_line;
     claim.text = output.text;
     claim.value = output.text;
+    claim.python = output.python.empty() ? question.python : output.python;
     while (!claim.value.empty() && claim.value.back() == '\n') claim.value.pop_back();
     claims.push_back(std::move(claim));
   }

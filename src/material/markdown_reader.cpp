@@ -12,6 +12,9 @@
 // come from md4c's text pointers, which point into the document, through a table of line starts
 // (one binary search per text chunk: counting newlines from the start for each was quadratic).
 // The Python blocks under one heading are one session: each records the block it continues.
+// The Python an output label ("Output (< Python 3.7):", "Output in Python 2:"), an Output heading
+// or the prose right before a block ("In Python 2 this prints:") states is the block's
+// (DocumentedOutput::python, or MaterialQuestion::python for an example).
 #include <md4c.h>
 
 #include <string_view>
@@ -56,6 +59,9 @@ struct State {
   bool output_labelled = false;   // ...an "Output:" paragraph or heading: a fence tagged py, console or text is output
   bool last_was_example = false;
   bool pending_nul = false;       // md4c reported a NUL (MD_TEXT_NULLCHAR) not yet in the text
+  // The Python the last paragraph or Output heading states for the block after it ("Output (<
+  // Python 3.7):", "In Python 2 this prints:"): the next block's, output or example.
+  std::string stated_python;
 
   int line_of(const char* text) const {
     if (text == nullptr || text < begin || text > begin + document.size()) return 0;
@@ -73,12 +79,12 @@ bool is_output_tag(const std::string& info) {
   return info == "output" || info == "text" || info == "console-output" || info == "stdout" || info == "out";
 }
 
-// "Output:", "**Output:**", "Output (Python 3.8):", "Expected output", "It prints:": a label
+// "Output:", "**Output:**", "Output (Python 3.8):", "Output in Python 2:", "Expected output", "It prints:": a label
 // announcing output. Returns the text after its colon (an inline output), nullopt when the text
 // is not such a label.
 std::optional<std::string_view> output_label(std::string_view text) {
   static const Regex label(
-      R"(^(?:sample |expected |example |the |console |program )?(?:output|outputs|result|prints|it prints|this prints)(?:\s*\([^)]{0,40}\))?\s*(?::|$))",
+      R"(^(?:sample |expected |example |the |console |program )?(?:output|outputs|result|prints|it prints|this prints)(?:\s*\([^)]{0,40}\))?(?:\s+(?:in|on|for|under|with)\s+python\s*[<>=]*\s*[23](?:\.\d+)*\+?(?:\s+(?:or|and)\s+\w+)?)?\s*(?::|$))",
       RegexCase::insensitive);
   std::optional<RegexMatch> found = label.search(text);
   if (!found) return std::nullopt;
@@ -276,6 +282,8 @@ void finish_code_block(State& state) {
     DocumentedOutput output;
     output.text = block.text;
     output.material_line = block.lines.empty() ? 0 : block.lines.front();
+    output.python = state.stated_python;
+    state.stated_python.clear();
     state.questions.back().outputs.push_back(output);
     state.output_expected = false;
     state.last_was_example = false;
@@ -287,6 +295,8 @@ void finish_code_block(State& state) {
   block.text = dedent(block.text);
   if (!language) language = detect_language(block.text);
   add_example(state, block, *language);
+  state.questions.back().python = state.stated_python;
+  state.stated_python.clear();
   if (*language == Language::python) split_written_output(state.questions.back());
   state.output_expected = true;
   state.last_was_example = true;
@@ -295,6 +305,8 @@ void finish_code_block(State& state) {
 void finish_paragraph(State& state) {
   std::string_view text = trim(state.paragraph);
   std::optional<std::string_view> rest = output_label(text);
+  // "Output (< Python 3.7):" names the version in the label; "In Python 2 this prints:" in prose.
+  state.stated_python = rest ? python_version_in(text.substr(0, text.size() - rest->size())) : output_version_of_prose(text);
   if (rest && !state.questions.empty()) {
     if (!rest->empty()) {
       // "Output: 42" on the paragraph itself (prose after the label is no output).
@@ -304,6 +316,8 @@ void finish_paragraph(State& state) {
       DocumentedOutput output;
       output.text = std::string(*rest) + "\n";
       output.material_line = state.paragraph_line;
+      output.python = state.stated_python;
+      state.stated_python.clear();
       state.questions.back().outputs.push_back(output);
     } else {
       state.output_expected = true;
@@ -311,7 +325,11 @@ void finish_paragraph(State& state) {
     }
     return;
   }
-  state.output_expected = is_answer_label(text) && state.titled_examples > 0;
+  // An "Answer:" paragraph under a titled question; "In Python 2 this prints:": an untagged or
+  // output block after it is that Python's output; a block tagged python stays an example ("In
+  // Python 2, the code below prints:" may announce code).
+  state.output_expected = (is_answer_label(text) && state.titled_examples > 0) ||
+                          (!state.stated_python.empty() && text.ends_with(':') && !state.questions.empty());
   state.output_labelled = false;
 }
 
@@ -350,7 +368,9 @@ int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
       // An "Output" heading announces the block under it; it does not start a question.
       state.output_expected = true;
       state.output_labelled = true;
+      state.stated_python = python_version_in(trim(state.heading));
     } else {
+      state.stated_python.clear();
       state.title = std::string(trim(state.heading));
       state.title_line = state.heading_line;
       state.titled_examples = 0;

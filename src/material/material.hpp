@@ -31,6 +31,7 @@ struct DocumentedOutput {
   int after_line = 0;      // 1-based line of the snippet, 0 for the whole example
   std::string text;        // the documented stdout, lines ending in '\n'
   int material_line = 0;   // where it starts in the material
+  std::string python;      // the Python its label or the prose before it states ("< 3.7", "2"); empty: none
 };
 
 struct MaterialQuestion {
@@ -52,6 +53,9 @@ struct MaterialQuestion {
   // A `>>>` transcript: `code` is its prompts' source (without `>>> ` and `... `), `outputs` what
   // each prompt showed; it runs as a REPL runs it (RunMode::repl).
   bool transcript = false;
+  // The Python the prose right before the block says it shows ("In Python 2 this prints": "2"),
+  // as python_version_in() writes it; empty: none. Its claims hold for that Python.
+  std::string python;
 
   bool has_code() const { return !code.empty(); }
 };
@@ -100,6 +104,25 @@ Language detect_language(const std::string& code);
 // than the rest leave the block as it is: Python would refuse it as the reader copies it too
 // (material/dedent.cpp).
 std::string dedent(std::string_view code);
+
+// The Python version a text names ("Output (< Python 3.7):" -> "< 3.7", "Python 3.8+" -> "3.8+",
+// "Python 3.6 and earlier" -> "<= 3.6", "Output in Python 2" -> "2"), written as the judge reads
+// it; empty when it names none. Only a number after the word Python counts (material/python_version.cpp).
+std::string python_version_in(std::string_view text);
+
+// The version prose says the output it shows is for: a sentence that names a Python and says
+// what it prints ("In Python 2 this prints:", "On Python 3.6 and earlier the output is"); empty
+// when none does ("Python 3.8 added the walrus operator" names no output).
+std::string output_version_of_prose(std::string_view text);
+
+// A comment that states a version: "Python 3.8+", "In Python 3.12:", "in 3.12: [1, 2]",
+// "Python < 3.7 -> ...". `rest` is what follows its colon or arrow (what it shows under that
+// version), empty when nothing does. A bare number ("3.12") is a value, not a version: nullopt.
+struct StatedVersion {
+  std::string version;
+  std::string rest;
+};
+std::optional<StatedVersion> comment_version(std::string_view comment);
 
 // "What are generators, and why?" -> "generators-why": lower-case words joined by dashes, short,
 // never empty.

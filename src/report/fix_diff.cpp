@@ -273,7 +273,10 @@ FixDiff render_fix_diff(const std::string& material_text, const std::string& mat
   for (const AuditQuestion& question : questions) {
     for (const ClaimResult& claim : question.claims) {
       if (claim.verdict != ClaimVerdict::wrong) continue;
-      Located fixed = fix_claim(lines, question, claim);
+      // Output that varies between runs (a random initialisation, a timing): one run's value
+      // would be as wrong as the claim.
+      Located fixed = claim.varies ? refused("its output varies between runs: there is no one value to write")
+                                   : fix_claim(lines, question, claim);
       bool overlaps = fixed.edit && std::any_of(edits.begin(), edits.end(), [&](const Edit& other) {
                         return fixed.edit->first < other.first + std::max<std::size_t>(other.count, 1) &&
                                other.first < fixed.edit->first + std::max<std::size_t>(fixed.edit->count, 1);

@@ -6,10 +6,13 @@
 // The Catch2 main lives in tests/support/catch_main.cpp.
 //
 // What is right about the material was decided by reading it, example by example:
-//   - Three claims are wrong: Q40 prints the generator Path.glob returns, not the list of paths it
+//   - Four claims are wrong: Q40 prints the generator Path.glob returns, not the list of paths it
 //     claims; Q45 calls asyncio.run() as a statement, so "Done" is returned and never printed;
 //     Q31's verification line sends the reader to error.log, but logging.basicConfig() without a
-//     filename logs to stderr and no such file is written. The other files verification lines
+//     filename logs to stderr and no such file is written; Q55 line 11 `# Approx [8]` prints the
+//     tensor a linear layer gives after ten Adam steps from a random start (learning rate 0.001):
+//     near no fixed value, never near 8, another one each run (so --fix leaves it). The other
+//     files verification lines
 //     send the reader to (Q35 app.log, Q36 data.txt, Q37 data.csv, Q40 new_dir/data.txt, Q71
 //     mydb.db) are written.
 //   - Five claims are right in substance but written differently (`format`): Q8 puts a label in
@@ -24,10 +27,12 @@
 //     pytest command exists. Q90 reads data.txt, which only Q36's chain creates and Q39 moves away.
 //     Q68 `# More memory-efficient than list` on a three-item array.array is descriptive, though
 //     the material's own check (sys.getsizeof) shows the array larger at that size: a claim about
-//     sizes in general, not about this output. Q54/Q55 `# Approx [8]` after ten optimiser steps
-//     is most likely false, but torch and tensorflow are not installed here: unverifiable.
+//     sizes in general, not about this output. Q54's `# Approx [8]` (TensorFlow) is most likely
+//     as false as Q55's, but Debian does not package TensorFlow: unverifiable. Q67 (numba) prints
+//     its sum and claims nothing. Q58 is an Ansible module run as a script: ansible passes its
+//     arguments as JSON on stdin, which is empty here: unverifiable.
 //   - Unverifiable on this machine (the set-up installs what Debian packages): Django fragments
-//     (Q26, Q49), modules Debian lacks or that the set-up leaves out (Q29, Q54, Q55, Q58, Q67), the
+//     (Q26, Q49), modules Debian lacks (Q29, Q54), an Ansible module's arguments (Q58), the
 //     debugger on stdin (Q33), Flask's development server that runs until stopped (Q46; its
 //     reloader's signal handler, refused in a sub-interpreter, sends it to the process tier),
 //     missing cloud credentials (Q59), no PostgreSQL server (Q74), fragments using an undefined `cursor` (Q75, Q98), argparse without
@@ -173,14 +178,15 @@ struct MaterialAudit {
   std::string markdown;
   std::string fix;
   MaterialAudit() {
-    // What a user gets: the default timeout and worker count. An example that is only slow (an
-    // import on a loaded machine) and runs past the audit's first look is run again with the full
-    // timeout, so its verdict does not depend on the load. Under ASan on a loaded 2-core CI
-    // machine, importing scikit-learn alone can take more than the default 10 s: a longer one there.
+    // The default worker count. An example that is only slow (an import on a loaded machine) and
+    // runs past the audit's first look is run again with the full timeout, so its verdict does not
+    // depend on the load. On a loaded 2-core machine importing torch (Q55) took 4-6.5 s alone and
+    // past the default 10 s while the suite ran (reported then as unverifiable, still importing);
+    // under ASan scikit-learn's import does too: a longer full timeout, so the verdicts are fixed.
     std::vector<std::string> args = {"audit", k_material.string(), "--json", (scratch.path / "audit.json").string(),
                                      "--markdown", (scratch.path / "audit.md").string(),
                                      "--fix", (scratch.path / "fix.diff").string()};
-    if (SNIPCHECK_SANITIZED) args.insert(args.end(), {"--timeout", "40"});
+    args.insert(args.end(), {"--timeout", SNIPCHECK_SANITIZED ? "60" : "40"});
     run = snipcheck(args, scratch.path);
     report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
     markdown = slurp(scratch.path / "audit.md");
@@ -210,7 +216,7 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
   }
 
   SECTION("the wrong claims, with the hint that explains each") {
-    CHECK(claims_with(audit.report, "wrong") == std::set<std::pair<int, int>>{{31, 0}, {40, 5}, {45, 5}});
+    CHECK(claims_with(audit.report, "wrong") == std::set<std::pair<int, int>>{{31, 0}, {40, 5}, {45, 5}, {55, 11}});
     const json* log_file = claim_at(results[31], 0);
     REQUIRE(log_file != nullptr);
     CHECK((*log_file)["kind"] == "verification");
@@ -229,6 +235,13 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
     CHECK(contains((*coroutine)["hint"], "the value is Done (checked), but a script does not echo values"));
     CHECK(results[40]["verdict"] == "wrong");
     CHECK(results[45]["verdict"] == "wrong");
+    const json* tensor = claim_at(results[55], 11);
+    REQUIRE(tensor != nullptr);
+    CHECK((*tensor)["kind"] == "approximate");
+    CHECK(contains((*tensor)["actual"], "tensor([["));
+    CHECK(contains((*tensor)["hint"], "varies between runs"));
+    CHECK(results[55]["verdict"] == "wrong");
+    CHECK(results[67]["verdict"] == "no_claim");  // numba compiles and runs it; it claims nothing
   }
 
   SECTION("the report lines name question, line, claim, output and hint") {
@@ -303,11 +316,9 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
         {46, "a web server (werkzeug) that runs until it is stopped"},
         {49, "Django project"},
         {54, "module 'tensorflow'"},
-        {55, "python3-torch"},
         {56, "needs the file 'data'"},
-        {58, "ansible-core"},
+        {58, "an Ansible module: it reads its arguments as JSON on standard input"},
         {59, "credentials"},
-        {67, "python3-numba"},
         {69, "not Python (cython)"},
         {74, "database server"},
         {75, "'cursor'"},
@@ -327,7 +338,10 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
     for (const auto& [question, reason] : expected) {
       INFO("Q" << question << ": " << results[question]["reason"]);
       CHECK(results[question]["verdict"] == "unverifiable");
-      CHECK(contains(results[question]["reason"], reason));
+      // Flask's port 5000 may be held by another program on a shared machine (another audit of
+      // this material): that is as true a reason.
+      bool port_taken = question == 46 && contains(results[question]["reason"], "port is in use on this machine");
+      CHECK((contains(results[question]["reason"], reason) || port_taken));
     }
     // With a network, Q80 scrapes a real page and claims nothing.
     CHECK((results[80]["verdict"] == "unverifiable" || results[80]["verdict"] == "no_claim"));
@@ -351,12 +365,14 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
     CHECK((failing == std::set<int>{60} || failing.empty()));
   }
 
-  SECTION("--fix corrects the one wrong comment it can and lists the other two, with why") {
+  SECTION("--fix corrects the one wrong comment it can and lists the other three, with why") {
     CHECK(contains(audit.fix, "--- a/python-interview-questions-2025.txt\n+++ b/python-interview-questions-2025.txt\n"));
     CHECK(contains(audit.fix, "-print(p.glob(\"*.txt\"))  # [PosixPath('new_dir/data.txt')]\n"
                               "+print(p.glob(\"*.txt\"))  # <generator object Path.glob at 0x...>\n"));
-    // Q45's line prints nothing (the value is returned) and Q31's claim is a sentence: the editor's.
-    CHECK(contains(audit.run.err, "snipcheck: --fix left 2 wrong claims to the editor:\n"));
+    // Q45's line prints nothing (the value is returned), Q31's claim is a sentence and Q55's
+    // output varies between runs (a randomly initialised model): the editor's.
+    CHECK(contains(audit.run.err, "snipcheck: --fix left 3 wrong claims to the editor:\n"));
+    CHECK(contains(audit.run.err, ": claims [8] — its output varies between runs: there is no one value to write\n"));
     CHECK(contains(audit.run.err, ": claims Done — the line prints nothing: print() the value, or reword the comment\n"));
     CHECK(contains(audit.run.err, " — a verification sentence is prose: reword it\n"));
     int changed = 0;
@@ -366,8 +382,7 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
         ++changed;
       }
     }
-    // Where python3-torch is installed, Q55's "# Approx [8]" is judged too (issue 11, item 6).
-    CHECK((changed == 2 || (changed == 4 && contains(audit.fix, "-print(model(torch.tensor([[4.]])))  # Approx [8]\n"))));
+    CHECK(changed == 2);
   }
 
   SECTION("--markdown is a report an editor can read") {
@@ -966,6 +981,77 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   CHECK(results[10]["verdict"] == "pass");
   // Exactly the five wrong claims fail: nothing else.
   CHECK(report["summary"]["claims"]["wrong"] == 5);
+}
+
+TEST_CASE("audit reads the Python a claim is stated for: version-dependent only where it does not hold", "[audit][version]") {
+  // Issue 11, on tests/fixtures/version-material/versions.md: every form, every claim's verdict.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "version-material" / "versions.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()}, scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 6);
+  std::map<int, Claims> claims = claims_by_question(results);
+  auto hint = [&](int question, int line, std::size_t index = 0) {
+    std::size_t seen = 0;
+    for (const json& claim : results[question]["claims"]) {
+      if (claim["line"] == line && seen++ == index) return claim["hint"].get<std::string>();
+    }
+    return std::string();
+  };
+  // "Output (< Python 3.7):" does not hold on 3.11; "Output (Python 3.7+):" is judged as any other.
+  CHECK(claims[1] == Claims{{0, 16, "version-dependent"}, {0, 22, "correct"}});
+  CHECK(contains(hint(1, 0), "stated for Python < 3.7; Python 3.11 prints ['pears', 'apples', 'figs']"));
+  // "In Python 2 this prints:" then the block; "Output in Python 2:".
+  CHECK(claims[2] == Claims{{0, 34, "version-dependent"}});
+  CHECK(contains(hint(2, 0), "stated for Python 2; Python 3.11 prints 4.5"));
+  CHECK(claims[3] == Claims{{0, 46, "version-dependent"}});
+  CHECK(contains(hint(3, 0), "stated for Python 2; Python 3.11 prints 4"));
+  // "Output (Python 3.8):" that holds on 3.11 too: correct.
+  CHECK(claims[4] == Claims{{0, 59, "correct"}});
+  // Prose before the example states its comments for Python 2: the one that differs is
+  // version-dependent, the one that holds correct.
+  CHECK(claims[5] == Claims{{1, 67, "version-dependent"}, {2, 68, "correct"}});
+  CHECK(contains(hint(5, 1), "Python 3.11 prints <class 'int'>"));
+  // "# Python 3.8+" heads lines judged as any other (11 is wrong); "# in 3.12: 1.0" does not hold
+  // on 3.11; "# Python 2: 10" does; "# [...]  # Python 3.7+" is judged as any other.
+  CHECK(claims[6] == Claims{{1, 74, "descriptive"},
+                            {3, 76, "correct"},
+                            {4, 77, "wrong"},
+                            {6, 79, "version-dependent"},
+                            {7, 80, "correct"},
+                            {8, 81, "correct"}});
+  CHECK(hint(6, 4) == "another number: it prints 10");
+  CHECK(contains(hint(6, 6), "stated for Python 3.12; Python 3.11 prints 0.9999999999999999"));
+  CHECK(report["summary"]["claims"]["version-dependent"] == 5);
+  CHECK(report["summary"]["claims"]["wrong"] == 1);
+}
+
+TEST_CASE("audit: a comment that lists the outputs a line may print is not a wrong claim", "[audit][alternatives]") {
+  // Issue 11, on tests/fixtures/listed-outputs/listing.md: every claim's verdict.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "listed-outputs" / "listing.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()}, scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  REQUIRE(results.size() == 3);
+  std::map<int, Claims> claims = claims_by_question(results);
+  // "True or False" for a check that gives one: descriptive; "True, False" may be that or two
+  // printed lines: unsure; a single value is judged as any claim.
+  CHECK(claims[1] == Claims{{4, 11, "descriptive"}, {5, 12, "unsure"}, {6, 13, "correct"}});
+  CHECK(contains((*claim_at(results[1], 4))["hint"], "the comment lists possible outputs (True or False); it prints False, one of them"));
+  // "1 / 2 / 3" and "left | right" for one random pick; "0 or 2" where 1 is printed: unsure.
+  CHECK(claims[2] == Claims{{4, 22, "descriptive"}, {5, 23, "descriptive"}, {6, 24, "unsure"}});
+  CHECK(contains((*claim_at(results[2], 6))["hint"], "it prints 1, none of them"));
+  // Printed lines joined by commas stay format; two values neither of which is printed stay wrong.
+  CHECK(claims[3] == Claims{{2, 31, "format"}, {3, 32, "wrong"}});
+  CHECK(report["summary"]["claims"]["wrong"] == 1);
 }
 
 TEST_CASE("material in no known format is a usage error naming the file", "[audit][import]") {

@@ -180,10 +180,10 @@ ImportedQuestion transcript_example() {
   question.question.code = "d = {}\nd['k']\nlen(d)\n[].append(1)\nfor i in range(2):\n    i\n\n";
   question.question.code_lines = {3, 4, 8, 10, 12, 13, 14};
   question.question.outputs = {
-      {2, "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n", 5},
-      {3, "0\n", 9},
-      {4, "None\n", 11},
-      {7, "0\n1\n", 15}};
+      {2, "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n", 5, ""},
+      {3, "0\n", 9, ""},
+      {4, "None\n", 11, ""},
+      {7, "0\n1\n", 15, ""}};
   question.claims = extract_claims(question.question);
   return question;
 }
@@ -239,7 +239,7 @@ TEST_CASE("audit_results on a transcript that needs a module this machine lacks"
   question.question.transcript = true;
   question.question.code = "import nowhere_xyz\nnowhere_xyz.f()\n1 + 1\n";
   question.question.code_lines = {3, 4, 6};
-  question.question.outputs = {{2, "42\n", 5}, {3, "2\n", 7}};
+  question.question.outputs = {{2, "42\n", 5, ""}, {3, "2\n", 7, ""}};
   question.claims = extract_claims(question.question);
   Result result;
   result.id = "003-repl";

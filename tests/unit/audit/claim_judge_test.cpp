@@ -95,6 +95,21 @@ TEST_CASE("judge_claim", "[compare][claims]") {
     ClaimResult wrong = judge_claim(output_claim(" 3", "print(roll())"), other);
     CHECK(wrong.verdict == ClaimVerdict::wrong);
     CHECK(wrong.hint.find("varies between runs") != std::string::npos);
+    CHECK(wrong.varies);  // --fix has no one output to write in its place
+    CHECK_FALSE(judge_claim(output_claim(" 3", "print(x)"), ran_printing("2\n")).varies);
+  }
+  SECTION("a comment that lists possible outputs is never wrong") {
+    ClaimResult one = judge_claim(output_claim(" True or False", "print(ok)"), ran_printing("False\n"));
+    CHECK(one.verdict == ClaimVerdict::descriptive);
+    CHECK(one.hint == "the comment lists possible outputs (True or False); it prints False, one of them");
+    ClaimResult none = judge_claim(output_claim(" 1 / 2 / 3", "print(roll())"), ran_printing("6\n"));
+    CHECK(none.verdict == ClaimVerdict::unsure);
+    CHECK(none.confidence < 1.0);
+    // "True, False" on a line that prints one of them: a list or joined lines, a guess.
+    CHECK(judge_claim(output_claim(" True, False", "print(ok)"), ran_printing("True\n")).verdict == ClaimVerdict::unsure);
+    CHECK(judge_claim(output_claim(" True, False", "print(ok)"), ran_printing("True\nFalse\n")).verdict ==
+          ClaimVerdict::format);
+    CHECK(judge_claim(output_claim(" 9, 10", "print(n)"), ran_printing("8\n")).verdict == ClaimVerdict::wrong);
   }
   SECTION("a statement that did not run: unverifiable with the reason") {
     Evidence evidence;

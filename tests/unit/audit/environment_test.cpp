@@ -33,6 +33,27 @@ TEST_CASE("environment_reason", "[compare]") {
     CHECK(environment_reason(raised("NoCredentialsError", "Unable to locate credentials"), "", "")->find("credentials") !=
           std::string::npos);
   }
+  SECTION("a timeout while a module was still importing is the runner's deadline, not the example's") {
+    Outcome importing;
+    importing.ending = Ending::timeout;
+    importing.stack = "  File \"/tmp/x/055-torch.py\", line 1, in <module>\n  File \"<frozen importlib._bootstrap>\", line 1178, in _find_and_load\n";
+    CHECK(environment_reason(importing, "import torch\n", "")->starts_with("still importing a module when the runner's timeout stopped it"));
+    Outcome looping;
+    looping.ending = Ending::timeout;
+    looping.stack = "  File \"/tmp/x/001-loop.py\", line 2, in <module>\n";
+    CHECK_FALSE(environment_reason(looping, "while True:\n    pass\n", "").has_value());
+  }
+  SECTION("a server whose port is taken, an Ansible module without its arguments on stdin") {
+    Outcome busy = raised("SystemExit", "1");
+    busy.stderr_text = "Address already in use\nPort 8000 is in use by another program.\n";
+    CHECK(environment_reason(busy, "", "") == "a server whose port is in use on this machine (Address already in use)");
+    CHECK(environment_reason(raised("OSError", "[Errno 98] Address already in use"), "", "")->find("port is in use") !=
+          std::string::npos);
+    Outcome module = raised("SystemExit", "1");
+    module.stdout_text = "\n{\"msg\": \"Error: Module unable to decode valid JSON on stdin.\", \"failed\": true}\n";
+    CHECK(environment_reason(module, "", "")->starts_with("an Ansible module: it reads its arguments as JSON on standard input"));
+    CHECK_FALSE(environment_reason(raised("SystemExit", "1"), "", "").has_value());  // exit(1) by itself fails
+  }
   SECTION("a file the example names but never creates; a name it never defines") {
     std::string code = "open('in.csv')\n";
     CHECK(environment_reason(raised("FileNotFoundError", "[Errno 2] No such file or directory: 'in.csv'"), code, "") ==

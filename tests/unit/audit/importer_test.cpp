@@ -34,8 +34,19 @@ TEST_CASE("expected_from_claims", "[cli][import]") {
   SECTION("an output block documents the whole stdout") {
     MaterialQuestion question;
     question.code = "print(1)  # 1\nprint(2)\n";
-    question.outputs.push_back({0, "1\n2\n", 5});
+    question.outputs.push_back({0, "1\n2\n", 5, ""});
     CHECK(expected_from_claims(question.code, extract_claims(question), ellipsis) == "1\n2\n");
+  }
+  SECTION("a claim stated for another Python is no expected output here") {
+    MaterialQuestion question;
+    question.code = "print(list(d))\n";
+    question.outputs.push_back({0, "['a', 'b']\n", 5, "< 3.7"});
+    question.outputs.push_back({0, "['b', 'a']\n", 9, "3.7+"});
+    CHECK(expected_from_claims(question.code, extract_claims(question), ellipsis) == "['b', 'a']\n");
+    MaterialQuestion inline_claims;
+    inline_claims.code = "print(sum(xs))  # in 3.12: 1.0\nprint(len(xs))  # 10\n";
+    CHECK(expected_from_claims(inline_claims.code, extract_claims(inline_claims), ellipsis) == "...10\n");
+    CHECK(ellipsis);
   }
 }
 
@@ -129,8 +140,8 @@ TEST_CASE("expected_from_transcript", "[cli][import][repl]") {
   question.transcript = true;
   question.code = "d = {}\nd['k']\nlen(d)\n[].append(1)\n";
   SECTION("every prompt's documented output in order, tracebacks included") {
-    question.outputs = {{2, "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n", 5},
-                        {3, "0\n", 8}};
+    question.outputs = {{2, "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n", 5, ""},
+                        {3, "0\n", 8, ""}};
     CHECK(expected_from_transcript(question, ellipsis) ==
           "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nKeyError: 'k'\n0\n");
     CHECK_FALSE(ellipsis);
@@ -138,10 +149,10 @@ TEST_CASE("expected_from_transcript", "[cli][import][repl]") {
   SECTION("a transcript that shows nothing expects nothing; `...` in a traceback is no ellipsis, elsewhere it is") {
     CHECK(expected_from_transcript(question, ellipsis).empty());
     CHECK_FALSE(ellipsis);
-    question.outputs = {{2, "Traceback (most recent call last):\n    ...\nKeyError: 'k'\n", 5}};
+    question.outputs = {{2, "Traceback (most recent call last):\n    ...\nKeyError: 'k'\n", 5, ""}};
     expected_from_transcript(question, ellipsis);
     CHECK_FALSE(ellipsis);
-    question.outputs = {{3, "[0, 1, ..., 9]\n", 5}};
+    question.outputs = {{3, "[0, 1, ..., 9]\n", 5, ""}};
     expected_from_transcript(question, ellipsis);
     CHECK(ellipsis);
   }
@@ -155,7 +166,7 @@ TEST_CASE("plan_import: a transcript", "[cli][import][repl]") {
   transcript.title = "In the REPL";
   transcript.transcript = true;
   transcript.code = "x = [1]\nx\nprint(x)\n";
-  transcript.outputs = {{2, "[1]\n", 4}, {3, "[1]\n", 6}};
+  transcript.outputs = {{2, "[1]\n", 4, ""}, {3, "[1]\n", 6, ""}};
   material.questions = {transcript};
   ImportPlan plan = plan_import(material);
   REQUIRE(plan.draft.entries.size() == 1);

@@ -84,7 +84,7 @@ TEST_CASE("extract_claims", "[claims]") {
       "print(len(names))\n"
       "#> 2\n"
       "# names.upper()  # AttributeError\n";
-  question.outputs.push_back({0, "['a', 'b']\n2\n", 9});
+  question.outputs.push_back({0, "['a', 'b']\n2\n", 9, ""});
   question.verification = "Check len(names) == 2.";
   std::vector<Claim> claims = extract_claims(question);
   REQUIRE(claims.size() == 6);
@@ -98,6 +98,50 @@ TEST_CASE("extract_claims", "[claims]") {
   CHECK(claims[4].value == "['a', 'b']\n2");
   CHECK(claims[5].kind == ClaimKind::verification);
   CHECK(claims[5].code == "len(names) == 2");
+}
+
+TEST_CASE("extract_claims: the Python each claim is stated for", "[claims][version]") {
+  MaterialQuestion question;
+  question.python = "2";  // "In Python 2, the comments below show what it prints."
+  question.code =
+      "print(type(1))  # <type 'int'>\n"
+      "# Python 3.8+\n"
+      "print(f'{n=}')  # n=1\n"
+      "print(sum(xs))  # in 3.12: 1.0\n"
+      "print(sorted(d))  # ['a', 'b']  # Python 3.7+\n"
+      "print(f'{n=}')  # Python 3.8+\n";
+  question.outputs.push_back({0, "x\n", 9, "< 3.7"});
+  question.outputs.push_back({0, "y\n", 12, ""});
+  std::vector<Claim> claims = extract_claims(question);
+  REQUIRE(claims.size() == 8);
+  CHECK(claims[0].python == "2");  // the prose before the block
+  CHECK(claims[1].kind == ClaimKind::descriptive);  // "# Python 3.8+" heads the lines under it
+  CHECK(claims[2].python == "3.8+");
+  CHECK(claims[3].python == "3.12");  // "in 3.12:" before the value
+  CHECK(claims[3].value == "1.0");
+  CHECK(claims[4].python == "3.7+");  // after it, as a remark
+  CHECK(claims[4].value == "['a', 'b']");
+  CHECK(claims[5].kind == ClaimKind::descriptive);  // what the line needs, no claim
+  CHECK(claims[5].python == "3.8+");
+  CHECK(claims[6].python == "< 3.7");  // the output label's
+  CHECK(claims[7].python == "2");      // no label: the block's
+}
+
+TEST_CASE("classify_comment: a list of the outputs a line may print", "[claims][alternatives]") {
+  using Items = std::vector<std::string>;
+  CHECK(classify_comment(" True or False", "print(ok)", {}).alternatives == Items{"True", "False"});
+  CHECK(classify_comment(" 1 / 2 / 3", "print(roll())", {}).alternatives == Items{"1", "2", "3"});
+  CHECK(classify_comment(" heads | tails", "print(flip())", {}).alternatives == Items{"heads", "tails"});
+  CHECK(classify_comment(" 'a', 'b' or 'c'", "print(pick())", {}).alternatives == Items{"'a'", "'b'", "'c'"});
+  Claim listed = classify_comment(" True or False", "print(ok)", {});
+  CHECK(listed.kind == ClaimKind::output);
+  CHECK(listed.value == "True or False");
+  // Commas alone may be printed lines joined; words after a value are a remark; no list on a
+  // line that prints nothing itself.
+  CHECK(classify_comment(" True, False", "print(ok)", {}).alternatives.empty());
+  CHECK(classify_comment(" 2 duplicates removed", "print(len(seen))", {}).alternatives.empty());
+  CHECK(classify_comment(" True (or False when empty)", "print(ok)", {}).alternatives.empty());
+  CHECK(classify_comment(" 0 or 1", "flag = pick()", {}).alternatives.empty());
 }
 
 // Issue 9: std::regex overflowed the stack (SIGSEGV) on a line of some 26,000 characters.

@@ -305,6 +305,25 @@ TEST_CASE("read_markdown reads output labels, headings and output written in the
     REQUIRE(questions->size() == 2);
     CHECK(questions->front().outputs.empty());
   }
+  SECTION("the Python an output label, an Output heading or the prose before a block states") {
+    CHECK(outputs_of("## A\n\n```python\nprint(2)\n```\n\nOutput (Python 3.8):\n\n```py\n2\n```\n").outputs[0].python == "3.8");
+    CHECK(outputs_of("## A\n\n```python\nprint(2)\n```\n\nOutput (< Python 3.7):\n\n```\n2\n```\n").outputs[0].python == "< 3.7");
+    MaterialQuestion in_two = outputs_of("## A\n\n```python\nprint(2)\n```\n\nOutput in Python 2:\n\n```\n2\n```\n");
+    REQUIRE(in_two.outputs.size() == 1);
+    CHECK(in_two.outputs[0].python == "2");
+    CHECK(outputs_of("## A\n\n```python\nprint(2)\n```\n\n#### Output (Python 2)\n\n```\n2\n```\n").outputs[0].python == "2");
+    CHECK(outputs_of("## A\n\n```python\nprint(2)\n```\n\nOutput (Python 3.8): 2\n").outputs[0].python == "3.8");
+    // "In Python 2 this prints:" announces an output block too; an untagged one is that output.
+    MaterialQuestion prose = outputs_of("## A\n\n```python\nprint(7 / 2)\n```\n\nIn Python 2 this prints:\n\n```\n3\n```\n");
+    REQUIRE(prose.outputs.size() == 1);
+    CHECK(prose.outputs[0].python == "2");
+    CHECK(prose.python.empty());
+    // Prose before an example states it for its claims; prose that names no output states nothing.
+    CHECK(outputs_of("## A\n\nOn Python 3.6 and earlier the comments show what it prints.\n\n```python\nprint(1)  # 1\n```\n")
+              .python == "<= 3.6");
+    CHECK(outputs_of("## A\n\nPython 3.8 added the walrus operator.\n\n```python\nprint(1)  # 1\n```\n").python.empty());
+    CHECK(outputs_of("## A\n\n```python\nprint(2)\n```\n\nOutput:\n\n```\n2\n```\n").outputs[0].python.empty());
+  }
   SECTION("without a label, a python fence after an example is another example") {
     auto questions = read_markdown("## A\n\n```python\nprint(1)\n```\n\n```python\nprint(2)\n```\n", "notes.md");
     REQUIRE(questions);

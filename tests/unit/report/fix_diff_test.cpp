@@ -149,5 +149,12 @@ TEST_CASE("render_fix_diff", "[report][audit][fix]") {
     fix = render_fix_diff(material, "notes.md", {question_with({1}, prose)});
     REQUIRE(fix.unfixed.size() == 1);
     CHECK(fix.unfixed[0].ends_with("a verification sentence is prose: reword it"));
+    ClaimResult varies = comment_claim(" a, c", "print('a\\nb')", 1, "a\nb");
+    varies.material_line = 1;
+    varies.varies = true;  // a random initialisation: each run prints another value
+    fix = render_fix_diff(material, "notes.md", {question_with({1}, varies)});
+    CHECK(fix.diff.empty());
+    REQUIRE(fix.unfixed.size() == 1);
+    CHECK(fix.unfixed[0].ends_with("its output varies between runs: there is no one value to write"));
   }
 }
