@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "compare/claim_judge.hpp"
+#include "audit/claim_judge.hpp"
 #include "compare/compare.hpp"
 #include "util/regex.hpp"
 
