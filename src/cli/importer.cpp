@@ -113,7 +113,8 @@ std::optional<std::string> expected_from_claims(const std::string& code, const s
                                                 CompareMode& mode) {
   mode = CompareMode::exact;
   for (const Claim& claim : claims) {
-    if (claim.scope != ClaimScope::whole || !expects_output(claim)) continue;
+    // An output block after the code (a `# Output` comment block inside it is in line order, below).
+    if (claim.scope != ClaimScope::whole || claim.line > 0 || !expects_output(claim)) continue;
     // The block is the whole output, as written (a bank rendered as Markdown imports back to
     // the same expected files); its lines held as the audit holds them.
     mode = CompareMode::claims;
@@ -123,7 +124,7 @@ std::optional<std::string> expected_from_claims(const std::string& code, const s
   const std::set<std::string> defined = defined_names(lines);
   std::map<int, const Claim*> by_line;
   for (const Claim& claim : claims) {
-    if (claim.scope == ClaimScope::statement && claim.line > 0 && claim.line <= static_cast<int>(lines.size()) &&
+    if (claim.scope != ClaimScope::namespace_ && claim.line > 0 && claim.line <= static_cast<int>(lines.size()) &&
         !by_line.contains(claim.line)) {
       by_line[claim.line] = &claim;
     }
@@ -158,7 +159,7 @@ std::optional<std::string> expected_from_claims(const std::string& code, const s
     }
     // In the body of a loop or a with, the claim may be one iteration's line of the statement's
     // output, as the audit holds it: what the other iterations print is not documented.
-    const bool in_body = top_level_line(lines, number) != number && !inside_definition(lines, number);
+    const bool in_body = !line.empty() && top_level_line(lines, number) != number && !inside_definition(lines, number);
     if (in_body) placeholder();
     std::string text = claim.label.empty() ? claim.value : claim.label + ": " + claim.value;
     expected += (claim.kind == ClaimKind::approximate ? "~ " + text : text) + "\n";
@@ -259,7 +260,9 @@ ImportPlan plan_import(const Material& material, Sessions sessions) {
       bool ellipsis = false;
       entry.mode = RunMode::repl;
       entry.expected = expected_from_transcript(imported.question, ellipsis);
-      if (ellipsis) entry.compare = CompareMode::ellipsis;
+      // What each prompt shows is held as the audit holds its echo: addresses aside, a value
+      // written another way (' for "), doctest's `...` (claims_match() reads it too).
+      entry.compare = CompareMode::claims;
     } else if (imported.question.language == Language::python) {
       entry.expected = expected_from_claims(imported.question.code, imported.claims, entry.compare);
     }

@@ -882,7 +882,7 @@ TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
           "ValueError: 3 is not in list\n3\n");
     const std::string settings = slurp(bank / "snipcheck.toml");
     CHECK(settings.find("[question.\"003-errors-not-end-session\"]\ntitle = \"Errors do not end the session\"\n"
-                        "source_line = 31\nlanguage = \"python\"\nmode = \"repl\"\n") != std::string::npos);
+                        "source_line = 31\nlanguage = \"python\"\ncompare = \"claims\"\nmode = \"repl\"\n") != std::string::npos);
     // The bank runs: the transcript whose every output is right passes, tracebacks included.
     Run ran = snipcheck({"run", bank.string(), "--json", (scratch.path / "run.json").string()}, scratch.path);
     INFO(ran.out << ran.err);
