@@ -16,11 +16,60 @@ std::string three_digits(int number) {
   return std::string(3 - std::min<std::size_t>(3, text.size()), '0') + text;
 }
 
-// A claim stated for another Python ("Output (< Python 3.7):", "# in 3.12: 1.0") says nothing
-// of what this one prints: it is no expected output here.
-bool claims_output(const Claim& claim) {
-  return claim.scope != ClaimScope::namespace_ && covers_this_python(stated_python(claim)) &&
-         (claim.kind == ClaimKind::output || claim.kind == ClaimKind::approximate || claim.kind == ClaimKind::example);
+// A claim an expected file may hold: one about output (an example value only by its shape), not
+// a guess (a comment read as a claim with a confidence below 1, which the audit never fails),
+// and stated for no other Python than this one (a version-dependent claim the audit never fails).
+bool expects_output(const Claim& claim) {
+  if (claim.scope == ClaimScope::namespace_ || claim.confidence < 1.0) return false;
+  if (claim.kind != ClaimKind::output && claim.kind != ClaimKind::approximate && claim.kind != ClaimKind::example) {
+    return false;
+  }
+  const std::string stated = stated_python(claim);
+  return stated.empty() || covers_this_python(stated);
+}
+
+bool guessed(const Claim& claim) {
+  Claim sure = claim;
+  sure.confidence = 1.0;
+  return claim.confidence < 1.0 && expects_output(sure);
+}
+
+// A line that sets a value and prints nothing (`x = ...`, `lst.append(3)`): its comment states a
+// value afterwards (the audit checks it by a probe and calls it descriptive), not output.
+bool states_value(const std::string& line) {
+  static const Regex assignment(R"(^\s*[A-Za-z_][\w.\[\]'"]*\s*(=|\+=|-=|\*=|/=)[^=].*$)");
+  static const Regex method(
+      R"(^\s*[A-Za-z_]\w*\.(append|extend|insert|remove|pop|sort|reverse|add|update|clear|discard|setdefault|appendleft|popleft|rotate)\(.*\)\s*$)");
+  return line.find("print(") == std::string::npos && (assignment.matches_whole(line) || method.matches_whole(line));
+}
+
+// A line that prints an object id: its value changes every run, the audit never counts it.
+bool prints_id(const std::string& line) {
+  static const Regex call(R"((^|[^\w.])id\()");
+  return call.found_in(line);
+}
+
+// The functions and classes the code defines (`def name`, `class Name`), whose calls may print.
+std::set<std::string> defined_names(const std::vector<PythonLine>& lines) {
+  static const Regex definition(R"(^\s*(?:async\s+)?(?:def|class)\s+([A-Za-z_]\w*))");
+  std::set<std::string> names;
+  for (const PythonLine& line : lines) {
+    if (std::optional<RegexMatch> found = definition.search(line.code)) names.insert(found->str(1));
+  }
+  return names;
+}
+
+// A line whose calls may print: print() and other calls, not a definition, an import or a
+// decorator; a line that sets a value only when it calls a function or class the code defines.
+bool may_print(const std::string& line, const std::set<std::string>& defined) {
+  static const Regex quiet(R"(^\s*(def|class|async\s+def|import|from|@|return|raise)\b)");
+  if (line.find('(') == std::string::npos || quiet.found_in(line)) return false;
+  if (line.find("print(") != std::string::npos || !states_value(line)) return true;
+  static const Regex call(R"(([A-Za-z_]\w*)\s*\()");
+  for (const RegexMatch& found : call.find_all(line)) {
+    if (defined.contains(found.str(1))) return true;
+  }
+  return false;
 }
 
 // Files the code creates, by name: open(..., "w"), Path(...).write_text, makedirs, to_csv, and
@@ -61,42 +110,64 @@ std::set<std::string> used_files(const std::string& code) {
 }  // namespace
 
 std::optional<std::string> expected_from_claims(const std::string& code, const std::vector<Claim>& claims,
-                                                bool& ellipsis) {
-  ellipsis = false;
+                                                CompareMode& mode) {
+  mode = CompareMode::exact;
   for (const Claim& claim : claims) {
-    if (claim.scope == ClaimScope::whole && claim.kind == ClaimKind::output && covers_this_python(stated_python(claim))) {
-      return claim.value + "\n";
-    }
+    // An output block after the code (a `# Output` comment block inside it is in line order, below).
+    if (claim.scope != ClaimScope::whole || claim.line > 0 || !expects_output(claim)) continue;
+    // The block is the whole output, as written (a bank rendered as Markdown imports back to
+    // the same expected files); its lines held as the audit holds them.
+    mode = CompareMode::claims;
+    return claim.value + "\n";
   }
+  std::vector<PythonLine> lines = scan_python(code);
+  const std::set<std::string> defined = defined_names(lines);
   std::map<int, const Claim*> by_line;
   for (const Claim& claim : claims) {
-    if (claims_output(claim) && claim.line > 0 && !by_line.contains(claim.line)) by_line[claim.line] = &claim;
+    if (claim.scope != ClaimScope::namespace_ && claim.line > 0 && claim.line <= static_cast<int>(lines.size()) &&
+        !by_line.contains(claim.line)) {
+      by_line[claim.line] = &claim;
+    }
   }
-  if (by_line.empty()) return std::nullopt;
-  std::vector<PythonLine> lines = scan_python(code);
+  bool claimed = false, example = false;
   std::string expected;
   auto placeholder = [&] {
-    if (!expected.ends_with("...")) expected += "...";
-    ellipsis = true;
+    if (!expected.ends_with("...\n")) expected += "...\n";
   };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     int number = static_cast<int>(i) + 1;
+    const std::string& line = lines[i].code;
     auto found = by_line.find(number);
-    if (found == by_line.end()) {
-      // Output nobody documented: print() lines without a claim.
-      // (A print() in a def body prints when the function is called, under another line.)
-      if (lines[i].code.find("print(") != std::string::npos && !inside_definition(lines, number)) placeholder();
+    // A guess (a comment read as a claim with a confidence below 1) is documented output the audit
+    // never fails: `...`, as an example value.
+    if (found != by_line.end() && guessed(*found->second) && !states_value(line)) {
+      placeholder();
+      example = true;
+      continue;
+    }
+    if (found == by_line.end() || !expects_output(*found->second) || states_value(line) || prints_id(line)) {
+      // Output nobody documented (or a comment that documents none): print() and other calls.
+      // (A def body prints when the function is called, under another line.)
+      if (may_print(line, defined) && !inside_definition(lines, number)) placeholder();
       continue;
     }
     const Claim& claim = *found->second;
-    if (claim.kind != ClaimKind::output) {
+    if (claim.kind == ClaimKind::example) {  // a shape the audit finds or leaves unverifiable: never wrong
       placeholder();
-      expected += "\n";
+      example = true;
       continue;
     }
-    expected += (claim.label.empty() ? claim.value : claim.label + ": " + claim.value) + "\n";
+    // In the body of a loop or a with, the claim may be one iteration's line of the statement's
+    // output, as the audit holds it: what the other iterations print is not documented.
+    const bool in_body = !line.empty() && top_level_line(lines, number) != number && !inside_definition(lines, number);
+    if (in_body) placeholder();
+    std::string text = claim.label.empty() ? claim.value : claim.label + ": " + claim.value;
+    expected += (claim.kind == ClaimKind::approximate ? "~ " + text : text) + "\n";
+    if (in_body) placeholder();
+    claimed = true;
   }
-  if (expected.find("...") != std::string::npos) ellipsis = true;
+  if (!claimed && !example) return std::nullopt;
+  mode = claimed ? CompareMode::claims : CompareMode::ellipsis;
   return expected;
 }
 
@@ -185,14 +256,16 @@ ImportPlan plan_import(const Material& material, Sessions sessions) {
     entry.language = to_string(imported.question.language);
     entry.after = chains[i];
     if (imported.continues) entry.continues = plan.questions[*imported.continues].id;
-    bool ellipsis = false;
     if (imported.question.language == Language::python && imported.question.transcript) {
+      bool ellipsis = false;
       entry.mode = RunMode::repl;
       entry.expected = expected_from_transcript(imported.question, ellipsis);
+      // What each prompt shows is held as the audit holds its echo: addresses aside, a value
+      // written another way (' for "), doctest's `...` (claims_match() reads it too).
+      entry.compare = CompareMode::claims;
     } else if (imported.question.language == Language::python) {
-      entry.expected = expected_from_claims(imported.question.code, imported.claims, ellipsis);
+      entry.expected = expected_from_claims(imported.question.code, imported.claims, entry.compare);
     }
-    if (ellipsis) entry.compare = CompareMode::ellipsis;
     plan.draft.entries.push_back(std::move(entry));
   }
   return plan;

@@ -41,10 +41,15 @@ ImportPlan plan_import(const Material& material, Sessions sessions = Sessions::f
 // back), oldest first, as indexes into `questions`.
 std::vector<std::size_t> session_of(const std::vector<ImportedQuestion>& questions, std::size_t index);
 
-// The documented stdout of a question, or nullopt when it documents none; `ellipsis` is set
-// when the text holds `...` placeholders.
+// The documented stdout of a question, or nullopt when it claims no output, and the compare mode
+// it is held to: `claims` (compare.hpp claims_match(), the audit's tolerances) when a claim about
+// output is in it, `ellipsis` when only placeholders are. It holds only the claims the audit
+// would fail: about output, not a guess, not stated for another Python, not a comment on a line
+// that only sets a value; `...` stands for what is not documented (example values, the print()s
+// and calls without a claim, an object id); an approximate claim is `~ value`, a label stays in
+// front of its value.
 std::optional<std::string> expected_from_claims(const std::string& code, const std::vector<Claim>& claims,
-                                                bool& ellipsis);
+                                                CompareMode& mode);
 
 // What the REPL shows for a transcript (MaterialQuestion::transcript): every prompt's documented
 // output, in order (empty when no prompt shows anything: that too is what it shows); `ellipsis`

@@ -127,7 +127,7 @@ Expected<void> apply_table(const toml::table& table, Settings& settings, WorkerS
     } else if (key == "compare") {
       auto name = node.value<std::string>();
       auto mode = name ? compare_mode_from(*name) : std::nullopt;
-      if (!mode) return fail(file, line_of(node), "compare must be one of \"exact\", \"normalize\", \"ellipsis\"");
+      if (!mode) return fail(file, line_of(node), "compare must be one of \"exact\", \"normalize\", \"ellipsis\", \"claims\"");
       settings.compare = *mode;
     } else if (key == "output_limit" || key == "memory_limit" || key == "file_size_limit") {
       auto bytes = size_value(node, file, key);
@@ -198,6 +198,7 @@ std::string to_string(CompareMode mode) {
     case CompareMode::exact: return "exact";
     case CompareMode::normalize: return "normalize";
     case CompareMode::ellipsis: return "ellipsis";
+    case CompareMode::claims: return "claims";
   }
   return "exact";
 }
@@ -206,6 +207,7 @@ std::optional<CompareMode> compare_mode_from(std::string_view name) {
   if (name == "exact") return CompareMode::exact;
   if (name == "normalize") return CompareMode::normalize;
   if (name == "ellipsis") return CompareMode::ellipsis;
+  if (name == "claims") return CompareMode::claims;
   return std::nullopt;
 }
 

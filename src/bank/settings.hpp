@@ -14,7 +14,9 @@
 
 namespace snipcheck {
 
-enum class CompareMode { exact, normalize, ellipsis };
+// claims: each expected line is a claim the material makes (imported banks, compare/compare.hpp
+// claims_match()), held with the tolerances `snipcheck audit` holds a claim to.
+enum class CompareMode { exact, normalize, ellipsis, claims };
 
 std::string to_string(CompareMode mode);
 std::optional<CompareMode> compare_mode_from(std::string_view name);

@@ -65,6 +65,7 @@ class LineMatch : public dtl::Compare<Line> {
     if (m_lone_dots && ellipsis_only(expected.key)) return false;  // merged() places it
     if (m_mode == CompareMode::exact) return expected.key == shown.key;
     if (m_mode == CompareMode::normalize) return stripped(expected.key) == stripped(shown.key);
+    if (m_mode == CompareMode::claims) return claims_match(expected.key, shown.key);
     return ellipsis_match(stripped_newline(expected.key), stripped_newline(shown.key));
   }
 
@@ -148,7 +149,7 @@ std::string blessed_text(const Result& result) {
   // The first that the next run passes: the expected lines that still match kept (with `...`
   // standing for what it covers), then without the lone `...` lines, then what was shown.
   for (bool lone_dots : {true, false}) {
-    if (mode != CompareMode::ellipsis && lone_dots) continue;
+    if (mode != CompareMode::ellipsis && mode != CompareMode::claims && lone_dots) continue;
     std::string text = merged(expected, shown, mode, lone_dots, transcript);
     if (passes(text)) return text;
   }

@@ -178,8 +178,8 @@ const std::vector<Command>& command_table() {
          app.add_option("--bank", parsed.check.bank, "Bank holding --question (default: the current directory)");
          auto* expected = app.add_option("--expected", parsed.check.expected_file, "File holding the expected stdout");
          question->excludes(expected);
-         app.add_option("--compare", parsed.check.compare, "Compare mode: exact, normalize or ellipsis")
-             ->check(CLI::IsMember({"exact", "normalize", "ellipsis"}));
+         app.add_option("--compare", parsed.check.compare, "Compare mode: exact, normalize, ellipsis or claims")
+             ->check(CLI::IsMember({"exact", "normalize", "ellipsis", "claims"}));
          app.add_option("CODE", parsed.check.code, "The code to run: a file, or - for standard input (default)");
          add_common(app, parsed.check.common);
          add_annotate(app, parsed.check.common);

@@ -5,6 +5,8 @@
 
 #include <dtl/dtl.hpp>
 
+#include "compare/claim_match.hpp"
+#include "util/regex.hpp"
 #include "util/text.hpp"
 
 namespace snipcheck {
@@ -86,11 +88,117 @@ bool ellipsis_match(const std::string& pattern, const std::string& text) {
   return true;
 }
 
+namespace {
+
+// The most printed lines one claim line may stand for (several lines joined by commas), as the
+// audit's candidates for a claim are at most eight lines of output.
+constexpr std::size_t k_claim_run = 8;
+// Beyond this many lines of output, claims are held to it without their tolerances (as under
+// `ellipsis`, on lines set side by side): the tolerant comparison tries every run of lines.
+constexpr std::size_t k_claims_max_lines = 20000;
+
+// "Label: value" -> "value" when the part before ": " reads as a label (a few words); else "".
+std::string after_label(const std::string& claim) {
+  static const Regex label(R"(^[A-Za-z][A-Za-z0-9 _'()-]{0,40}: (.+)$)");
+  std::optional<RegexMatch> found = label.match_whole(claim);
+  return found ? found->str(1) : std::string();
+}
+
+// A claim line as compared: its text normalized (addresses, spaces), and what it says without
+// its label or its `~`.
+struct ClaimLine {
+  std::string full;
+  std::string value;  // after a label: "Intersection: {2, 3}" -> "{2, 3}"; else empty
+  bool approximate = false;
+  bool elides = false;  // `...` inside the line
+};
+
+ClaimLine claim_line(const std::string& line) {
+  ClaimLine claim;
+  claim.full = normalize_claim_text(line);
+  if (claim.full.starts_with("~")) {
+    claim.approximate = true;
+    claim.value = normalize_claim_text(claim.full.substr(1));
+    return claim;
+  }
+  claim.value = after_label(claim.full);
+  claim.elides = claim.full.find("...") != std::string::npos;
+  return claim;
+}
+
+// One claim line against printed lines already normalized (joined by newlines), as the audit's
+// match() holds a claim to a statement's output.
+bool claim_holds(const ClaimLine& claim, const std::string& output) {
+  if (claim.full == output) return true;
+  if (!comparable_size(claim.full, output)) return false;
+  if (claim.approximate) return !claim.value.empty() && same_numbers(claim.value, output, 0.05);
+  const bool several = output.find('\n') != std::string::npos;
+  if (several) {
+    const std::string joined = joined_lines(output);
+    return joined == claim.full || (!claim.value.empty() && joined == claim.value);
+  }
+  if (claim.elides && ellipsis_match(claim.full, output)) return true;
+  if (!claim.value.empty() && claim.value == output) return true;
+  for (const std::string* text : {&claim.full, &claim.value}) {
+    if (text->empty()) continue;
+    if (with_single_quotes(*text) == output) return true;
+    if (same_numbers(*text, output, 0.0)) return true;
+    if (compare_unordered(*text, output) == Order::set_order) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> normalized_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  for (const std::string& line : split_lines(text)) lines.push_back(normalize_claim_text(line));
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+}  // namespace
+
+bool claims_match(const std::string& expected, const std::string& actual) {
+  const std::vector<std::string> claims = normalized_lines(expected);
+  const std::vector<std::string> printed = normalized_lines(actual);
+  if (printed.size() > k_claims_max_lines) {
+    std::string pattern, text;
+    for (const std::string& line : claims) pattern += line + "\n";
+    for (const std::string& line : printed) text += line + "\n";
+    return ellipsis_match(pattern, text);
+  }
+  // reach[j]: the claims so far stand for exactly the first j printed lines.
+  std::vector<char> reach(printed.size() + 1, 0);
+  reach[0] = 1;
+  for (const std::string& line : claims) {
+    std::vector<char> next(printed.size() + 1, 0);
+    if (line == "...") {
+      for (std::size_t j = 0, seen = 0; j <= printed.size(); ++j) {
+        seen |= static_cast<std::size_t>(reach[j]);
+        next[j] = static_cast<char>(seen);
+      }
+    } else {
+      const ClaimLine claim = claim_line(line);
+      for (std::size_t j = 0; j < printed.size(); ++j) {
+        if (!reach[j]) continue;
+        std::string run;
+        for (std::size_t k = j; k < printed.size() && k < j + k_claim_run; ++k) {
+          if (k > j) run += "\n";
+          run += printed[k];
+          if (!next[k + 1] && claim_holds(claim, run)) next[k + 1] = 1;
+        }
+      }
+    }
+    reach = std::move(next);
+  }
+  return reach[printed.size()] != 0;
+}
+
 bool output_matches(const std::string& expected, const std::string& actual, CompareMode mode) {
   switch (mode) {
     case CompareMode::exact: return expected == actual;
     case CompareMode::normalize: return normalize_output(expected) == normalize_output(actual);
     case CompareMode::ellipsis: return ellipsis_match(expected, actual);
+    case CompareMode::claims: return claims_match(expected, actual);
   }
   return false;
 }

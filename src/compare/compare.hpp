@@ -15,6 +15,18 @@ bool output_matches(const std::string& expected, const std::string& actual, Comp
 // doctest's ELLIPSIS: "..." in `pattern` matches any run of text (newlines included).
 bool ellipsis_match(const std::string& pattern, const std::string& text);
 
+// compare = "claims" (what `snipcheck import` writes for the claims of a script's comments): each
+// line of `expected` is a claim, held to the output as `snipcheck audit` holds one, in order. A
+// line that is `...` stands for any run of lines (output nobody documented); any other line must
+// match the next one to eight lines of the output: the same text once addresses (0x...), ids of
+// `at 0x...` and the spaces around a line are set aside, or the same value written differently
+// (a label in front, "Label: value", when only the value is printed; several printed lines joined
+// by commas; 8.0 for numpy's 8.; " for '; a set in another order; digits grouped by thousands;
+// `...` inside a line for what it elides). A line starting with `~` is approximate: its numbers
+// within 5 %, the text around them aside. A claim holds or it does not: 2 for 2.0 or 0.3 for
+// 0.30000000000000004 does not.
+bool claims_match(const std::string& expected, const std::string& actual);
+
 // Trailing spaces, tabs and carriage returns on each line, and trailing blank lines, removed.
 std::string normalize_output(const std::string& text);
 

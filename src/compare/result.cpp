@@ -63,7 +63,7 @@ Summary summarize(const std::vector<Result>& results, std::int64_t duration_ms, 
 
 std::uint64_t first_difference_offset(const std::string& expected, const std::string& actual, CompareMode mode) {
   auto trimmed = [mode](std::string_view line) {
-    if (mode == CompareMode::normalize) {
+    if (mode == CompareMode::normalize || mode == CompareMode::claims) {
       while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
     }
     return line;

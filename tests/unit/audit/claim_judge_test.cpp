@@ -32,6 +32,13 @@ TEST_CASE("judge_claim", "[compare][claims]") {
     CHECK(judge_claim(output_claim(" <Node at 0x1234abcd>", "print(n)"), ran_printing("<Node at 0x7f00aa>\n")).verdict ==
           ClaimVerdict::correct);
   }
+  SECTION("a claim that elides part of the printed line with ...: format, not wrong") {
+    ClaimResult result = judge_claim(output_claim(" [0, 1, 2, ..., 9]", "print(list(range(10)))"),
+                                     ran_printing("[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n"));
+    CHECK(result.verdict == ClaimVerdict::format);
+    CHECK(judge_claim(output_claim(" [0, 1, ..., 9]", "print(xs)"), ran_printing("[0, 1, 2, 8]\n")).verdict ==
+          ClaimVerdict::wrong);
+  }
   SECTION("several printed lines joined by commas: format") {
     ClaimResult result = judge_claim(output_claim(" HI, 2", "print(shout('hi'))"), ran_printing("HI\n2\n"));
     CHECK(result.verdict == ClaimVerdict::format);

@@ -16,26 +16,42 @@ ImportedQuestion imported(const std::string& id, const std::string& code) {
 }  // namespace
 
 TEST_CASE("expected_from_claims", "[cli][import]") {
-  bool ellipsis = false;
-  SECTION("claims in line order; nothing when nothing is claimed") {
+  CompareMode mode = CompareMode::exact;
+  SECTION("claims in line order, held as the audit holds them; nothing when nothing is claimed") {
     MaterialQuestion question;
     question.code = "print(1)  # 1\nx = 2  # Keep it\nprint(x)  # Value: 2\n";
-    CHECK(expected_from_claims(question.code, extract_claims(question), ellipsis) == "1\nValue: 2\n");
-    CHECK_FALSE(ellipsis);
+    CHECK(expected_from_claims(question.code, extract_claims(question), mode) == "1\nValue: 2\n");
+    CHECK(mode == CompareMode::claims);
     question.code = "x = 1  # Store one\n";
-    CHECK_FALSE(expected_from_claims(question.code, extract_claims(question), ellipsis));
+    CHECK_FALSE(expected_from_claims(question.code, extract_claims(question), mode));
   }
-  SECTION("example values and undocumented prints become ...") {
+  SECTION("example values and undocumented prints and calls become ...") {
     MaterialQuestion question;
-    question.code = "print('start')\nprint(sys.version)  # e.g. 3.12.0\ndef f():\n    print('inside')\nprint(f())  # None\n";
-    CHECK(expected_from_claims(question.code, extract_claims(question), ellipsis) == "...\nNone\n");
-    CHECK(ellipsis);
+    question.code = "print('start')\nprint(sys.version)  # e.g. 3.12.0\ndef f():\n    print('inside')\nf()\nprint(f())  # None\n";
+    CHECK(expected_from_claims(question.code, extract_claims(question), mode) == "...\nNone\n");
+    CHECK(mode == CompareMode::claims);
+    question.code = "print(sys.version)  # e.g. 3.12.0\n";
+    CHECK(expected_from_claims(question.code, extract_claims(question), mode) == "...\n");
+    CHECK(mode == CompareMode::ellipsis);
+  }
+  SECTION("a comment on a line that only sets a value, an id, a Python of its own: no expected line") {
+    MaterialQuestion question;
+    question.code = "lst = [1]\nlst.append(2)  # [1, 2]\ny = len(lst)  # 2\n";
+    CHECK_FALSE(expected_from_claims(question.code, extract_claims(question), mode));
+    question.code = "x = object()\nprint(id(x))  # 140230123456789\nprint(1)  # 1\n";
+    CHECK(expected_from_claims(question.code, extract_claims(question), mode) == "...\n1\n");
+  }
+  SECTION("an approximate claim is ~ value; a claim in a loop's body one line among others") {
+    MaterialQuestion question;
+    question.code = "print(22 / 7)  # approx 3.14\nfor i in range(3):\n    print(i)  # 0\n";
+    CHECK(expected_from_claims(question.code, extract_claims(question), mode) == "~ 3.14\n...\n0\n...\n");
   }
   SECTION("an output block documents the whole stdout") {
     MaterialQuestion question;
     question.code = "print(1)  # 1\nprint(2)\n";
     question.outputs.push_back({0, "1\n2\n", 5, ""});
-    CHECK(expected_from_claims(question.code, extract_claims(question), ellipsis) == "1\n2\n");
+    CHECK(expected_from_claims(question.code, extract_claims(question), mode) == "1\n2\n");
+    CHECK(mode == CompareMode::claims);
   }
   SECTION("a claim stated for another Python is no expected output here") {
     MaterialQuestion question;
@@ -172,6 +188,6 @@ TEST_CASE("plan_import: a transcript", "[cli][import][repl]") {
   REQUIRE(plan.draft.entries.size() == 1);
   CHECK(plan.draft.entries[0].mode == RunMode::repl);
   CHECK(plan.draft.entries[0].expected == "[1]\n[1]\n");
-  CHECK(plan.draft.entries[0].compare == CompareMode::exact);
+  CHECK(plan.draft.entries[0].compare == CompareMode::claims);  // each prompt's echo held as the audit holds it
   CHECK(render_settings(plan.draft).find("mode = \"repl\"\n") != std::string::npos);
 }

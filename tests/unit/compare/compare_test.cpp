@@ -126,6 +126,44 @@ TEST_CASE("ellipsis_match", "[compare]") {
   }
 }
 
+TEST_CASE("claims_match: each line a claim, held as the audit holds it", "[compare][claims]") {
+  SECTION("the same text, addresses and the spaces around a line aside") {
+    CHECK(claims_match("[1, 4, 9]\n", "[1, 4, 9]\n"));
+    CHECK(claims_match("  Hello  \n", "Hello\n\n"));
+    CHECK(claims_match("<Node object at 0x7f...>\n", "<__main__.Node object at 0x7f3a2b1c9e50>\n"));
+    CHECK_FALSE(claims_match("[1, 4, 9]\n", "[1, 4, 16]\n"));
+    CHECK_FALSE(claims_match("1\n", "1\n2\n"));  // output nobody documented, with no ... for it
+    CHECK_FALSE(claims_match("1\n2\n", "1\n"));
+  }
+  SECTION("a value written differently: label, lines joined by commas, quotes, numbers, set order") {
+    CHECK(claims_match("Intersection: {2, 3}\n", "{2, 3}\n"));
+    CHECK(claims_match("Intersection: {2, 3}\n", "Intersection: {2, 3}\n"));
+    CHECK(claims_match("Calling add, Finished add, 5\n", "Calling add\nFinished add\n5\n"));
+    CHECK(claims_match("[\"a\", \"b\"]\n", "['a', 'b']\n"));
+    CHECK(claims_match("[8.0]\n", "[8.]\n"));
+    CHECK(claims_match("1,000,000\n", "1000000\n"));
+    CHECK(claims_match("{3, 1, 2}\n", "{1, 2, 3}\n"));
+  }
+  SECTION("what is not the claimed value is wrong") {
+    CHECK_FALSE(claims_match("0.3\n", "0.30000000000000004\n"));
+    CHECK_FALSE(claims_match("2\n", "2.0\n"));
+    CHECK_FALSE(claims_match("hello\n", "'hello'\n"));
+    CHECK_FALSE(claims_match("{'b': 2, 'a': 1}\n", "{'a': 1, 'b': 2}\n"));  // a dict's order counts
+  }
+  SECTION("~ is approximate; ... stands for lines, or for what a line elides") {
+    CHECK(claims_match("~ 3.14\n", "3.142857142857143\n"));
+    CHECK_FALSE(claims_match("~ [8]\n", "tensor([[3.9043]])\n"));
+    CHECK(claims_match("...\n5\n...\n", "a\nb\n5\nc\n"));
+    CHECK(claims_match("...\n5\n", "5\n"));
+    CHECK_FALSE(claims_match("...\n5\n", "5\n6\n"));
+    CHECK(claims_match("[0, 1, 2, ..., 9]\n", "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n"));
+  }
+  SECTION("output_matches under compare = \"claims\"") {
+    CHECK(output_matches("Total: 6\n", "6\n", CompareMode::claims));
+    CHECK_FALSE(output_matches("Total: 6\n", "6\n", CompareMode::exact));
+  }
+}
+
 TEST_CASE("normalize_output", "[compare]") {
   SECTION("trailing spaces and tabs on each line are removed") {
     CHECK(normalize_output("a  \nb\t\nc \t \n") == "a\nb\nc\n");
