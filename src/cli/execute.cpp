@@ -179,6 +179,10 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
     jobs.push_back(make_job(questions[i], run_dir.path(), options.worker_settings, root));
     jobs.back().sandbox_allow_weaker = options.allow_weaker_sandbox;
     if (i < options.probes.size()) jobs.back().probes = options.probes[i];
+    // As its timeout, the look comes once for each block of its session.
+    if (options.look_s > 0) {
+      jobs.back().look_ms = std::llround(options.look_s * 1000.0) * static_cast<std::int64_t>(1 + jobs.back().before.size());
+    }
     job_question.push_back(i);
     job_depth.push_back(depth);
   }
@@ -201,6 +205,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
     if (!result.judgement.reason.empty() && is_failing(result.judgement.verdict)) ++failures;
   }
   supervisor_options.stop_starting = limit_reached;
+  supervisor_options.stop_at_look = options.stop_at_look;
   int waves = jobs.empty() ? 0 : *std::max_element(job_depth.begin(), job_depth.end()) + 1;
   for (int wave = 0; wave < waves && !interrupt_requested() && !limit_reached(); ++wave) {
     std::vector<Job> wave_jobs;

@@ -23,6 +23,9 @@ struct SupervisorOptions {
   // Asked after each outcome's callback: true stops handing out jobs (the running ones finish;
   // the callback is never called for the jobs not started). Empty: every job runs.
   std::function<bool()> stop_starting;
+  // Asked with a job's stack at its look (Job::look_ms): true stops the job there, as its
+  // deadline would have (a timeout with that stack). Empty: every job goes on to its deadline.
+  std::function<bool(const std::string& stack)> stop_at_look;
 };
 
 // Called as each outcome arrives (any order); `index` is the job's position. The callback may
