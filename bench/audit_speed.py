@@ -14,7 +14,9 @@ N, in the forms real material uses, one example running into its timeout), writt
 dir outside the project; the bank is written there too.
 
 Usage: /usr/bin/python3 bench/audit_speed.py [--snipcheck build-release/snipcheck] [--examples 400]
-       [--document DOC] [--timeout 10] [--repeat 3]
+       [--document DOC] [--timeout 10] [--repeat 3] [--compare OTHER-SNIPCHECK]
+
+--compare also times OTHER-SNIPCHECK's audit in each run (another build, e.g. before a change).
 """
 import argparse
 import os
@@ -54,6 +56,7 @@ def main():
     parser.add_argument("--document", help="a Markdown or text document instead of a generated one")
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--compare", help="another snipcheck whose audit is timed in the same runs")
     args = parser.parse_args()
     exe = os.path.abspath(args.snipcheck)
     work = tempfile.mkdtemp(prefix="snipcheck-audit-speed-")
@@ -74,12 +77,14 @@ def main():
             imported = timed([exe, "import", document, "--out", bank])
             run = timed([exe, "run", bank, "-q"] + timeout)
             naive = python_parallel(bank, scratch, args.timeout)
-            rows.append((audit, imported, run, naive))
+            other = timed([os.path.abspath(args.compare), "audit", document, "-q"] + timeout) if args.compare else 0.0
+            rows.append((audit, imported, run, naive, other))
             print("  run %d: audit %.2f s, import %.2f s + run %.2f s, python3 FILE 2 at a time %.2f s: "
-                  "audit/run %.2fx, python3/audit %.2fx (load %.2f)"
-                  % (attempt + 1, audit, imported, run, naive, audit / run, naive / audit, os.getloadavg()[0]))
+                  "audit/run %.2fx, python3/audit %.2fx (load %.2f)%s"
+                  % (attempt + 1, audit, imported, run, naive, audit / run, naive / audit, os.getloadavg()[0],
+                     ", --compare audit %.2f s (%.2fx the run)" % (other, other / run) if args.compare else ""))
         count = len([n for n in os.listdir(os.path.join(work, "bank0", "snippets")) if n.endswith(".py")])
-        median = [statistics.median(row[k] for row in rows) for k in range(4)]
+        median = [statistics.median(row[k] for row in rows) for k in range(5)]
         print("\n%d examples, medians of %d runs:" % (count, args.repeat))
         print("  snipcheck audit                              %7.2f s" % median[0])
         print("  snipcheck import + run of its bank           %7.2f s + %.2f s" % (median[1], median[2]))
@@ -87,6 +92,10 @@ def main():
         print("  audit / run     %.2fx (target <= 1.3; median of the runs' own ratios)"
               % statistics.median(row[0] / row[2] for row in rows))
         print("  python3 / audit %.2fx (target >= 2)" % statistics.median(row[3] / row[0] for row in rows))
+        if args.compare:
+            print("  --compare %s: audit %.2f s, %.2fx the run, python3 / its audit %.2fx"
+                  % (args.compare, median[4], statistics.median(row[4] / row[2] for row in rows),
+                     statistics.median(row[3] / row[4] for row in rows)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
