@@ -14,7 +14,7 @@ N, in the forms real material uses, one example running into its timeout), writt
 dir outside the project; the bank is written there too.
 
 Usage: /usr/bin/python3 bench/audit_speed.py [--snipcheck build-release/snipcheck] [--examples 400]
-       [--document DOC] [--timeout 10] [--repeat 3] [--compare OTHER-SNIPCHECK]
+       [--document DOC] [--timeout 10] [--repeat 3] [--compare OTHER-SNIPCHECK] [--no-timeout-example]
 
 --compare also times OTHER-SNIPCHECK's audit in each run (another build, e.g. before a change).
 """
@@ -56,6 +56,8 @@ def main():
     parser.add_argument("--document", help="a Markdown or text document instead of a generated one")
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-timeout-example", action="store_true",
+                        help="generate the document without the example that runs into its timeout")
     parser.add_argument("--compare", help="another snipcheck whose audit is timed in the same runs")
     args = parser.parse_args()
     exe = os.path.abspath(args.snipcheck)
@@ -63,8 +65,8 @@ def main():
     try:
         document = os.path.abspath(args.document) if args.document else os.path.join(work, "document.md")
         if not args.document:
-            subprocess.run([PYTHON, os.path.join(HERE, "big_markdown.py"), "--examples", str(args.examples), document],
-                           check=True)
+            subprocess.run([PYTHON, os.path.join(HERE, "big_markdown.py"), "--examples", str(args.examples), document]
+                           + (["--no-timeout"] if args.no_timeout_example else []), check=True)
         print("audit_speed: %s on %s, %d cores, load average %.2f %.2f %.2f, timeout %g s, medians of %d runs"
               % ((exe, document, os.cpu_count()) + os.getloadavg() + (args.timeout, args.repeat)))
         timeout = ["--timeout", "%g" % args.timeout]

@@ -13,7 +13,8 @@ Output blocks, `>>>` transcripts, documented and undocumented errors, wrong clai
 is not printed, an iterator printed, a float that is not what it looks like), every 40th example
 importing pandas, numpy or scikit-learn, and one example that computes past any timeout.
 
-Usage: /usr/bin/python3 bench/big_markdown.py --examples 400 OUT.md
+Usage: /usr/bin/python3 bench/big_markdown.py --examples 400 OUT.md [--no-timeout]
+(--no-timeout: without the example that runs into its timeout)
 """
 import sys
 
@@ -107,19 +108,19 @@ def endless(i):
     return ("python", ["total = 0", "for k in range(10 ** 12):", "    total += k % 7", "print(total)  # 0"], None)
 
 
-def example(i, count):
-    if i == count // 2:
+def example(i, count, timeout):
+    if timeout and i == count // 2:
         return endless(i)
     if i % 40 == 20:
         return slow_import(i)
     return FORMS[i % len(FORMS)](i)
 
 
-def write_examples(count, path):
+def write_examples(count, path, timeout=True):
     with open(path, "w", encoding="utf-8") as out:
         out.write("# Python by example\n\nGenerated for snipcheck's audit bench.\n\n")
         for i in range(1, count + 1):
-            fence, code, block = example(i, count)
+            fence, code, block = example(i, count, timeout)
             out.write(f"## {i}. Example {i}\n\nWhat this example shows, in a sentence or two.\n\n")
             out.write(f"```{fence}\n" + "\n".join(code) + "\n```\n\n")
             if block is not None:
@@ -127,8 +128,8 @@ def write_examples(count, path):
 
 
 def main():
-    if len(sys.argv) == 4 and sys.argv[1] == "--examples":
-        write_examples(int(sys.argv[2]), sys.argv[3])
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "--examples" and sys.argv[4:] in ([], ["--no-timeout"]):
+        write_examples(int(sys.argv[2]), sys.argv[3], timeout=sys.argv[4:] != ["--no-timeout"])
         return
     if len(sys.argv) != 3:
         sys.exit(__doc__)
