@@ -14,10 +14,13 @@ namespace snipcheck {
 
 namespace {
 
-// The first run's deadline. Nearly every example ends well within it, and one still running then
-// is most often a server or a scheduler that never returns, which the stack it was stopped in
-// tells (stopped_in_endless_loop()). Any other example stopped there runs again with its full
-// timeout, with its chain, so a slow import on a busy machine is never judged by this deadline.
+// The first run's look. Nearly every example ends well within it, and one still running then is
+// most often a server or a scheduler that never returns, which its stack then tells
+// (stopped_in_endless_loop()): it is stopped there. Any other example goes on to its full
+// timeout in the same run, so a slow import on a busy machine is never judged by the look, and
+// a slow example costs no run of its own. A sandboxed example has no look (its stack is written
+// where its result is): the look is its first run's deadline, and one stopped there for a
+// reason its stack does not tell runs again with its full timeout, with its chain.
 constexpr double k_first_look_s = 2.0;
 
 // A run interrupted before it settled question q (it was selected, and its result is missing or
@@ -105,31 +108,41 @@ std::vector<std::optional<Result>> run_selected(const std::vector<Question>& que
 
 }  // namespace
 
-// 1. A first look at every example, with the first-look deadline.
+// 1. Every example, with a look at the first-look time (k_first_look_s).
 // 2. In new workers (another hash seed, other temporary directories): again with their probes the
-//    examples where a second run can change a verdict, and with their full timeout those stopped
-//    at the first look for a reason their stack does not tell, and those that failed on a file an
+//    examples where a second run can change a verdict, and with their full timeout those (sandboxed)
+//    stopped at the first look for a reason their stack does not tell, and those that failed on a file an
 //    earlier example left (now chained after it), each with its chain. All in one run, so that a
 //    slow example costs no run of its own.
 // 3. Those of the latter that ran to their end, again with their probes where needed (rare).
 AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQuestion>& imported,
                     const ExecuteOptions& options) {
   const std::size_t count = questions.size();
+  const auto start = std::chrono::steady_clock::now();
   std::vector<Question> look = questions;
   std::vector<std::int64_t> prior(count);
   for (std::size_t q = 0; q < count; ++q) {
-    look[q].settings.timeout_s = std::min(look[q].settings.timeout_s, k_first_look_s);
+    if (look[q].settings.sandbox) look[q].settings.timeout_s = std::min(look[q].settings.timeout_s, k_first_look_s);
     prior[q] = imports_a_library(questions[q].code) ? 1 : 0;
   }
   AuditRuns runs;
   std::vector<std::vector<std::string>> files_left;
   auto no_probes = [](std::size_t) { return std::vector<ProbeRequest>{}; };
+  ExecuteOptions first_options = options;
+  first_options.look_s = k_first_look_s;
+  first_options.stop_at_look = [](const std::string& stack) {
+    Outcome stopped;
+    stopped.ending = Ending::timeout;
+    stopped.stack = stack;
+    return stopped_in_endless_loop(stopped);
+  };
   for (std::optional<Result>& result :
-       run_selected(look, std::vector<bool>(count, true), no_probes, prior, options, &files_left)) {
+       run_selected(look, std::vector<bool>(count, true), no_probes, prior, first_options, &files_left)) {
     runs.first.push_back(std::move(*result));
   }
   runs.workers = std::max(1, std::min(options.workers, static_cast<int>(count)));
   runs.second.resize(count);
+  spdlog::debug("first run: {} examples, done at {} ms", count, since_ms(start));
 
   runs.observed_after = observed_chains(questions, runs.first, files_left);
   std::vector<bool> full = stopped_early(questions, look, runs.first);
@@ -160,6 +173,7 @@ AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQ
       [&](std::size_t q) { return full[q] ? std::vector<ProbeRequest>{} : planned_probes(plan.probes[q]); },
       expected_ms, options);
   mark_unsettled(runs.first, again, second);
+  spdlog::debug("second run done at {} ms", since_ms(start));
   for (std::size_t q = 0; q < count; ++q) {
     if (full[q] && second[q] && second[q]->finished) runs.first[q] = std::move(*second[q]);
     if (probed[q]) runs.second[q] = std::move(second[q]);
@@ -177,6 +191,8 @@ AuditRuns run_audit(std::vector<Question> questions, const std::vector<ImportedQ
         [&](std::size_t q) { return planned_probes(plan.probes[q]); }, expected_ms, options);
   }
   mark_unsettled(runs.first, third_probed, third);
+  spdlog::debug("third run: {} examples, done at {} ms", std::count(third_probed.begin(), third_probed.end(), true),
+                since_ms(start));
   for (std::size_t q = 0; q < count; ++q) {
     if (third_probed[q]) runs.second[q] = std::move(third[q]);
   }

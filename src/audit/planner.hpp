@@ -1,6 +1,7 @@
-// Planner: the runs of an audit. A first look at every example with a short deadline, then in
-// new workers a second run of those where it can change a verdict (with the probes that check
-// the hints), of those the first look stopped too early (with their full timeout) and of those
+// Planner: the runs of an audit. Every example, with a look at its stack after a short time (a
+// serve loop is stopped there), then in new workers a second run of those where it can change a
+// verdict (with the probes that check the hints), of the sandboxed ones the first look's
+// deadline stopped too early (with their full timeout) and of those
 // that turned out to need an earlier example's files (chained after it), each with its chain.
 // It decides which example runs when and with what; execute() runs them, auditor.hpp judges.
 #pragma once

@@ -1,8 +1,8 @@
 // `snipcheck audit MATERIAL`: the editor's job. Reads like a table of contents: import into a
-// temporary bank, run it (a first look with a short deadline), run again where that can change a
-// verdict (with the probes that check the hints, in new workers, so another hash seed and other
-// temporary directories; with the full timeout where the first look was too short), judge every
-// claim, report.
+// temporary bank, run it (with a look at an example still running after a short time), run again
+// where that can change a verdict (with the probes that check the hints, in new workers, so
+// another hash seed and other temporary directories; with the full timeout where a sandboxed
+// example's first-look deadline was too short), judge every claim, report.
 
 #include <chrono>
 #include <filesystem>

@@ -189,6 +189,10 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
     jobs.push_back(make_job(questions[i], run_dir.path(), options.worker_settings, root));
     jobs.back().sandbox_allow_weaker = options.allow_weaker_sandbox;
     if (i < options.probes.size()) jobs.back().probes = options.probes[i];
+    // As its timeout, the look comes once for each block of its session.
+    if (options.look_s > 0) {
+      jobs.back().look_ms = std::llround(options.look_s * 1000.0) * static_cast<std::int64_t>(1 + jobs.back().before.size());
+    }
     job_question.push_back(i);
     job_depth.push_back(depth);
   }
@@ -214,7 +218,7 @@ Execution execute(const std::vector<Question>& questions, const ExecuteOptions& 
       wave_jobs.push_back(jobs[j]);
       wave_job.push_back(j);
     }
-    options.runner->run_jobs(wave_jobs, limit_reached, [&](std::size_t wave_index, Outcome&& outcome) {
+    options.runner->run_jobs(wave_jobs, RunControl{limit_reached, options.stop_at_look}, [&](std::size_t wave_index, Outcome&& outcome) {
       std::size_t index = job_question[wave_job[wave_index]];
       Result& result = execution.results[index];
       result.outcome = std::move(outcome);

@@ -41,6 +41,10 @@ struct ExecuteOptions {
   // Per question (index into `questions`; shorter or empty: none): the probes its job evaluates
   // as it runs (Job::probes); their results come back in its outcome (Outcome::probes).
   std::vector<std::vector<ProbeRequest>> probes;
+  // Seconds into each question (once for each block of its session; 0: none) at which its stack
+  // is looked at: `stop_at_look` true stops it there as a timeout (SupervisorOptions::stop_at_look).
+  double look_s = 0;
+  std::function<bool(const std::string& stack)> stop_at_look;
 };
 
 struct Execution {

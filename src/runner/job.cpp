@@ -40,6 +40,7 @@ void to_json(nlohmann::json& out, const Job& job) {
          {"cwd", job.cwd},
          {"before", job.before},
          {"timeout_ms", job.timeout_ms},
+         {"look_ms", job.look_ms},
          {"output_limit", job.output_limit},
          {"memory_limit", job.memory_limit},
          {"file_size_limit", job.file_size_limit},
@@ -65,6 +66,7 @@ void from_json(const nlohmann::json& in, Job& job) {
   in.at("cwd").get_to(job.cwd);
   job.before = in.value("before", std::vector<JobPart>{});
   in.at("timeout_ms").get_to(job.timeout_ms);
+  job.look_ms = in.value("look_ms", std::int64_t{0});
   in.at("output_limit").get_to(job.output_limit);
   in.at("memory_limit").get_to(job.memory_limit);
   in.at("file_size_limit").get_to(job.file_size_limit);

@@ -56,6 +56,9 @@ struct Job {
   // timeout_ms covers them too.
   std::vector<JobPart> before;
   std::int64_t timeout_ms = 10000;
+  // A look this far into the job (0: none): the worker sends the supervisor the job's stack then
+  // and the job goes on, unless the supervisor stops it there (SupervisorOptions::stop_at_look).
+  std::int64_t look_ms = 0;
   std::uint64_t output_limit = 1024ULL * 1024;
   std::uint64_t memory_limit = 2048ULL * 1024 * 1024;
   std::uint64_t file_size_limit = 64ULL * 1024 * 1024;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "runner/job.hpp"
@@ -20,6 +21,16 @@ using OutcomeCallback = std::function<void(std::size_t index, Outcome&& outcome)
 // the callback is never called for the jobs not started). Empty: every job runs.
 using StopStarting = std::function<bool()>;
 
+// Asked with a job's stack at its look (Job::look_ms): true stops the job there, as its deadline
+// would have (a timeout with that stack). Empty: every job goes on to its deadline.
+using StopAtLook = std::function<bool(const std::string& stack)>;
+
+// What the caller decides while a run goes on.
+struct RunControl {
+  StopStarting stop_starting;
+  StopAtLook stop_at_look;
+};
+
 class JobRunner {
  public:
   virtual ~JobRunner() = default;
@@ -28,8 +39,7 @@ class JobRunner {
   // from an earlier call), and returns once every job that started has ended. Once
   // interrupt_requested() (util/interrupt.hpp) it stops what runs and returns: the jobs whose
   // callback was not called did not finish.
-  virtual void run_jobs(const std::vector<Job>& jobs, const StopStarting& stop_starting,
-                        const OutcomeCallback& on_outcome) = 0;
+  virtual void run_jobs(const std::vector<Job>& jobs, const RunControl& control, const OutcomeCallback& on_outcome) = 0;
 };
 
 }  // namespace snipcheck

@@ -443,6 +443,19 @@ class Pool {
     replace(worker, Kill::yes);
   }
 
+  // The worker's watchdog stopped the job (a hard stop, or a look the supervisor stopped it at):
+  // the outcome is where the message's stack says it was; the worker is replaced.
+  void finish_stopped(Worker& worker, const nlohmann::json& message, Ending ending) {
+    Outcome outcome;
+    outcome.ending = ending;
+    outcome.stack = message.value("stack", "");
+    outcome.tier = message.value("tier", "");
+    outcome.tier_reason = message.value("tier_reason", "");
+    outcome.taint = "stopped by the watchdog";
+    finish(worker, std::move(outcome), Drain::once);
+    replace(worker, Kill::yes);
+  }
+
   void handle_message(Worker& worker, const nlohmann::json& message) {
     const std::string type = text_of(message, "type");
     if (type == "ready" && !worker.ready && !worker.job) {
@@ -451,6 +464,15 @@ class Pool {
       worker.inner_pid = message.value("pid", 0);
       m_failed_starts = 0;
       dispatch(worker);
+      return;
+    }
+    // A look (Job::look_ms) can cross the job's result on the channel, or come from a job that
+    // just ended: only one with the running job's token counts, and it changes nothing else.
+    if (type == "look") {
+      if (!worker.job || text_of(message, "token") != worker.token) return;
+      if (m_options.stop_at_look && m_options.stop_at_look(message.value("stack", ""))) {
+        finish_stopped(worker, message, Ending::timeout);
+      }
       return;
     }
     // Exactly one result (or hard stop) per job, with the job's token; nothing else, ever.
@@ -467,14 +489,7 @@ class Pool {
       return;
     }
     if (type == "hard_stop") {
-      Outcome outcome;
-      outcome.ending = message.value("kind", "") == "timeout" ? Ending::timeout : Ending::output_limit;
-      outcome.stack = message.value("stack", "");
-      outcome.tier = message.value("tier", "");
-      outcome.tier_reason = message.value("tier_reason", "");
-      outcome.taint = "stopped by the watchdog";
-      finish(worker, std::move(outcome), Drain::once);
-      replace(worker, Kill::yes);
+      finish_stopped(worker, message, message.value("kind", "") == "timeout" ? Ending::timeout : Ending::output_limit);
       return;
     }
     if (type != "result") return;
@@ -620,10 +635,10 @@ std::vector<Outcome> Supervisor::run(const std::vector<Job>& jobs, const Outcome
   return pool.run();
 }
 
-void Supervisor::run_jobs(const std::vector<Job>& jobs, const StopStarting& stop_starting,
-                          const OutcomeCallback& on_outcome) {
+void Supervisor::run_jobs(const std::vector<Job>& jobs, const RunControl& control, const OutcomeCallback& on_outcome) {
   SupervisorOptions options = m_options;
-  options.stop_starting = stop_starting;
+  options.stop_starting = control.stop_starting;
+  options.stop_at_look = control.stop_at_look;
   Supervisor(std::move(options)).run(jobs, on_outcome);
 }
 

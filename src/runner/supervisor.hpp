@@ -24,6 +24,9 @@ struct SupervisorOptions {
   // Asked after each outcome's callback: true stops handing out jobs (the running ones finish;
   // the callback is never called for the jobs not started). Empty: every job runs.
   StopStarting stop_starting;
+  // Asked with a job's stack at its look (Job::look_ms): true stops the job there, as its
+  // deadline would have (a timeout with that stack). Empty: every job goes on to its deadline.
+  StopAtLook stop_at_look;
 };
 
 // The JobRunner that runs jobs for real: each run on new workers.
@@ -38,9 +41,8 @@ class Supervisor final : public JobRunner {
   // caller that keeps outcomes itself does not hold every job's output twice.
   std::vector<Outcome> run(const std::vector<Job>& jobs, const OutcomeCallback& on_outcome = {});
 
-  // JobRunner: run() with `stop_starting` in place of the options' own.
-  void run_jobs(const std::vector<Job>& jobs, const StopStarting& stop_starting,
-                const OutcomeCallback& on_outcome) override;
+  // JobRunner: run() with `control` in place of the options' own.
+  void run_jobs(const std::vector<Job>& jobs, const RunControl& control, const OutcomeCallback& on_outcome) override;
 
  private:
   SupervisorOptions m_options;

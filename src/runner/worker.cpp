@@ -150,9 +150,14 @@ class Channel {
   std::mutex m_mutex;
 };
 
+// Whether a stack read may fall back to reading the job's frames from the watchdog's thread (a
+// snippet that blocked the stack signal): only when the job is stopped right after.
+enum class ReadFrames { yes, no };
+
 // Watches the running job from a second thread: its deadline, and whether the supervisor found
 // its output over the cap. When either is passed it asks the job's thread for its Python stack, tells the supervisor, and
-// waits to be killed. The job's thread must then never report.
+// waits to be killed. The job's thread must then never report. At the job's look (Job::look_ms)
+// it sends the stack as a look and goes on watching; the supervisor may stop the job then.
 class Watchdog {
  public:
   Watchdog(Channel& channel, pthread_t job_thread)
@@ -171,6 +176,8 @@ class Watchdog {
   void arm(const Job& job) {
     std::lock_guard lock(m_mutex);
     m_deadline = Clock::now() + std::chrono::milliseconds(job.timeout_ms);
+    m_look_due = job.look_ms > 0 && job.look_ms < job.timeout_ms;
+    m_look = Clock::now() + std::chrono::milliseconds(job.look_ms);
     g_output_over.store(false);
     m_armed = true;
     m_wake.notify_all();
@@ -217,6 +224,13 @@ class Watchdog {
       const char* kind = nullptr;
       if (Clock::now() >= m_deadline) kind = "timeout";
       else if (g_output_over.load()) kind = "output_limit";
+      if (kind == nullptr && m_look_due && Clock::now() >= m_look) {
+        m_look_due = false;
+        nlohmann::json message = {{"type", "look"}, {"tier", m_tier}, {"tier_reason", m_tier_reason}, {"token", m_token}};
+        lock.unlock();
+        look(message);
+        lock.lock();
+      }
       if (kind == nullptr) continue;
       m_fired = true;
       lock.unlock();
@@ -225,8 +239,16 @@ class Watchdog {
     }
   }
 
+  // A sandboxed child writes its stack to its own result channel, where a look would land in
+  // front of its result: it has no look, and runs on to its deadline.
+  void look(nlohmann::json& message) {
+    if (m_child.load() > 0 && m_channel_fd.load() >= 0) return;
+    message["stack"] = collect_stack(ReadFrames::no);
+    m_channel.send(message);
+  }
+
   void fire(const char* kind) {
-    std::string stack = collect_stack();
+    std::string stack = collect_stack(ReadFrames::yes);
     std::string token;
     {
       std::lock_guard lock(m_mutex);
@@ -237,7 +259,7 @@ class Watchdog {
     for (;;) ::pause();  // the supervisor kills the whole process group now
   }
 
-  std::string collect_stack() {
+  std::string collect_stack(ReadFrames read_frames) {
     pid_t child = m_child.load();
     const int channel = child > 0 ? m_channel_fd.load() : -1;
     const int fd = channel >= 0 ? channel : g_stack_fd;
@@ -259,7 +281,8 @@ class Watchdog {
     }
     // A snippet that blocked our signal never answers; read its frames from this thread
     // instead, as faulthandler.dump_traceback_later does (a sub-interpreter job only).
-    if (last == 0 && child <= 0) Interpreter::dump_running_stack(g_stack_fd);
+    // Not for a look: the job goes on, and its frames change under the reader.
+    if (last == 0 && child <= 0 && read_frames == ReadFrames::yes) Interpreter::dump_running_stack(g_stack_fd);
     std::string stack;
     char buffer[8192];
     ssize_t got = 0;
@@ -276,6 +299,8 @@ class Watchdog {
   std::mutex m_mutex;
   std::condition_variable m_wake;
   Clock::time_point m_deadline{};
+  Clock::time_point m_look{};
+  bool m_look_due = false;
   bool m_armed = false;
   bool m_fired = false;
   bool m_quit = false;

@@ -72,13 +72,13 @@ Outcome FakeRunner::outcome_of(const Job& job) {
   return outcome;
 }
 
-void FakeRunner::run_jobs(const std::vector<Job>& jobs, const StopStarting& stop_starting,
+void FakeRunner::run_jobs(const std::vector<Job>& jobs, const RunControl& control,
                           const OutcomeCallback& on_outcome) {
   m_calls.push_back(jobs);
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     Outcome outcome = outcome_of(jobs[i]);
     if (on_outcome) on_outcome(i, std::move(outcome));
-    if (stop_starting && stop_starting()) return;
+    if (control.stop_starting && control.stop_starting()) return;
   }
 }
 

@@ -48,7 +48,7 @@ class FakeRunner final : public JobRunner {
   // repeats. A job without any finishes at once, printing nothing.
   void on(const std::string& id, std::vector<Canned> runs);
 
-  void run_jobs(const std::vector<Job>& jobs, const StopStarting& stop_starting,
+  void run_jobs(const std::vector<Job>& jobs, const RunControl& control,
                 const OutcomeCallback& on_outcome) override;
 
   // Per run_jobs() call, the jobs it was given.

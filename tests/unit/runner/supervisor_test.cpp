@@ -365,3 +365,52 @@ TEST_CASE("Supervisor::run stops starting jobs when stop_starting says so", "[ru
   // One worker: the two first jobs ran, in order; the three others were never started.
   CHECK(called == std::vector<std::size_t>{0, 1});
 }
+
+TEST_CASE("Supervisor::run looks at a job's stack at its look_ms", "[runner][supervisor]") {
+  JobSet set;
+  SupervisorOptions looking = options(1);
+  std::vector<std::string> looked;
+  // Stops a job whose stack shows the function `forever`; any other goes on.
+  looking.stop_at_look = [&](const std::string& stack) {
+    looked.push_back(stack);
+    return stack.find("forever") != std::string::npos;
+  };
+  for (const std::string isolation : {"subinterpreter", "process"}) {
+    SECTION("a job the look stops ends in a timeout with that stack, long before its deadline (" + isolation + ")") {
+      Job& spin = set.add("001-spin", "import time\ndef forever():\n    while True:\n        time.sleep(0.01)\nforever()\n");
+      spin.isolation = isolation;
+      spin.look_ms = 300;
+      const std::string spin_path = spin.path;
+      set.add("002-after", "print('after')\n");
+      Supervisor supervisor(looking);
+      std::vector<Outcome> outcomes = supervisor.run(set.jobs());
+      REQUIRE(outcomes.size() == 2);
+      INFO(describe(outcomes[0]));
+      CHECK(outcomes[0].ending == Ending::timeout);
+      CHECK_THAT(outcomes[0].stack, Catch::Contains(spin_path) && Catch::Contains("forever"));
+      CHECK(outcomes[0].duration_ms < 10000);  // its deadline is 20 s away
+      CHECK(looked.size() == 1);
+      CHECK(outcomes[1].stdout_text == "after\n");
+    }
+    SECTION("a job the look lets go on runs to its end, its output whole (" + isolation + ")") {
+      Job& slow = set.add("001-slow", "import time\nprint('before')\ntime.sleep(0.6)\nprint('after')\n");
+      slow.isolation = isolation;
+      slow.look_ms = 200;
+      Supervisor supervisor(looking);
+      std::vector<Outcome> outcomes = supervisor.run(set.jobs());
+      REQUIRE(outcomes.size() == 1);
+      INFO(describe(outcomes[0]));
+      CHECK(outcomes[0].ending == Ending::finished);
+      CHECK(outcomes[0].stdout_text == "before\nafter\n");
+      REQUIRE(looked.size() == 1);
+      CHECK_THAT(looked[0], Catch::Contains("line 3"));
+    }
+  }
+  SECTION("a job that ends before its look is never looked at") {
+    Job& quick = set.add("001-quick", "print(1)\n");
+    quick.look_ms = 5000;
+    Supervisor supervisor(looking);
+    CHECK(supervisor.run(set.jobs())[0].stdout_text == "1\n");
+    CHECK(looked.empty());
+  }
+}
