@@ -1,6 +1,7 @@
 #include "audit/planner.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 
@@ -22,6 +23,11 @@ namespace {
 // where its result is): the look is its first run's deadline, and one stopped there for a
 // reason its stack does not tell runs again with its full timeout, with its chain.
 constexpr double k_first_look_s = 2.0;
+
+// For the debug log's stage timers.
+std::int64_t since_ms(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+}
 
 // A run interrupted before it settled question q (it was selected, and its result is missing or
 // unfinished) leaves q unfinished: a verdict without the run it was due would be a guess.

@@ -32,7 +32,7 @@ ProbeResult evaluated(const std::string& value) {
 
 void FakeRunner::on(const std::string& id, std::vector<Canned> runs) { m_canned[id] = std::move(runs); }
 
-Outcome FakeRunner::outcome_of(const Job& job) {
+Outcome FakeRunner::outcome_of(const Job& job, const RunControl& control) {
   Canned canned;
   if (auto found = m_canned.find(job.id); found != m_canned.end() && !found->second.empty()) {
     const std::size_t run = m_runs[job.id]++;
@@ -41,10 +41,14 @@ Outcome FakeRunner::outcome_of(const Job& job) {
   Outcome outcome;
   outcome.tier = "subinterpreter";
   outcome.worker_pid = 1;
-  if (canned.takes_ms > job.timeout_ms) {
+  // Still running at its look (Job::look_ms): the caller may stop it there, as at a deadline.
+  const std::string stack = k_main_thread_header + "\n" + canned.stack;
+  const bool stopped_at_look = job.look_ms > 0 && canned.takes_ms > job.look_ms && job.look_ms < job.timeout_ms &&
+                               control.stop_at_look && control.stop_at_look(stack);
+  if (stopped_at_look || canned.takes_ms > job.timeout_ms) {
     outcome.ending = Ending::timeout;
-    outcome.stack = k_main_thread_header + "\n" + canned.stack;
-    outcome.duration_ms = job.timeout_ms;
+    outcome.stack = stack;
+    outcome.duration_ms = stopped_at_look ? job.look_ms : job.timeout_ms;
     return outcome;
   }
   outcome.duration_ms = canned.takes_ms;
@@ -76,7 +80,7 @@ void FakeRunner::run_jobs(const std::vector<Job>& jobs, const RunControl& contro
                           const OutcomeCallback& on_outcome) {
   m_calls.push_back(jobs);
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    Outcome outcome = outcome_of(jobs[i]);
+    Outcome outcome = outcome_of(jobs[i], control);
     if (on_outcome) on_outcome(i, std::move(outcome));
     if (control.stop_starting && control.stop_starting()) return;
   }

@@ -1,6 +1,6 @@
 // FakeRunner: a JobRunner (runner/job_runner.hpp) that starts nothing. Each job gets at once the
 // outcome its test wrote for its id (Canned): what each statement printed, an exception, a run
-// too long for the job's deadline, the files it leaves, its probes' results. Every run_jobs()
+// too long for the job's deadline or its look, the files it leaves, its probes' results. Every run_jobs()
 // call is recorded with its jobs in the order given, so a test sees the waves, the order, each
 // job's working directory, deadline and probes. No Python, no process.
 #pragma once
@@ -24,7 +24,8 @@ struct Printed {
 
 struct Canned {
   // How long the run takes: a job whose deadline (Job::timeout_ms) is shorter is stopped at it
-  // (Ending::timeout, with `stack`, nothing printed).
+  // (Ending::timeout, with `stack`, nothing printed); one whose look (Job::look_ms) is shorter
+  // is shown to RunControl::stop_at_look with `stack`, and stopped there if it says so.
   std::int64_t takes_ms = 10;
   std::vector<Printed> statements;
   std::optional<PythonError> error;  // raised by the last statement
@@ -61,7 +62,7 @@ class FakeRunner final : public JobRunner {
   int times_run(const std::string& id) const;
 
  private:
-  Outcome outcome_of(const Job& job);
+  Outcome outcome_of(const Job& job, const RunControl& control);
 
   std::map<std::string, std::vector<Canned>> m_canned;
   std::map<std::string, std::size_t> m_runs;

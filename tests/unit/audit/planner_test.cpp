@@ -67,7 +67,7 @@ const std::string k_iterator = "<list_iterator object at 0x7f0011223344>\n";
 TEST_CASE("run_audit: the first look", "[audit][planner]") {
   FakeRunner fake;
 
-  SECTION("every example runs once, with the short deadline; one that imports a library starts first") {
+  SECTION("every example runs once, with a look at 2 s; one that imports a library starts first") {
     auto examples = import_examples({"print(1)  # 1\n", "import numpy\nprint(2)  # 2\n"});
     fake.on(examples->id(0), {printing({{1, "1\n"}})});
     fake.on(examples->id(1), {printing({{1, ""}, {2, "2\n"}})});
@@ -75,7 +75,8 @@ TEST_CASE("run_audit: the first look", "[audit][planner]") {
     REQUIRE(fake.calls().size() == 1);  // every claim holds: no second run
     CHECK(fake.ids(0) == std::vector<std::string>{examples->id(1), examples->id(0)});
     for (const Job& job : fake.calls()[0]) {
-      CHECK(job.timeout_ms == 2000);
+      CHECK(job.timeout_ms == 10000);
+      CHECK(job.look_ms == 2000);
       CHECK(job.probes.empty());
     }
     REQUIRE(runs.first.size() == 2);
@@ -99,16 +100,28 @@ TEST_CASE("run_audit: the first look", "[audit][planner]") {
     CHECK(fake.ids(0) == std::vector<std::string>{examples->id(0)});
     CHECK(fake.ids(1) == std::vector<std::string>{examples->id(1)});
     CHECK(fake.calls()[1][0].cwd == fake.calls()[0][0].cwd);
-    CHECK(fake.calls()[1][0].timeout_ms == 2000);
+    CHECK(fake.calls()[1][0].look_ms == 2000);
     CHECK(runs.first[1].judgement.verdict == Verdict::pass);
   }
 }
 
-TEST_CASE("run_audit: an example the first look stopped", "[audit][planner]") {
+TEST_CASE("run_audit: an example still running at the first look", "[audit][planner]") {
   FakeRunner fake;
 
-  SECTION("runs again with its full timeout, and that run is its result") {
+  SECTION("goes on to its full timeout in the same run, and that run is its result") {
     auto examples = import_examples({"import time\ntime.sleep(3)\nprint('done')  # done\n"});
+    fake.on(examples->id(0), {slow(3000, {{1, ""}, {2, ""}, {3, "done\n"}})});
+    AuditRuns runs = audit(*examples, fake);
+    REQUIRE(fake.calls().size() == 1);
+    CHECK(fake.calls()[0][0].timeout_ms == 10000);
+    CHECK(runs.first[0].outcome.ending == Ending::finished);
+    CHECK(runs.first[0].judgement.verdict == Verdict::pass);
+    CHECK_FALSE(runs.second[0]);  // its claim holds on that run: nothing to probe
+  }
+
+  SECTION("a sandboxed one has no look: its first run's deadline is 2 s, then a run with its full timeout") {
+    auto examples = import_examples({"import time\ntime.sleep(3)\nprint('done')  # done\n"});
+    for (Question& question : examples->questions) question.settings.sandbox = true;
     fake.on(examples->id(0), {slow(3000, {{1, ""}, {2, ""}, {3, "done\n"}})});
     AuditRuns runs = audit(*examples, fake);
     REQUIRE(fake.calls().size() == 2);
@@ -117,10 +130,9 @@ TEST_CASE("run_audit: an example the first look stopped", "[audit][planner]") {
     CHECK(fake.calls()[1][0].probes.empty());
     CHECK(runs.first[0].outcome.ending == Ending::finished);
     CHECK(runs.first[0].judgement.verdict == Verdict::pass);
-    CHECK_FALSE(runs.second[0]);  // its claim holds on that run: nothing to probe
   }
 
-  SECTION("stopped in a loop that only ends when stopped, it is judged on the first look") {
+  SECTION("at its look in a loop that only ends when stopped, it is stopped there and judged") {
     auto examples = import_examples({"import socketserver\nserve()\nprint('served')  # served\n"});
     Canned serving = slow(1000000, {});
     serving.stack = "  File \"/usr/lib/python3.11/socketserver.py\", line 233 in serve_forever\n";
@@ -128,20 +140,21 @@ TEST_CASE("run_audit: an example the first look stopped", "[audit][planner]") {
     AuditRuns runs = audit(*examples, fake);
     CHECK(fake.calls().size() == 1);
     CHECK(runs.first[0].outcome.ending == Ending::timeout);
+    CHECK(runs.first[0].outcome.duration_ms == 2000);
   }
 
-  SECTION("stopped while it imports, it runs again: a slow import is no endless loop") {
+  SECTION("at its look while it imports, it goes on: a slow import is no endless loop") {
     auto examples = import_examples({"import socketserver\nprint('served')  # served\n"});
     Canned importing = slow(3000, {{1, ""}, {2, "served\n"}});
     importing.stack = "  File \"<frozen importlib._bootstrap>\", line 1 in _find_and_load\n"
                       "  File \"/usr/lib/python3.11/socketserver.py\", line 233 in serve_forever\n";
     fake.on(examples->id(0), {importing});
     AuditRuns runs = audit(*examples, fake);
-    REQUIRE(fake.calls().size() == 2);
+    REQUIRE(fake.calls().size() == 1);
     CHECK(runs.first[0].outcome.ending == Ending::finished);
   }
 
-  SECTION("its chain runs again with it, in order, in one directory") {
+  SECTION("its chain runs after it in the same run, in one directory") {
     auto examples = import_examples({"import time\ntime.sleep(3)\nopen('notes.txt', 'w').write('hi')\n",
                                      "print(open('notes.txt').read())  # hi\n"});
     REQUIRE(examples->questions[1].settings.after == examples->id(0));
@@ -150,27 +163,25 @@ TEST_CASE("run_audit: an example the first look stopped", "[audit][planner]") {
     fake.on(examples->id(0), {writer});
     fake.on(examples->id(1), {printing({{1, "hi\n"}})});
     AuditRuns runs = audit(*examples, fake);
-    REQUIRE(fake.calls().size() == 4);  // the first look's two waves, then the second run's
-    CHECK(fake.ids(2) == std::vector<std::string>{examples->id(0)});
-    CHECK(fake.ids(3) == std::vector<std::string>{examples->id(1)});
-    CHECK(fake.calls()[2][0].timeout_ms == 10000);
-    CHECK(fake.calls()[3][0].timeout_ms == 10000);
-    CHECK(fake.calls()[3][0].cwd == fake.calls()[2][0].cwd);
+    REQUIRE(fake.calls().size() == 2);  // the first run's two waves, and no other run
+    CHECK(fake.ids(0) == std::vector<std::string>{examples->id(0)});
+    CHECK(fake.ids(1) == std::vector<std::string>{examples->id(1)});
+    CHECK(fake.calls()[1][0].cwd == fake.calls()[0][0].cwd);
     CHECK(runs.first[0].outcome.ending == Ending::finished);
     CHECK(runs.first[1].judgement.verdict == Verdict::pass);
   }
 
-  SECTION("a claim that still does not hold once it ran to its end: one more run, with its probes") {
+  SECTION("a claim that does not hold once it ran to its end: a second run, with its probes") {
     auto examples = import_examples({"import time\ntime.sleep(3)\nprint(iter([1]))  # [1]\n"});
     Canned iterating = slow(3000, {{1, ""}, {2, ""}, {3, k_iterator}});
     iterating.probes["list(iter([1]))"] = evaluated("[1]");
     fake.on(examples->id(0), {iterating});
     AuditRuns runs = audit(*examples, fake);
-    REQUIRE(fake.calls().size() == 3);
-    CHECK(fake.calls()[1][0].probes.empty());  // the full-timeout run runs the example as printed
-    REQUIRE(fake.calls()[2][0].probes.size() == 1);
-    CHECK(fake.calls()[2][0].probes[0].source == "list(iter([1]))");
-    CHECK(fake.calls()[2][0].timeout_ms == 10000);
+    REQUIRE(fake.calls().size() == 2);
+    CHECK(fake.calls()[0][0].probes.empty());  // the first run runs the example as printed
+    REQUIRE(fake.calls()[1][0].probes.size() == 1);
+    CHECK(fake.calls()[1][0].probes[0].source == "list(iter([1]))");
+    CHECK(fake.calls()[1][0].timeout_ms == 10000);
     REQUIRE(runs.second[0]);
     REQUIRE(runs.second[0]->outcome.probes.size() == 1);
     CHECK(runs.second[0]->outcome.probes[0]->str == "[1]");
