@@ -445,7 +445,10 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   LineKind kind = line_kind(code);
   bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
   if (marked) claim.value = body;
-  if (is_error_claim(body) && !claim.prints) {
+  // On a print() line "# KeyError" may be printed text (the judge tells by what ran); "# raises
+  // KeyError" says the line raises.
+  static const Regex raises(R"(^(raises?|throws?)\s+[A-Z]\w*(Error|Exception|Exit|Interrupt|Iteration)\b)", RegexCase::insensitive);
+  if (is_error_claim(body) && (!claim.prints || raises.found_in(body))) {
     claim.kind = ClaimKind::error;
     return claim;
   }

@@ -153,8 +153,7 @@ Judgement audit_judgement(const ImportedQuestion& imported, const Result& result
   // An error the material documents on the line that raised it ("# SyntaxError") is no failure.
   const std::optional<PythonError>& error = result.outcome.error;
   bool documented = error && std::any_of(claims.begin(), claims.end(), [&](const ClaimResult& claim) {
-                      return claim.claim.kind == ClaimKind::error && claim.verdict == ClaimVerdict::correct &&
-                             claim.claim.scope == ClaimScope::statement && claim.claim.line == error->line;
+                      return documents_error(claim, *error);
                     });
   if (result.outcome.ending != Ending::finished || (error && !documented) || result.judgement.internal ||
       result.judgement.verdict == Verdict::limit) {

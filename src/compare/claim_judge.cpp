@@ -47,6 +47,20 @@ bool is_expression_statement(const std::string& line) {
   return true;
 }
 
+// A claim that names the exception the statement raised: "KeyError", "KeyError: 'k'",
+// "ZeroDivisionError: division by zero" (on a print() line the classifier cannot tell that from
+// printed text; what ran can). A message, when the claim gives one, must be the exception's.
+bool names_error(const std::string& claimed, const PythonError& error) {
+  static const Regex named(R"(^(?:(?:raises?|throws?)\s+)?([A-Za-z_][\w.]*)\s*(?::\s*(.*))?$)");
+  const std::string text = trim(claimed);  // the match's groups point into it
+  std::optional<RegexMatch> found = named.match_whole(text);
+  if (!found) return false;
+  std::string type = found->str(1);
+  if (type != error.type && !type.ends_with("." + error.type) && !error.type.ends_with("." + type)) return false;
+  std::string message = trim(found->str(2));
+  return message.empty() || message == trim(error.message);
+}
+
 struct Candidate {
   std::string where;
   std::string output;
@@ -271,6 +285,15 @@ std::string to_string(ClaimVerdict verdict) {
   return "wrong";
 }
 
+bool documents_error(const ClaimResult& result, const PythonError& error) {
+  const Claim& claim = result.claim;
+  if (result.verdict != ClaimVerdict::correct && result.verdict != ClaimVerdict::format) return false;
+  if (claim.scope == ClaimScope::statement && claim.line == error.line) {
+    return claim.kind == ClaimKind::error || names_error(claimed_text(claim), error);
+  }
+  return false;
+}
+
 std::string print_argument(const std::string& line) {
   std::string code = trim(line);
   if (!code.starts_with("print(") || !code.ends_with(")")) return {};
@@ -430,6 +453,15 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
   if (!evidence.unverifiable_reason.empty() && !evidence.ran) {
     result.verdict = ClaimVerdict::unverifiable;
     result.hint = evidence.unverifiable_reason;
+    return result;
+  }
+  if (evidence.error && !evidence.transcript && claim.scope == ClaimScope::statement &&
+      names_error(claimed_text(claim), *evidence.error)) {
+    // print(d["k"])  # KeyError: 'k': the argument raised before anything was printed.
+    result.verdict = ClaimVerdict::correct;
+    result.actual = evidence.error->type + ": " + evidence.error->message;
+    result.matched = "the exception the statement raised";
+    result.confidence = 1.0;
     return result;
   }
   const bool ids = prints_ids(evidence.line_code);

@@ -90,6 +90,11 @@ std::string stated_python(const Claim& claim);
 // "2" and "3.12" do not).
 bool covers_this_python(const std::string& stated);
 
+// Whether a judged claim documents `error`, the exception that ended the example, so that the
+// example failing there is what the material says: a claim that the line raises it ("# KeyError",
+// "# raises KeyError", on a print() line too).
+bool documents_error(const ClaimResult& result, const PythonError& error);
+
 // The argument of print(...) on a line, when it has exactly one; empty otherwise.
 std::string print_argument(const std::string& line);
 

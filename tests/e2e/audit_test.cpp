@@ -1151,3 +1151,40 @@ TEST_CASE("audit reads claims like an editor: commentary, a value and its note, 
   std::string diff = slurp(scratch.path / "fix.diff");
   CHECK(contains(diff, "-print(stock[-1])  # 20 — the last item\n+print(stock[-1])  # 30 — the last item\n"));
 }
+
+namespace {
+
+// An audit of tests/fixtures/claim-judging/NAME with its JSON report.
+struct JudgedDocument {
+  Scratch scratch;
+  Run run;
+  json report;
+  std::map<int, json> results;
+  std::map<int, Claims> claims;
+  explicit JudgedDocument(const std::string& name) {
+    fs::path material = fs::path(SNIPCHECK_FIXTURES) / "claim-judging" / name;
+    run = snipcheck({"audit", material.string(), "-j", "1", "--json", (scratch.path / "audit.json").string()},
+                    scratch.path);
+    report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+    if (!report.is_discarded()) results = by_question(report);
+    claims = claims_by_question(results);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("audit holds a claim that a print() line raises to the exception it raised", "[audit][claim-judging]") {
+  // Issue 11, finding 1: print(prices["coffee"]) raises before it prints; "# KeyError: 'coffee'"
+  // and "# raises ValueError" say so, as on a bare expression, and the example failing there is
+  // what the material documents. Naming another exception than the one raised is not that.
+  JudgedDocument audit("errors.md");
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.results.size() == 3);
+  CHECK(audit.claims[1] == Claims{{2, 7, "correct"}});
+  CHECK(audit.claims[2] == Claims{{1, 13, "correct"}});
+  CHECK(audit.claims[3] == Claims{{2, 20, "unsure"}});
+  CHECK(audit.results[1]["verdict"] == "pass");
+  CHECK(audit.results[2]["verdict"] == "pass");
+  CHECK(audit.results[3]["verdict"] == "error");
+  CHECK(audit.run.status == 1);
+}

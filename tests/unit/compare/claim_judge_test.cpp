@@ -461,3 +461,33 @@ TEST_CASE("judge_claim on huge output", "[compare][claims][long-line]") {
     CHECK(comparable_size("1.5", std::string(4 * 3 + k_compared_slack, '1')));
   }
 }
+
+TEST_CASE("judge_claim of a print() line whose argument raises", "[compare][claims][raises]") {
+  // Issue 11, finding 1: print(table["k"]) raises before it prints; a comment naming that
+  // exception states what the line does, as it does on a bare expression.
+  Evidence evidence = ran_printing("", "print(table['k'])");
+  evidence.ran = false;
+  evidence.error = PythonError{"KeyError", "'k'", "", 3, "", true, 0};
+  SECTION("the exception, with or without its message, holds; the example failing there is documented") {
+    for (const char* comment : {" KeyError: 'k'", " KeyError", " raises KeyError", " KeyError  # no such key"}) {
+      INFO(comment);
+      ClaimResult result = judge_claim(output_claim(comment, "print(table['k'])"), evidence);
+      CHECK(result.verdict == ClaimVerdict::correct);
+      CHECK(result.confidence == 1.0);
+      CHECK(documents_error(result, *evidence.error));
+    }
+  }
+  SECTION("another exception or another message is wrong, and documents nothing") {
+    for (const char* comment : {" IndexError", " KeyError: 'j'", " 'k'"}) {
+      INFO(comment);
+      ClaimResult result = judge_claim(output_claim(comment, "print(table['k'])"), evidence);
+      CHECK(result.verdict != ClaimVerdict::correct);
+      CHECK_FALSE(documents_error(result, *evidence.error));
+    }
+  }
+  SECTION("on another line than the one that raised, a holding claim documents nothing") {
+    Claim claim = output_claim(" KeyError", "print(table['k'])");
+    claim.line = 2;
+    CHECK_FALSE(documents_error(judge_claim(claim, evidence), *evidence.error));
+  }
+}
