@@ -83,6 +83,8 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   if (claim.scope != ClaimScope::statement || claim.line == 0) {
     evidence.ran = clean_end;
     evidence.stderr_text = outcome.stderr_text;  // the whole example's: where a missing file's text went
+    // What ended the example: an output block may document its traceback.
+    if (claim.scope == ClaimScope::whole && python && outcome.ending == Ending::finished) evidence.error = outcome.error;
   } else if (int index = transcript ? prompt_of(outcome, claim.line) : statement_of(outcome, claim.line);
              index >= 0 && python) {
     const StatementOutput& statement = outcome.statements[static_cast<std::size_t>(index)];

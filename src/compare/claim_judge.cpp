@@ -61,6 +61,8 @@ bool names_error(const std::string& claimed, const PythonError& error) {
   return message.empty() || message == trim(error.message);
 }
 
+constexpr std::string_view k_traceback_header = "Traceback (most recent call last):";
+
 struct Candidate {
   std::string where;
   std::string output;
@@ -291,7 +293,8 @@ bool documents_error(const ClaimResult& result, const PythonError& error) {
   if (claim.scope == ClaimScope::statement && claim.line == error.line) {
     return claim.kind == ClaimKind::error || names_error(claimed_text(claim), error);
   }
-  return false;
+  // An output block that ends with the traceback holds only against that exception's last line.
+  return claim.scope == ClaimScope::whole && claim.value.find(k_traceback_header) != std::string::npos;
 }
 
 std::string print_argument(const std::string& line) {
@@ -339,6 +342,10 @@ void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& ev
 }
 
 ClaimResult judge_first(const Claim& claim, const Evidence& evidence);
+ClaimResult judge_ended_block(const Claim& claim, const Evidence& evidence);
+std::pair<Claim, Evidence> ended_view(const Claim& claim, const Evidence& evidence);
+bool ends_with_traceback(const Claim& claim, const Evidence& evidence);
+
 
 }  // namespace
 
@@ -358,7 +365,21 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
     result.claim = claim;
   }
   if (result.verdict != ClaimVerdict::wrong) return result;
-  if (claim.scope == ClaimScope::whole) name_block_line(result, claim, evidence);
+  if (ends_with_traceback(claim, evidence)) {
+    auto [collapsed, seen] = ended_view(claim, evidence);
+    name_block_line(result, collapsed, seen);
+    // The block's own line: a traceback's last line is the last of the lines it stands for.
+    std::size_t line = 0, unit = 0;
+    for (const OutputUnit& piece : output_units(claim.value)) {
+      line += split_lines(piece.text).size();
+      if (++unit == static_cast<std::size_t>(result.block_line)) {
+        result.block_line = static_cast<int>(line);
+        break;
+      }
+    }
+  } else if (claim.scope == ClaimScope::whole) {
+    name_block_line(result, claim, evidence);
+  }
   if (std::string stated = stated_python(claim); !stated.empty() && !covers_this_python(stated)) {
     result.verdict = ClaimVerdict::version_dependent;
     result.hint = "stated for Python " + stated + "; Python 3.11 prints " + shown(result.actual) +
@@ -374,6 +395,52 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
 }
 
 namespace {
+
+// An output block that ends with a traceback, after an example that raised: the block with its
+// traceback collapsed to its last line, and what the example printed followed by that line.
+std::pair<Claim, Evidence> ended_view(const Claim& claim, const Evidence& evidence) {
+  const PythonError& error = *evidence.error;
+  Claim collapsed = claim;
+  collapsed.value = collapse_tracebacks(claim.value);
+  Evidence seen = evidence;
+  seen.error.reset();
+  seen.ran = true;
+  if (!seen.whole_output.empty() && seen.whole_output.back() != '\n') seen.whole_output += '\n';
+  seen.whole_output += (error.message.empty() ? error.type : error.type + ": " + error.message) + "\n";
+  return {collapsed, seen};
+}
+
+bool ends_with_traceback(const Claim& claim, const Evidence& evidence) {
+  return claim.scope == ClaimScope::whole && evidence.error && !evidence.transcript &&
+         claim.value.find(k_traceback_header) != std::string::npos;
+}
+
+// An output block after an example that raised before its end. A block that ends with the
+// traceback is held, doctest-style, to what the example printed and then the exception's last
+// line (the file names and line numbers of its frames are not compared); without one, the block
+// shows less than the example did and is not judged.
+ClaimResult judge_ended_block(const Claim& claim, const Evidence& evidence) {
+  const PythonError& error = *evidence.error;
+  const std::string raised = error.message.empty() ? error.type : error.type + ": " + error.message;
+  if (claim.value.find(k_traceback_header) == std::string::npos) {
+    ClaimResult result;
+    result.claim = claim;
+    result.expected = claimed_text(claim);
+    result.actual = trim(evidence.whole_output);
+    result.verdict = ClaimVerdict::unverifiable;
+    result.hint = "the example raised " + raised + " at line " + std::to_string(error.line) +
+                  ", which the block does not show: not judged";
+    return result;
+  }
+  auto [collapsed, seen] = ended_view(claim, evidence);
+  ClaimResult result = judge_first(collapsed, seen);
+  result.claim = claim;
+  result.expected = claimed_text(claim);
+  if (result.verdict == ClaimVerdict::correct || result.verdict == ClaimVerdict::format) {
+    result.matched = "the example's output, then its traceback by its last line";
+  }
+  return result;
+}
 
 ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
   ClaimResult result;
@@ -426,6 +493,9 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
       }
     }
     return result;
+  }
+  if (claim.scope == ClaimScope::whole && evidence.error && evidence.unverifiable_reason.empty() && !evidence.transcript) {
+    return judge_ended_block(claim, evidence);
   }
   if (!evidence.ran && !evidence.error) {
     result.verdict = ClaimVerdict::unverifiable;

@@ -1188,3 +1188,23 @@ TEST_CASE("audit holds a claim that a print() line raises to the exception it ra
   CHECK(audit.results[3]["verdict"] == "error");
   CHECK(audit.run.status == 1);
 }
+
+TEST_CASE("audit holds an output block that ends with a traceback doctest-style", "[audit][claim-judging]") {
+  // Issue 11, finding 3: the block is held to what the example printed, then the exception by its
+  // last line (the frames' file names and line numbers are not compared); a holding block
+  // documents the error that ended the example. Another message is wrong, on the block's own line
+  // of it; a block that leaves the exception out is not judged, and says what stopped the example.
+  JudgedDocument audit("tracebacks.md");
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.results.size() == 3);
+  CHECK(audit.claims[1] == Claims{{0, 14, "correct"}});
+  CHECK(audit.claims[2] == Claims{{0, 34, "wrong"}});
+  CHECK(audit.claims[3] == Claims{{0, 47, "unverifiable"}});
+  CHECK(audit.results[1]["verdict"] == "pass");
+  CHECK(audit.results[2]["verdict"] == "error");
+  CHECK(audit.results[3]["verdict"] == "error");
+  CHECK(audit.results[2]["claims"][0]["actual"] == "before\nZeroDivisionError: integer division or modulo by zero");
+  std::string hint = audit.results[3]["claims"][0]["hint"];
+  CHECK_FALSE(contains(hint, "not reached"));
+  CHECK(contains(hint, "ValueError"));
+}
