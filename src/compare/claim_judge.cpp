@@ -76,17 +76,99 @@ constexpr std::size_t k_max_shape = 64 * 1024;
 // Object ids (id(x), hash of an object) and the long numbers that stand for them: "140230..." and
 // 139876543210 are both some id.
 std::string without_ids(const std::string& text) {
-  static const Regex id(R"(\d{6,}(?:\.\.\.|…)?)");
+  static const Regex id(R"(-?\d{6,}(?:\.\.\.|…)?)");
   return id.replace_all(text, "<id>");
 }
 
 bool prints_ids(const std::string& line) {
-  static const Regex call(R"((^|[^\w.])id\()");
+  // hash() of a str or bytes is salted per run (PYTHONHASHSEED), as an id changes.
+  static const Regex call(R"((^|[^\w.])(id|hash)\()");
   return call.found_in(line);
 }
 
+// An approximate claim read at its own precision: "~3" holds for 3.33 (3.33 rounds to 3), "about
+// 300" for 342, "≈ 0.0001" for 0.00014; "~3.0" asks for one decimal. Both must be one number.
+bool rounds_to_claim(const std::string& claimed, const std::string& output) {
+  std::string value = trim(claimed);
+  Parsed<double> claim = parse_number(value);
+  Parsed<double> printed = parse_number(trim(output));
+  if (!claim || !printed || value.find_first_of("eE") != std::string::npos) return false;
+  double step = 1;
+  if (std::size_t point = value.find('.'); point != std::string::npos) {
+    for (std::size_t i = point + 1; i < value.size() && std::isdigit(static_cast<unsigned char>(value[i])); ++i) step /= 10;
+  } else if (*claim != 0) {
+    for (std::size_t i = value.size(); i-- > 1 && value[i] == '0';) step *= 10;
+  }
+  return std::abs(std::round(*printed / step) * step - *claim) <= step * 1e-6;
+}
+
+// A line of an output block that stands for the lines it leaves out.
+bool is_elision(const std::string& line) {
+  std::string text = trim(line);
+  return text == "..." || text == "…";
+}
+
 std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output,
-                                                          bool ids = false) {
+                                                          bool ids = false);
+
+// A block of several lines held to the output line by line, each as a one-line claim (a set in
+// another order, a label...), a "..." line standing for any run of lines (doctest's ELLIPSIS):
+// the block's verdict is its worst line's. nullopt when some line does not match.
+std::optional<std::pair<ClaimVerdict, std::string>> match_lines(const Claim& claim, const std::string& output,
+                                                                bool ids) {
+  std::vector<std::string> said = split_lines(normalize_claim_text(claim.value));
+  std::vector<std::string> printed = split_lines(normalize_claim_text(output));
+  constexpr std::size_t k_max_pairs = 100000;  // lines compared, at most: a block is a page, not a log
+  if (said.size() < 2 || said.size() * std::max<std::size_t>(printed.size(), 1) > k_max_pairs) return std::nullopt;
+  bool elided = false;
+  std::size_t kept = 0;
+  for (const std::string& line : said) {
+    elided = elided || is_elision(line);
+    kept += is_elision(line) ? 0 : 1;
+  }
+  if (kept == 0) return std::nullopt;
+  auto line_match = [&](std::size_t i, std::size_t j) {
+    Claim one = claim;
+    one.label.clear();
+    one.value = said[i];
+    return match(one, printed[j], ids);
+  };
+  // Wildcard matching over lines, the last "..." backtracked: linear for blocks without one.
+  std::size_t i = 0, j = 0, star = said.size(), resume = 0;
+  std::pair<ClaimVerdict, std::string> worst{ClaimVerdict::correct, ""};
+  std::vector<std::pair<ClaimVerdict, std::string>> found(said.size(), worst);
+  while (j < printed.size()) {
+    if (i < said.size() && is_elision(said[i])) {
+      star = i++;
+      resume = j;
+      continue;
+    }
+    if (i < said.size()) {
+      if (auto one = line_match(i, j)) {
+        found[i] = *one;
+        ++i;
+        ++j;
+        continue;
+      }
+    }
+    if (star == said.size()) return std::nullopt;
+    i = star + 1;
+    j = ++resume;
+  }
+  while (i < said.size() && is_elision(said[i])) ++i;
+  if (i < said.size()) return std::nullopt;
+  for (std::size_t k = 0; k < said.size(); ++k) {
+    if (is_elision(said[k]) || found[k].first == ClaimVerdict::correct) continue;
+    if (worst.first == ClaimVerdict::correct || found[k].first == ClaimVerdict::nondeterministic) {
+      worst = {found[k].first, "line " + std::to_string(k + 1) + " of the block: " + found[k].second};
+    }
+  }
+  if (elided && worst.first == ClaimVerdict::correct) worst.second = "a \"...\" line stands for the lines it leaves out";
+  return worst;
+}
+
+std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output,
+                                                          bool ids) {
   // An example value is searched for anywhere in the output; every other kind must be about as
   // long as the output to match it (claim_match.hpp says why), so a longer output is not looked at.
   if (claim.kind != ClaimKind::example && !comparable_size(claimed_text(claim), raw_output)) return std::nullopt;
@@ -117,6 +199,7 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
   }
   if (claim.kind == ClaimKind::approximate) {
     if (same_numbers(value, output, 0.05)) return std::pair{ClaimVerdict::correct, "within the numeric tolerance"};
+    if (rounds_to_claim(value, output)) return std::pair{ClaimVerdict::correct, "rounded to the claim's precision"};
     return std::nullopt;
   }
   if (full == output) return std::pair{ClaimVerdict::correct, ""};
@@ -145,6 +228,7 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
       return std::pair{ClaimVerdict::format, "the same set in another order (sets have no order)"};
     }
   }
+  if (claim.label.empty() && value.find('\n') != std::string::npos) return match_lines(claim, raw_output, ids);
   return std::nullopt;
 }
 
@@ -321,6 +405,22 @@ void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& ev
   std::size_t i = 0;
   while (i < claimed.size() && i < printed.size() && claimed[i] == printed[i]) ++i;
   if (i == claimed.size() && i == printed.size()) return;
+  if (i < claimed.size() && is_elision(claimed[i])) {
+    // "0", "...", "10": what the "..." leaves out is no mismatch; the lines after the last one
+    // are held to the output's last lines.
+    std::size_t from_end = 0;
+    while (from_end < claimed.size() - i - 1 && from_end < printed.size() &&
+           claimed[claimed.size() - 1 - from_end] == printed[printed.size() - 1 - from_end]) {
+      ++from_end;
+    }
+    if (from_end + i + 1 >= claimed.size() || from_end >= printed.size()) return;
+    std::size_t line = claimed.size() - 1 - from_end;
+    result.block_line = static_cast<int>(line) + 1;
+    std::string where = "line " + std::to_string(line + 1) + " of the output block claims " + claimed[line] +
+                        ", the example prints there " + printed[printed.size() - 1 - from_end];
+    result.hint = result.hint.empty() ? where : where + "; " + result.hint;
+    return;
+  }
   result.block_line = static_cast<int>(i) + 1;
   std::string said = i < claimed.size() ? claimed[i] : std::string("nothing more");
   std::string got = i < printed.size() ? printed[i] : std::string("nothing more");
@@ -552,9 +652,13 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
     result.hint = "an example value; the output has another shape (" + shown(result.actual) + ")";
     return result;
   }
-  if (evidence.second_output && normalize_claim_text(*evidence.second_output) != normalize_claim_text(evidence.output)) {
+  const bool varies =
+      (evidence.second_output && normalize_claim_text(*evidence.second_output) != normalize_claim_text(evidence.output)) ||
+      (claim.scope == ClaimScope::whole && evidence.second_whole &&
+       normalize_claim_text(*evidence.second_whole) != normalize_claim_text(evidence.whole_output));
+  if (varies) {
     Evidence second = evidence;
-    second.output = *evidence.second_output;
+    second.output = evidence.second_output.value_or(evidence.output);
     second.whole_output = evidence.second_whole.value_or(evidence.whole_output);
     second.second_output.reset();
     for (const Candidate& candidate : candidates(claim, second)) {
@@ -569,6 +673,13 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
       result.verdict = ClaimVerdict::nondeterministic;
       result.hint = "the order varies between runs (hash order); the claim holds the same items in one possible order";
       return result;
+    }
+    for (const Candidate& candidate : candidates(claim, evidence)) {
+      if (match(claim, candidate.output, true)) {
+        result.verdict = ClaimVerdict::nondeterministic;
+        result.hint = "the output varies between runs in its long numbers (an id, a salted hash); the claim has their shape";
+        return result;
+      }
     }
     result.verdict = ClaimVerdict::wrong;
     result.hint = "the output varies between runs, and the claim matches neither";

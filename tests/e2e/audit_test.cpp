@@ -1208,3 +1208,23 @@ TEST_CASE("audit holds an output block that ends with a traceback doctest-style"
   CHECK_FALSE(contains(hint, "not reached"));
   CHECK(contains(hint, "ValueError"));
 }
+
+TEST_CASE("audit reads output blocks and rough values the way tutorials write them", "[audit][claim-judging]") {
+  // Issue 11, finding 4: a set in a block of several lines, shown in another order, is format as
+  // on one line; a "..." line stands for the lines it leaves out (a wrong line after it is named);
+  // "~3", "about 0.7", "≈ 300" hold at their own precision (1.67 for "~2.5" does not); a str's
+  // hash changes every run (PYTHONHASHSEED), as an id does: never wrong.
+  JudgedDocument audit("presentation.md");
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.results.size() == 6);
+  CHECK(audit.claims[1] == Claims{{0, 14, "format"}});
+  CHECK(audit.claims[2] == Claims{{0, 28, "correct"}});
+  CHECK(audit.claims[3] == Claims{{0, 46, "wrong"}});
+  CHECK(audit.claims[4] ==
+        Claims{{1, 52, "correct"}, {2, 53, "correct"}, {3, 54, "correct"}, {4, 55, "correct"}, {5, 56, "wrong"}});
+  CHECK(audit.claims[5] == Claims{{1, 62, "nondeterministic"}});
+  CHECK(audit.claims[6] == Claims{{0, 74, "nondeterministic"}});
+  for (int question : {1, 2, 5, 6}) CHECK(audit.results[question]["verdict"] == "pass");
+  CHECK(contains(audit.results[3]["claims"][0]["hint"].get<std::string>(), "claims 10, the example prints there 11"));
+  CHECK(audit.run.status == 1);
+}

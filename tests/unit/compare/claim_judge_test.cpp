@@ -491,3 +491,34 @@ TEST_CASE("judge_claim of a print() line whose argument raises", "[compare][clai
     CHECK_FALSE(documents_error(judge_claim(claim, evidence), *evidence.error));
   }
 }
+
+TEST_CASE("judge_claim of approximate claims at their own precision", "[compare][claims][numbers]") {
+  // Issue 11, finding 4c: the value rounded to the claim's decimals (or its trailing zeros)
+  // is the claim, or it is within 5 %.
+  auto verdict = [](const char* comment, const char* printed) {
+    return judge_claim(output_claim(comment, "print(x)"), ran_printing(printed)).verdict;
+  };
+  CHECK(verdict(" ~3", "3.3333333333333335\n") == ClaimVerdict::correct);
+  CHECK(verdict(" about 3", "3.49\n") == ClaimVerdict::correct);
+  CHECK(verdict(" ≈ 100", "123\n") == ClaimVerdict::correct);
+  CHECK(verdict(" ~0.0001", "0.00014\n") == ClaimVerdict::correct);
+  CHECK(verdict(" ~3.0", "3.3333333333333335\n") == ClaimVerdict::wrong);
+  CHECK(verdict(" ~3", "3.5\n") == ClaimVerdict::wrong);
+  CHECK(verdict(" ~0.5", "0.3333333333333333\n") == ClaimVerdict::wrong);
+}
+
+TEST_CASE("judge_claim of output blocks line by line", "[compare][claims]") {
+  Claim block;
+  block.scope = ClaimScope::whole;
+  auto verdict = [&](const std::string& claimed, const std::string& printed) {
+    block.value = claimed;
+    return judge_claim(block, ran_printing(printed)).verdict;
+  };
+  CHECK(verdict("{3, 1, 2}\nend", "{1, 2, 3}\nend\n") == ClaimVerdict::format);
+  CHECK(verdict("a\n...\nz", "a\nb\nc\nz\n") == ClaimVerdict::correct);
+  CHECK(verdict("a\n...\nz", "a\nz\n") == ClaimVerdict::correct);
+  CHECK(verdict("a\n…\nc\n...\nz", "a\nb\nc\nd\nz\n") == ClaimVerdict::correct);
+  CHECK(verdict("a\n...\ny", "a\nb\nz\n") == ClaimVerdict::wrong);
+  CHECK(verdict("...\n...", "a\nb\n") == ClaimVerdict::wrong);
+  CHECK(verdict("b\n...\nz", "a\nb\nc\n") == ClaimVerdict::wrong);
+}
