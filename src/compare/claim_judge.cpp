@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <tuple>
 
 #include "compare/claim_match.hpp"
 #include "compare/compare.hpp"
@@ -270,15 +271,33 @@ std::string shown(const std::string& output) {
   return text;
 }
 
+// One number written with a decimal point or an exponent: "0.3", "1e-05", "-2.50".
+bool is_decimal(const std::string& text) {
+  std::string value = trim(text);
+  return parse_number(value) && value.find_first_of(".eE") != std::string::npos;
+}
+
+// The first line where a block and the output differ, each "" past its end: what a hint about
+// a block speaks of (the block's other lines may hold).
+std::pair<std::string, std::string> first_difference(const std::string& said, const std::string& printed) {
+  std::vector<std::string> a = split_lines(said), b = split_lines(printed);
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  return {i < a.size() ? a[i] : std::string(), i < b.size() ? b[i] : std::string()};
+}
+
 // Why numbers that read alike are not the claimed ones.
 std::string number_hint(const std::string& claimed, const std::string& out, const std::string& line) {
   switch (number_match(claimed, out, 0.0)) {
     case NumberMatch::int_for_float:
       if (Regex(R"([^/]/[^/=])").found_in(line + " ")) return "an int claimed for a float: true division (/) returns a float";
-      return "an int claimed for a float: it prints " + out;
-    case NumberMatch::float_for_int: return "a float claimed for an int: it prints " + out;
+      return "an int claimed for a float: it prints " + shown(out);
+    case NumberMatch::float_for_int: return "a float claimed for an int: it prints " + shown(out);
     case NumberMatch::other_value:
-      return "another number: a float prints every digit its value needs (" + out +
+      // Only of two decimal numbers, the claim the printed value cut short or rounded (0.3 for
+      // 0.30000000000000004): 11 for 12, or 0.33 for 0.67, is just another number.
+      if (!is_decimal(claimed) || !is_decimal(out) || !(rounds_to_claim(claimed, out) || out.starts_with(claimed))) break;
+      return "another number: a float prints every digit its value needs (" + shown(out) +
              "); round() or a format such as f\"{x:.2f}\" shows fewer";
     case NumberMatch::same:
     case NumberMatch::thousands:
@@ -329,9 +348,17 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
     case ProbeIntent::raises:
     case ProbeIntent::evaluate: break;
   }
-  if (is_iterator_repr(out)) {
+  // A block's hint speaks of its first wrong line; whether anything was printed, of the whole.
+  std::string said = claimed;
+  std::string printed = normalize_claim_text(out);
+  std::string value = normalize_claim_text(claim.value);
+  if (claim.scope == ClaimScope::whole) {
+    std::tie(said, printed) = first_difference(said, printed);
+    value = said;
+  }
+  if (is_iterator_repr(printed)) {
     result.hint = "prints the iterator object, not its items";
-  } else if (out.find("<coroutine object") != std::string::npos) {
+  } else if (printed.find("<coroutine object") != std::string::npos) {
     result.hint = "a coroutine object that is never awaited";
   } else if (trim(out).empty() && evidence.transcript) {
     // The REPL echoes every value but None (sys.displayhook).
@@ -339,18 +366,17 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
   } else if (trim(out).empty()) {
     result.hint = is_expression_statement(line) ? "prints nothing: a script does not echo values; print() it"
                                                 : "the statement prints nothing";
-  } else if (claimed == "'" + normalize_claim_text(out) + "'" || claimed == "\"" + normalize_claim_text(out) + "\"") {
+  } else if (said == "'" + printed + "'" || said == "\"" + printed + "\"") {
     result.hint = "str() vs repr(): print() shows a str without quotes; the claim shows the quotes of its repr()";
-  } else if (normalize_claim_text(out) == "'" + claimed + "'" || normalize_claim_text(out) == "\"" + claimed + "\"") {
+  } else if (printed == "'" + said + "'" || printed == "\"" + said + "\"") {
     result.hint = evidence.transcript
                       ? "str() vs repr(): the REPL echoes a repr() (with its quotes); the claim shows the str()"
                       : "str() vs repr(): the code prints a repr() (with its quotes); the claim shows the str()";
-  } else if (std::string numbers = number_hint(claimed, normalize_claim_text(out), line); !numbers.empty()) {
+  } else if (std::string numbers = number_hint(said, printed, line); !numbers.empty()) {
     result.hint = numbers;
-  } else if (std::string bare = number_hint(normalize_claim_text(claim.value), normalize_claim_text(out), line);
-             !bare.empty()) {
+  } else if (std::string bare = number_hint(value, printed, line); !bare.empty()) {
     result.hint = bare;
-  } else if (compare_unordered(claimed, normalize_claim_text(out)) == Order::dict_order) {
+  } else if (compare_unordered(said, printed) == Order::dict_order) {
     result.hint = "same items in another order: dicts keep insertion order";
   }
 }

@@ -522,3 +522,28 @@ TEST_CASE("judge_claim of output blocks line by line", "[compare][claims]") {
   CHECK(verdict("...\n...", "a\nb\n") == ClaimVerdict::wrong);
   CHECK(verdict("b\n...\nz", "a\nb\nc\n") == ClaimVerdict::wrong);
 }
+
+TEST_CASE("judge_claim hints fit the mismatch", "[compare][claims]") {
+  // Issue 11, finding 8.
+  auto hint = [](const Claim& claim, const std::string& printed) { return judge_claim(claim, ran_printing(printed)).hint; };
+  SECTION("the float hint only where the claim is the printed decimal cut short or rounded") {
+    CHECK(hint(output_claim(" 0.3", "print(x)"), "0.30000000000000004\n").find("every digit") != std::string::npos);
+    CHECK(hint(output_claim(" 11", "print(len(s))"), "12\n").empty());
+    CHECK(hint(output_claim(" 0.33", "print(x)"), "0.6666666666666666\n").find("every digit") == std::string::npos);
+    CHECK(hint(output_claim(" Unique: 2", "print('Unique:', n)"), "Unique: 3\n").find("float") == std::string::npos);
+  }
+  Claim block;
+  block.scope = ClaimScope::whole;
+  SECTION("a block's hint speaks of its first wrong line, on one line") {
+    block.value = "2\n['tea']";
+    std::string text = hint(block, "3\n['tea']\n");
+    CHECK(text.find('\n') == std::string::npos);
+    CHECK(text.find("float") == std::string::npos);
+  }
+  SECTION("the iterator hint only for an iterator's repr") {
+    block.value = "<map object at 0x...>\n[1, 4]\n[1, 4]";
+    CHECK(hint(block, "<map object at 0x7f01>\n[1, 4]\n[]\n").find("iterator") == std::string::npos);
+    block.value = "[1, 4]";
+    CHECK(hint(block, "<map object at 0x7f01>\n").find("iterator object") != std::string::npos);
+  }
+}
