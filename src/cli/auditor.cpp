@@ -69,6 +69,7 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   evidence.transcript = transcript;
   evidence.example_unverifiable = is_python2(outcome, imported.question.code);
   evidence.whole_output = transcript ? transcript_output(outcome) : outcome.stdout_text;
+  evidence.material_lines = imported.question.code_lines;
   for (const StatementOutput& statement : outcome.statements) {
     evidence.statement_outputs.emplace_back(statement.line,
                                             slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end));
@@ -135,13 +136,15 @@ int probe_line(const Claim& claim, const Evidence& evidence) {
   return claim.line;
 }
 
-// Where a claim is in the material: its line's (a transcript's output: its prompt's), an output
+// Where a claim is in the material: its line's (a transcript's output: the output's own), an output
 // block's own line (the block's wrong line when one is named), the verification text's; the question's heading when nothing else says.
 int claim_material_line(const ImportedQuestion& imported, const ClaimResult& result) {
   const MaterialQuestion& question = imported.question;
   const Claim& claim = result.claim;
   if (claim.kind == ClaimKind::verification && question.verification_line > 0) return question.verification_line;
   if (claim.line == 0 && claim.material_line > 0) return claim.material_line + std::max(result.block_line - 1, 0);
+  // A transcript's output: where the output is written, not its prompt.
+  if (claim.echo && claim.material_line > 0) return claim.material_line;
   if (claim.line >= 1 && claim.line <= static_cast<int>(question.code_lines.size())) {
     return question.code_lines[static_cast<std::size_t>(claim.line - 1)];
   }

@@ -457,7 +457,11 @@ void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& ev
     std::size_t count = split_lines(normalize_claim_text(text)).size();
     if (normalize_claim_text(text).empty()) count = 0;
     if (i < seen + count) {
-      by = " (printed by the statement at line " + std::to_string(line) + ")";
+      // The material's line, as the report names every line.
+      int shown_line = line >= 1 && line <= static_cast<int>(evidence.material_lines.size())
+                           ? evidence.material_lines[static_cast<std::size_t>(line - 1)]
+                           : line;
+      by = " (printed by the statement at line " + std::to_string(shown_line) + ")";
       break;
     }
     seen += count;

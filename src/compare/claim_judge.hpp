@@ -57,6 +57,7 @@ struct Evidence {
   std::vector<std::string> caught;       // the exceptions the try around the line catches ("" for a bare except)
   // What each top-level statement printed, in order: which statement printed a line of the output.
   std::vector<std::pair<int, std::string>> statement_outputs;
+  std::vector<int> material_lines;       // the material's line of each line of the example, when known
 };
 
 struct ClaimResult {

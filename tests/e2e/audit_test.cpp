@@ -233,9 +233,9 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
 
   SECTION("the report lines name question, line, claim, output and hint") {
     CHECK(contains(audit.run.out,
-                   "Q40 line 5: claims [PosixPath('new_dir/data.txt')], prints <generator object Path.glob at 0x...> — "
+                   "Q40 line 665: claims [PosixPath('new_dir/data.txt')], prints <generator object Path.glob at 0x...> — "
                    "prints the iterator object"));
-    CHECK(contains(audit.run.out, "Q45 line 5: claims Done, prints nothing — the value is Done (checked)"));
+    CHECK(contains(audit.run.out, "Q45 line 747: claims Done, prints nothing — the value is Done (checked)"));
     CHECK(contains(audit.run.out, "Q31 verification: claims the example writes error.log (\"Check logs in error.log\"), "
                                   "it does not — the example leaves no file error.log"));
   }
@@ -544,7 +544,7 @@ pip install requests
     CHECK(contains(results[5]["claims"][0]["matched"], "enclosing statement line 9"));
     CHECK(results[6]["verdict"] == "unverifiable");
     CHECK(results[6]["reason"] == "not Python (shell)");
-    CHECK(contains(run.out, "Q1 line 7: claims [1, 2], prints <map object at 0x...> — prints the iterator object"));
+    CHECK(contains(run.out, "Q1 line 14: claims [1, 2], prints <map object at 0x...> — prints the iterator object"));
     CHECK(contains(slurp(scratch.path / "notes.xml"), "<testsuite name=\"snipcheck-audit\""));
   }
 }
@@ -724,7 +724,7 @@ TEST_CASE("import and audit of Markdown whose examples are indented by their lay
     CHECK(claims[5] == Claims{{3, 47, "correct"}});
     CHECK(claims[6] == Claims{{1, 55, "descriptive"}, {3, 57, "correct"}});
     CHECK(claims[7] == Claims{{1, 64, "correct"}});
-    CHECK(claims[8] == Claims{{1, 71, "correct"}});
+    CHECK(claims[8] == Claims{{1, 72, "correct"}});  // a transcript's output: its own line, not the prompt's
     for (int number = 1; number <= 8; ++number) CHECK(results[number]["verdict"] == "pass");
     CHECK(results[9]["verdict"] == "error");
     CHECK(results[9]["error"]["type"] == "IndentationError");
@@ -860,7 +860,7 @@ TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
                              {{3, 6}, "correct"}, {{3, 7}, "correct"},
                              {{4, 3}, "correct"}, {{4, 7}, "correct"}, {{4, 8}, "wrong"}});
   CHECK(hints[{2, 2}] == "the REPL shows nothing: the value is None");
-  CHECK(run.out.find("Q2 line 2: claims None, shows nothing — the REPL shows nothing: the value is None") !=
+  CHECK(run.out.find("Q2 line 26: claims None, shows nothing — the REPL shows nothing: the value is None") !=
         std::string::npos);
   CHECK(hints[{4, 8}] == "str() vs repr(): the REPL echoes a repr() (with its quotes); the claim shows the str()");
   for (const auto& [key, hint] : hints) CHECK(hint.find("a script does not echo") == std::string::npos);
@@ -940,7 +940,7 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   // The output block's third line is wrong: its material line, the statement that printed it.
   CHECK(claims[8] == Claims{{0, 82, "wrong"}});
   CHECK(contains(hint(8, 0), "line 3 of the output block claims tree, the example prints three (printed by the "
-                             "statement at line 1)"));
+                             "statement at line 72)"));  // the material's lines
   CHECK(contains(run.out, "Q8 output block (material line 82): claims one, two, tree, done"));
   // A one-word comment that may not be a claim: unsure, listed, not failing.
   CHECK(claims[9] == Claims{{2, 90, "unsure"}});
@@ -951,7 +951,7 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   CHECK(report["summary"]["claims"]["unsure"] == 1);
   CHECK(report["summary"]["claims"]["version-dependent"] == 1);
   CHECK(contains(run.out, "unsure (that these are claims is a guess; not failing):"));
-  CHECK(contains(run.out, "Q9 line 2 (confidence 0.6): claims desserts, prints tressed"));
+  CHECK(contains(run.out, "Q9 line 90 (confidence 0.6): claims desserts, prints tressed"));
   std::string markdown = slurp(scratch.path / "audit.md");
   CHECK(contains(markdown, "## Unsure claims (a guess, not failing)"));
   CHECK(contains(markdown, "| 90 | `desserts` | `tressed` | 0.6 |"));
@@ -1080,11 +1080,11 @@ TEST_CASE("audit reads a document as its reader runs it: sessions of blocks and 
     CHECK(results[1]["block_line"] == 11);
     CHECK(results[2]["continues"] == "001-prices-totals");
     CHECK(claims_by_question(results)[2] ==
-          Claims{{1, 20, "correct"}, {2, 22, "correct"}, {5, 28, "correct"}, {7, 32, "correct"}, {8, 34, "correct"}});
+          Claims{{1, 21, "correct"}, {2, 23, "correct"}, {5, 29, "correct"}, {7, 33, "correct"}, {8, 35, "correct"}});
     CHECK(results[2]["verdict"] == "pass");
-    CHECK(claims_by_question(results)[3] == Claims{{1, 41, "correct"}, {4, 47, "correct"}});
+    CHECK(claims_by_question(results)[3] == Claims{{1, 42, "correct"}, {4, 48, "correct"}});
     CHECK(results[4]["continues"] == "003-counter-kept-between-transcripts");
-    CHECK(claims_by_question(results)[4] == Claims{{2, 55, "correct"}, {3, 57, "wrong"}});
+    CHECK(claims_by_question(results)[4] == Claims{{2, 56, "correct"}, {3, 58, "wrong"}});  // transcripts: the output's lines
     CHECK((*claim_at(results[4], 3))["actual"] == "3");
     CHECK(claims_by_question(results)[5] == Claims{{3, 66, "wrong"}, {5, 68, "correct"}});
     CHECK(contains((*claim_at(results[5], 3))["hint"].get<std::string>(), "the value is True (checked)"));
