@@ -443,7 +443,11 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   };
   if (is_tool_directive(body)) return descriptive(1.0);
   LineKind kind = line_kind(code);
-  bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
+  bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "→", "⇒",
+                                     "returns:"});
+  // "# gives 7", "# should be 15", "# returns 7" on a line that prints say what it prints; on
+  // another line they may speak of a value, which a script does not show.
+  if (!marked && kind == LineKind::prints) marked = strip_marker(body, {"gives", "should be", "returns", "will print"});
   if (marked) claim.value = body;
   // On a print() line "# KeyError" may be printed text (the judge tells by what ran); "# raises
   // KeyError" says the line raises.

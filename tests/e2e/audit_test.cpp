@@ -1228,3 +1228,19 @@ TEST_CASE("audit reads output blocks and rough values the way tutorials write th
   CHECK(contains(audit.results[3]["claims"][0]["hint"].get<std::string>(), "claims 10, the example prints there 11"));
   CHECK(audit.run.status == 1);
 }
+
+TEST_CASE("audit reads unicode arrows and verbs as output claims", "[audit][claim-judging]") {
+  // Issue 11, finding 10: "# → x" and "# ⇒ x" as "# -> x"; "# should be", "# gives", "# returns"
+  // on a print() line. On a bare expression "returns" speaks of the value, not of output.
+  JudgedDocument audit("arrows.md");
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.results.size() == 1);
+  CHECK(audit.claims[1] == Claims{{2, 5, "correct"},
+                                  {3, 6, "wrong"},
+                                  {5, 8, "wrong"},
+                                  {6, 9, "correct"},
+                                  {7, 10, "correct"},
+                                  {8, 11, "descriptive"}});
+  CHECK(audit.results[1]["verdict"] == "wrong");
+  CHECK(contains(audit.run.out, "Q1 line 6: claims 6, prints 5"));
+}
