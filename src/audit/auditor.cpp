@@ -69,6 +69,7 @@ Evidence evidence_for(const Claim& claim, const ImportedQuestion& imported, cons
   evidence.transcript = transcript;
   evidence.example_unverifiable = is_python2(outcome, imported.question.code);
   evidence.whole_output = transcript ? transcript_output(outcome) : outcome.stdout_text;
+  evidence.material_lines = imported.question.code_lines;
   for (const StatementOutput& statement : outcome.statements) {
     evidence.statement_outputs.emplace_back(statement.line,
                                             slice(outcome.stdout_text, statement.stdout_begin, statement.stdout_end));
@@ -138,15 +139,17 @@ int probe_line(const Claim& claim, const Evidence& evidence) {
   return claim.line;
 }
 
-// Where a claim is in the material: the line it is written on (a transcript's output: its
-// prompt's; "# Output: 3" under a statement: that comment's), an output block's own line (the
-// block's wrong line when one is named), the verification text's; the question's heading when
-// nothing else says.
+// Where a claim is in the material: the line it is written on (a transcript's output: the
+// output's own; "# Output: 3" under a statement: that comment's), an output block's own line
+// (the block's wrong line when one is named), the verification text's; the question's heading
+// when nothing else says.
 int claim_material_line(const ImportedQuestion& imported, const ClaimResult& result) {
   const MaterialQuestion& question = imported.question;
   const Claim& claim = result.claim;
   if (claim.kind == ClaimKind::verification && question.verification_line > 0) return question.verification_line;
   if (claim.line == 0 && claim.material_line > 0) return claim.material_line + std::max(result.block_line - 1, 0);
+  // A transcript's output: where the output is written, not its prompt.
+  if (claim.echo && claim.material_line > 0) return claim.material_line;
   int written = claim.text_line > 0 ? claim.text_line : claim.line;
   if (written >= 1 && written <= static_cast<int>(question.code_lines.size())) {
     return question.code_lines[static_cast<std::size_t>(written - 1)];
@@ -163,12 +166,7 @@ Judgement audit_judgement(const ImportedQuestion& imported, const Result& result
   // So is one an output block under the example shows after its output (a whole-example claim
   // that holds and names the exception's type).
   bool documented = error && std::any_of(claims.begin(), claims.end(), [&](const ClaimResult& claim) {
-                      bool holds = claim.verdict == ClaimVerdict::correct || claim.verdict == ClaimVerdict::format;
-                      if (holds && claim.claim.scope == ClaimScope::whole) {
-                        return claim.claim.value.find(error->type) != std::string::npos;
-                      }
-                      return claim.claim.kind == ClaimKind::error && claim.verdict == ClaimVerdict::correct &&
-                             claim.claim.scope == ClaimScope::statement && claim.claim.line == error->line;
+                      return documents_error(claim, *error);
                     });
   if (result.outcome.ending != Ending::finished || (error && !documented) || result.judgement.internal ||
       result.judgement.verdict == Verdict::limit) {

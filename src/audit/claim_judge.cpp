@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <tuple>
 
 #include "compare/claim_match.hpp"
 #include "compare/compare.hpp"
@@ -61,6 +62,22 @@ bool is_expression_statement(const std::string& line) {
   return true;
 }
 
+// A claim that names the exception the statement raised: "KeyError", "KeyError: 'k'",
+// "ZeroDivisionError: division by zero" (on a print() line the classifier cannot tell that from
+// printed text; what ran can). A message, when the claim gives one, must be the exception's.
+bool names_error(const std::string& claimed, const PythonError& error) {
+  static const Regex named(R"(^(?:(?:raises?|throws?)\s+)?([A-Za-z_][\w.]*)\s*(?::\s*(.*))?$)");
+  const std::string text = trim(claimed);  // the match's groups point into it
+  std::optional<RegexMatch> found = named.match_whole(text);
+  if (!found) return false;
+  std::string type = found->str(1);
+  if (type != error.type && !type.ends_with("." + error.type) && !error.type.ends_with("." + type)) return false;
+  std::string message = trim(found->str(2));
+  return message.empty() || message == trim(error.message);
+}
+
+constexpr std::string_view k_traceback_header = "Traceback (most recent call last):";
+
 struct Candidate {
   std::string where;
   std::string output;
@@ -74,17 +91,99 @@ constexpr std::size_t k_max_shape = 64 * 1024;
 // Object ids (id(x), hash of an object) and the long numbers that stand for them: "140230..." and
 // 139876543210 are both some id.
 std::string without_ids(const std::string& text) {
-  static const Regex id(R"(\d{6,}(?:\.\.\.|…)?)");
+  static const Regex id(R"(-?\d{6,}(?:\.\.\.|…)?)");
   return id.replace_all(text, "<id>");
 }
 
 bool prints_ids(const std::string& line) {
-  static const Regex call(R"((^|[^\w.])id\()");
+  // hash() of a str or bytes is salted per run (PYTHONHASHSEED), as an id changes.
+  static const Regex call(R"((^|[^\w.])(id|hash)\()");
   return call.found_in(line);
 }
 
+// An approximate claim read at its own precision: "~3" holds for 3.33 (3.33 rounds to 3), "about
+// 300" for 342, "≈ 0.0001" for 0.00014; "~3.0" asks for one decimal. Both must be one number.
+bool rounds_to_claim(const std::string& claimed, const std::string& output) {
+  std::string value = trim(claimed);
+  Parsed<double> claim = parse_number(value);
+  Parsed<double> printed = parse_number(trim(output));
+  if (!claim || !printed || value.find_first_of("eE") != std::string::npos) return false;
+  double step = 1;
+  if (std::size_t point = value.find('.'); point != std::string::npos) {
+    for (std::size_t i = point + 1; i < value.size() && std::isdigit(static_cast<unsigned char>(value[i])); ++i) step /= 10;
+  } else if (*claim != 0) {
+    for (std::size_t i = value.size(); i-- > 1 && value[i] == '0';) step *= 10;
+  }
+  return std::abs(std::round(*printed / step) * step - *claim) <= step * 1e-6;
+}
+
+// A line of an output block that stands for the lines it leaves out.
+bool is_elision(const std::string& line) {
+  std::string text = trim(line);
+  return text == "..." || text == "…";
+}
+
 std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output,
-                                                          bool ids = false) {
+                                                          bool ids = false);
+
+// A block of several lines held to the output line by line, each as a one-line claim (a set in
+// another order, a label...), a "..." line standing for any run of lines (doctest's ELLIPSIS):
+// the block's verdict is its worst line's. nullopt when some line does not match.
+std::optional<std::pair<ClaimVerdict, std::string>> match_lines(const Claim& claim, const std::string& output,
+                                                                bool ids) {
+  std::vector<std::string> said = split_lines(normalize_claim_text(claim.value));
+  std::vector<std::string> printed = split_lines(normalize_claim_text(output));
+  constexpr std::size_t k_max_pairs = 100000;  // lines compared, at most: a block is a page, not a log
+  if (said.size() < 2 || said.size() * std::max<std::size_t>(printed.size(), 1) > k_max_pairs) return std::nullopt;
+  bool elided = false;
+  std::size_t kept = 0;
+  for (const std::string& line : said) {
+    elided = elided || is_elision(line);
+    kept += is_elision(line) ? 0 : 1;
+  }
+  if (kept == 0) return std::nullopt;
+  auto line_match = [&](std::size_t i, std::size_t j) {
+    Claim one = claim;
+    one.label.clear();
+    one.value = said[i];
+    return match(one, printed[j], ids);
+  };
+  // Wildcard matching over lines, the last "..." backtracked: linear for blocks without one.
+  std::size_t i = 0, j = 0, star = said.size(), resume = 0;
+  std::pair<ClaimVerdict, std::string> worst{ClaimVerdict::correct, ""};
+  std::vector<std::pair<ClaimVerdict, std::string>> found(said.size(), worst);
+  while (j < printed.size()) {
+    if (i < said.size() && is_elision(said[i])) {
+      star = i++;
+      resume = j;
+      continue;
+    }
+    if (i < said.size()) {
+      if (auto one = line_match(i, j)) {
+        found[i] = *one;
+        ++i;
+        ++j;
+        continue;
+      }
+    }
+    if (star == said.size()) return std::nullopt;
+    i = star + 1;
+    j = ++resume;
+  }
+  while (i < said.size() && is_elision(said[i])) ++i;
+  if (i < said.size()) return std::nullopt;
+  for (std::size_t k = 0; k < said.size(); ++k) {
+    if (is_elision(said[k]) || found[k].first == ClaimVerdict::correct) continue;
+    if (worst.first == ClaimVerdict::correct || found[k].first == ClaimVerdict::nondeterministic) {
+      worst = {found[k].first, "line " + std::to_string(k + 1) + " of the block: " + found[k].second};
+    }
+  }
+  if (elided && worst.first == ClaimVerdict::correct) worst.second = "a \"...\" line stands for the lines it leaves out";
+  return worst;
+}
+
+std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, const std::string& raw_output,
+                                                          bool ids) {
   // An example value is searched for anywhere in the output; every other kind must be about as
   // long as the output to match it (claim_match.hpp says why), so a longer output is not looked at.
   if (claim.kind != ClaimKind::example && !comparable_size(claimed_text(claim), raw_output)) return std::nullopt;
@@ -115,6 +214,7 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
   }
   if (claim.kind == ClaimKind::approximate) {
     if (same_numbers(value, output, 0.05)) return std::pair{ClaimVerdict::correct, "within the numeric tolerance"};
+    if (rounds_to_claim(value, output)) return std::pair{ClaimVerdict::correct, "rounded to the claim's precision"};
     return std::nullopt;
   }
   if (full == output) return std::pair{ClaimVerdict::correct, ""};
@@ -151,6 +251,7 @@ std::optional<std::pair<ClaimVerdict, std::string>> match(const Claim& claim, co
       return std::pair{ClaimVerdict::format, "the same set in another order (sets have no order)"};
     }
   }
+  if (claim.label.empty() && value.find('\n') != std::string::npos) return match_lines(claim, raw_output, ids);
   // "[0, 1, 2, ..., 9]": the claim leaves part of a printed line out, as doctest's ELLIPSIS does.
   for (const std::string& text : {full, value}) {
     if (text != "..." && text.find("...") != std::string::npos && output.find('\n') == std::string::npos &&
@@ -209,12 +310,19 @@ std::string shown(const std::string& output) {
   return text;
 }
 
-// Digits after the decimal point of a number as written: 0 for "3", 17 for "0.30000000000000004".
-std::size_t decimals(const std::string& number) {
-  std::size_t point = number.find('.');
-  if (point == std::string::npos) return 0;
-  std::size_t end = number.find_first_not_of("0123456789", point + 1);
-  return (end == std::string::npos ? number.size() : end) - point - 1;
+// One number written with a decimal point or an exponent: "0.3", "1e-05", "-2.50".
+bool is_decimal(const std::string& text) {
+  std::string value = trim(text);
+  return parse_number(value) && value.find_first_of(".eE") != std::string::npos;
+}
+
+// The first line where a block and the output differ, each "" past its end: what a hint about
+// a block speaks of (the block's other lines may hold).
+std::pair<std::string, std::string> first_difference(const std::string& said, const std::string& printed) {
+  std::vector<std::string> a = split_lines(said), b = split_lines(printed);
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  return {i < a.size() ? a[i] : std::string(), i < b.size() ? b[i] : std::string()};
 }
 
 // Why numbers that read alike are not the claimed ones.
@@ -222,12 +330,13 @@ std::string number_hint(const std::string& claimed, const std::string& out, cons
   switch (number_match(claimed, out, 0.0)) {
     case NumberMatch::int_for_float:
       if (Regex(R"([^/]/[^/=])").found_in(line + " ")) return "an int claimed for a float: true division (/) returns a float";
-      return "an int claimed for a float: it prints " + out;
-    case NumberMatch::float_for_int: return "a float claimed for an int: it prints " + out;
+      return "an int claimed for a float: it prints " + shown(out);
+    case NumberMatch::float_for_int: return "a float claimed for an int: it prints " + shown(out);
     case NumberMatch::other_value:
-      // A shorter float than the one printed (0.3 for 0.30000000000000004); else just another value.
-      if (decimals(out) <= decimals(claimed)) return "another number: it prints " + out;
-      return "another number: a float prints every digit its value needs (" + out +
+      // Only of two decimal numbers, the claim the printed value cut short or rounded (0.3 for
+      // 0.30000000000000004): 11 for 12, or 0.33 for 0.67, is just another number.
+      if (!is_decimal(claimed) || !is_decimal(out) || !(rounds_to_claim(claimed, out) || out.starts_with(claimed))) break;
+      return "another number: a float prints every digit its value needs (" + shown(out) +
              "); round() or a format such as f\"{x:.2f}\" shows fewer";
     case NumberMatch::same:
     case NumberMatch::thousands:
@@ -278,9 +387,17 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
     case ProbeIntent::raises:
     case ProbeIntent::evaluate: break;
   }
-  if (is_iterator_repr(out)) {
+  // A block's hint speaks of its first wrong line; whether anything was printed, of the whole.
+  std::string said = claimed;
+  std::string printed = normalize_claim_text(out);
+  std::string value = normalize_claim_text(claim.value);
+  if (claim.scope == ClaimScope::whole) {
+    std::tie(said, printed) = first_difference(said, printed);
+    value = said;
+  }
+  if (is_iterator_repr(printed)) {
     result.hint = "prints the iterator object, not its items";
-  } else if (out.find("<coroutine object") != std::string::npos) {
+  } else if (printed.find("<coroutine object") != std::string::npos) {
     result.hint = "a coroutine object that is never awaited";
   } else if (trim(out).empty() && evidence.transcript) {
     // The REPL echoes every value but None (sys.displayhook).
@@ -288,18 +405,17 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
   } else if (trim(out).empty()) {
     result.hint = is_expression_statement(line) ? "prints nothing: a script does not echo values; print() it"
                                                 : "the statement prints nothing";
-  } else if (claimed == "'" + normalize_claim_text(out) + "'" || claimed == "\"" + normalize_claim_text(out) + "\"") {
+  } else if (said == "'" + printed + "'" || said == "\"" + printed + "\"") {
     result.hint = "str() vs repr(): print() shows a str without quotes; the claim shows the quotes of its repr()";
-  } else if (normalize_claim_text(out) == "'" + claimed + "'" || normalize_claim_text(out) == "\"" + claimed + "\"") {
+  } else if (printed == "'" + said + "'" || printed == "\"" + said + "\"") {
     result.hint = evidence.transcript
                       ? "str() vs repr(): the REPL echoes a repr() (with its quotes); the claim shows the str()"
                       : "str() vs repr(): the code prints a repr() (with its quotes); the claim shows the str()";
-  } else if (std::string numbers = number_hint(claimed, normalize_claim_text(out), line); !numbers.empty()) {
+  } else if (std::string numbers = number_hint(said, printed, line); !numbers.empty()) {
     result.hint = numbers;
-  } else if (std::string bare = number_hint(normalize_claim_text(claim.value), normalize_claim_text(out), line);
-             !bare.empty()) {
+  } else if (std::string bare = number_hint(value, printed, line); !bare.empty()) {
     result.hint = bare;
-  } else if (compare_unordered(claimed, normalize_claim_text(out)) == Order::dict_order) {
+  } else if (compare_unordered(said, printed) == Order::dict_order) {
     result.hint = "same items in another order: dicts keep insertion order";
   }
 }
@@ -318,6 +434,18 @@ std::string to_string(ClaimVerdict verdict) {
     case ClaimVerdict::unsure: return "unsure";
   }
   return "wrong";
+}
+
+bool documents_error(const ClaimResult& result, const PythonError& error) {
+  const Claim& claim = result.claim;
+  if (result.verdict != ClaimVerdict::correct && result.verdict != ClaimVerdict::format) return false;
+  if (claim.scope == ClaimScope::statement && claim.line == error.line) {
+    return claim.kind == ClaimKind::error || names_error(claimed_text(claim), error);
+  }
+  // An output block that ends with the traceback holds only against that exception's last line;
+  // an Answer block may end with the exception's own line ("UnboundLocalError: ...").
+  return claim.scope == ClaimScope::whole && (claim.value.find(k_traceback_header) != std::string::npos ||
+                                              claim.value.find(error.type) != std::string::npos);
 }
 
 std::string print_argument(const std::string& line) {
@@ -355,6 +483,22 @@ void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& ev
   std::size_t i = 0;
   while (i < claimed.size() && i < printed.size() && claimed[i] == printed[i]) ++i;
   if (i == claimed.size() && i == printed.size()) return;
+  if (i < claimed.size() && is_elision(claimed[i])) {
+    // "0", "...", "10": what the "..." leaves out is no mismatch; the lines after the last one
+    // are held to the output's last lines.
+    std::size_t from_end = 0;
+    while (from_end < claimed.size() - i - 1 && from_end < printed.size() &&
+           claimed[claimed.size() - 1 - from_end] == printed[printed.size() - 1 - from_end]) {
+      ++from_end;
+    }
+    if (from_end + i + 1 >= claimed.size() || from_end >= printed.size()) return;
+    std::size_t line = claimed.size() - 1 - from_end;
+    result.block_line = static_cast<int>(block_of[line]) + 1;
+    std::string where = "line " + std::to_string(block_of[line] + 1) + " of the output block claims " + claimed[line] +
+                        ", the example prints there " + printed[printed.size() - 1 - from_end];
+    result.hint = result.hint.empty() ? where : where + "; " + result.hint;
+    return;
+  }
   result.block_line = static_cast<int>(i < block_of.size() ? block_of[i] : block.size()) + 1;
   std::string said = i < claimed.size() ? claimed[i] : std::string("nothing more");
   std::string got = i < printed.size() ? printed[i] : std::string("nothing more");
@@ -365,7 +509,11 @@ void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& ev
     std::size_t count = split_lines(normalize_claim_text(text)).size();
     if (normalize_claim_text(text).empty()) count = 0;
     if (i < seen + count) {
-      by = " (printed by the statement at line " + std::to_string(line) + ")";
+      // The material's line, as the report names every line.
+      int shown_line = line >= 1 && line <= static_cast<int>(evidence.material_lines.size())
+                           ? evidence.material_lines[static_cast<std::size_t>(line - 1)]
+                           : line;
+      by = " (printed by the statement at line " + std::to_string(shown_line) + ")";
       break;
     }
     seen += count;
@@ -376,6 +524,10 @@ void name_block_line(ClaimResult& result, const Claim& claim, const Evidence& ev
 }
 
 ClaimResult judge_first(const Claim& claim, const Evidence& evidence);
+ClaimResult judge_ended_block(const Claim& claim, const Evidence& evidence);
+std::pair<Claim, Evidence> ended_view(const Claim& claim, const Evidence& evidence);
+bool ends_with_traceback(const Claim& claim, const Evidence& evidence);
+
 
 // The outputs a comment lists as possible: "True or False", "1 / 2 / 3" (Claim::alternatives),
 // and simple items joined by commas ("True, False"), which may be that too when the line prints
@@ -440,7 +592,21 @@ ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
     result.claim = claim;
   }
   if (result.verdict != ClaimVerdict::wrong) return result;
-  if (claim.scope == ClaimScope::whole) name_block_line(result, claim, evidence);
+  if (ends_with_traceback(claim, evidence)) {
+    auto [collapsed, seen] = ended_view(claim, evidence);
+    name_block_line(result, collapsed, seen);
+    // The block's own line: a traceback's last line is the last of the lines it stands for.
+    std::size_t line = 0, unit = 0;
+    for (const OutputUnit& piece : output_units(claim.value)) {
+      line += split_lines(piece.text).size();
+      if (++unit == static_cast<std::size_t>(result.block_line)) {
+        result.block_line = static_cast<int>(line);
+        break;
+      }
+    }
+  } else if (claim.scope == ClaimScope::whole) {
+    name_block_line(result, claim, evidence);
+  }
   if (std::string stated = stated_python(claim); !stated.empty() && !covers_this_python(stated)) {
     result.verdict = ClaimVerdict::version_dependent;
     result.hint = "stated for Python " + stated + "; Python 3.11 prints " + shown(result.actual) +
@@ -501,6 +667,52 @@ std::optional<ClaimResult> judge_block_values(const Claim& claim, const Evidence
   return result;
 }
 
+// An output block that ends with a traceback, after an example that raised: the block with its
+// traceback collapsed to its last line, and what the example printed followed by that line.
+std::pair<Claim, Evidence> ended_view(const Claim& claim, const Evidence& evidence) {
+  const PythonError& error = *evidence.error;
+  Claim collapsed = claim;
+  collapsed.value = collapse_tracebacks(claim.value);
+  Evidence seen = evidence;
+  seen.error.reset();
+  seen.ran = true;
+  if (!seen.whole_output.empty() && seen.whole_output.back() != '\n') seen.whole_output += '\n';
+  seen.whole_output += (error.message.empty() ? error.type : error.type + ": " + error.message) + "\n";
+  return {collapsed, seen};
+}
+
+bool ends_with_traceback(const Claim& claim, const Evidence& evidence) {
+  return claim.scope == ClaimScope::whole && evidence.error && !evidence.transcript &&
+         claim.value.find(k_traceback_header) != std::string::npos;
+}
+
+// An output block after an example that raised before its end. A block that ends with the
+// traceback is held, doctest-style, to what the example printed and then the exception's last
+// line (the file names and line numbers of its frames are not compared); without one, the block
+// shows less than the example did and is not judged.
+ClaimResult judge_ended_block(const Claim& claim, const Evidence& evidence) {
+  const PythonError& error = *evidence.error;
+  const std::string raised = error.message.empty() ? error.type : error.type + ": " + error.message;
+  if (claim.value.find(k_traceback_header) == std::string::npos) {
+    ClaimResult result;
+    result.claim = claim;
+    result.expected = claimed_text(claim);
+    result.actual = trim(evidence.whole_output);
+    result.verdict = ClaimVerdict::unverifiable;
+    result.hint = "the example raised " + raised + " at line " + std::to_string(error.line) +
+                  ", which the block does not show: not judged";
+    return result;
+  }
+  auto [collapsed, seen] = ended_view(claim, evidence);
+  ClaimResult result = judge_first(collapsed, seen);
+  result.claim = claim;
+  result.expected = claimed_text(claim);
+  if (result.verdict == ClaimVerdict::correct || result.verdict == ClaimVerdict::format) {
+    result.matched = "the example's output, then its traceback by its last line";
+  }
+  return result;
+}
+
 ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
   ClaimResult result;
   result.claim = claim;
@@ -553,6 +765,9 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
     }
     return result;
   }
+  if (claim.scope == ClaimScope::whole && evidence.error && evidence.unverifiable_reason.empty() && !evidence.transcript) {
+    return judge_ended_block(claim, evidence);
+  }
   if (!evidence.ran && !evidence.error) {
     result.verdict = ClaimVerdict::unverifiable;
     result.hint = evidence.unverifiable_reason.empty() ? "not reached: the example stopped earlier" : evidence.unverifiable_reason;
@@ -584,6 +799,15 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
     result.hint = evidence.unverifiable_reason;
     return result;
   }
+  if (evidence.error && !evidence.transcript && claim.scope == ClaimScope::statement &&
+      names_error(claimed_text(claim), *evidence.error)) {
+    // print(d["k"])  # KeyError: 'k': the argument raised before anything was printed.
+    result.verdict = ClaimVerdict::correct;
+    result.actual = evidence.error->type + ": " + evidence.error->message;
+    result.matched = "the exception the statement raised";
+    result.confidence = 1.0;
+    return result;
+  }
   const bool ids = prints_ids(evidence.line_code);
   for (const Candidate& candidate : candidates(claim, evidence)) {
     if (auto found = match(claim, candidate.output, ids)) {
@@ -605,9 +829,13 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
     result.hint = "an example value; the output has another shape (" + shown(result.actual) + ")";
     return result;
   }
-  if (evidence.second_output && normalize_claim_text(*evidence.second_output) != normalize_claim_text(evidence.output)) {
+  const bool varies =
+      (evidence.second_output && normalize_claim_text(*evidence.second_output) != normalize_claim_text(evidence.output)) ||
+      (claim.scope == ClaimScope::whole && evidence.second_whole &&
+       normalize_claim_text(*evidence.second_whole) != normalize_claim_text(evidence.whole_output));
+  if (varies) {
     Evidence second = evidence;
-    second.output = *evidence.second_output;
+    second.output = evidence.second_output.value_or(evidence.output);
     second.whole_output = evidence.second_whole.value_or(evidence.whole_output);
     second.second_output.reset();
     for (const Candidate& candidate : candidates(claim, second)) {
@@ -622,6 +850,13 @@ ClaimResult judge_first(const Claim& claim, const Evidence& evidence) {
       result.verdict = ClaimVerdict::nondeterministic;
       result.hint = "the order varies between runs (hash order); the claim holds the same items in one possible order";
       return result;
+    }
+    for (const Candidate& candidate : candidates(claim, evidence)) {
+      if (match(claim, candidate.output, true)) {
+        result.verdict = ClaimVerdict::nondeterministic;
+        result.hint = "the output varies between runs in its long numbers (an id, a salted hash); the claim has their shape";
+        return result;
+      }
     }
     result.verdict = ClaimVerdict::wrong;
     result.varies = true;

@@ -57,6 +57,7 @@ struct Evidence {
   std::vector<std::string> caught;       // the exceptions the try around the line catches ("" for a bare except)
   // What each top-level statement printed, in order: which statement printed a line of the output.
   std::vector<std::pair<int, std::string>> statement_outputs;
+  std::vector<int> material_lines;       // the material's line of each line of the example, when known
 };
 
 struct ClaimResult {
@@ -90,6 +91,11 @@ std::string stated_python(const Claim& claim);
 // Whether this machine's Python (3.11) is one the stated version covers ("3.8+" does, "< 3.7",
 // "2" and "3.12" do not).
 bool covers_this_python(const std::string& stated);
+
+// Whether a judged claim documents `error`, the exception that ended the example, so that the
+// example failing there is what the material says: a claim that the line raises it ("# KeyError",
+// "# raises KeyError", on a print() line too).
+bool documents_error(const ClaimResult& result, const PythonError& error);
 
 // The argument of print(...) on a line, when it has exactly one; empty otherwise.
 std::string print_argument(const std::string& line);

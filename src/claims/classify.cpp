@@ -537,11 +537,18 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   if (is_tool_directive(body)) return descriptive(1.0);
   if (body.empty()) return descriptive(1.0);  // "# Python 3.8+": the version the line needs
   LineKind kind = line_kind(code);
-  bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
+  bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "→", "⇒",
+                                     "returns:"});
+  // "# gives 7", "# should be 15", "# returns 7" on a line that prints say what it prints; on
+  // another line they may speak of a value, which a script does not show.
+  if (!marked && kind == LineKind::prints) marked = strip_marker(body, {"gives", "should be", "returns", "will print"});
   if (marked) claim.value = body;
   // "# output?", "# ???": a question to the reader (what does this print?), not an answer.
   if (!body.empty() && body.find_first_not_of("? \t") == std::string::npos) return descriptive(1.0);
-  if (is_error_claim(body) && !claim.prints) {
+  // On a print() line "# KeyError" may be printed text (the judge tells by what ran); "# raises
+  // KeyError" says the line raises.
+  static const Regex raises(R"(^(raises?|throws?)\s+[A-Z]\w*(Error|Exception|Exit|Interrupt|Iteration)\b)", RegexCase::insensitive);
+  if (is_error_claim(body) && (!claim.prints || raises.found_in(body))) {
     claim.kind = ClaimKind::error;
     return claim;
   }

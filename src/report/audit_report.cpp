@@ -67,7 +67,8 @@ std::string wrong_claim_line(const AuditQuestion& question, const ClaimResult& c
   const Claim& said = claim.claim;
   std::string where = "Q" + std::to_string(question.number) + " ";
   if (said.line > 0) {
-    where += "line " + std::to_string(said.line);
+    // The material's line, as the JSON's material_line and the Markdown report give it.
+    where += "line " + std::to_string(material_line(question, claim));
   } else if (said.kind == ClaimKind::verification) {
     where += "verification";
   } else {
@@ -103,7 +104,7 @@ void describe_wrong_claims(std::vector<AuditQuestion>& questions) {
 std::string unsure_claim_line(const AuditQuestion& question, const ClaimResult& claim) {
   char confidence[16];
   std::snprintf(confidence, sizeof confidence, "%.2g", claim.confidence);
-  std::string line = "Q" + std::to_string(question.number) + " line " + std::to_string(claim.claim.line) +
+  std::string line = "Q" + std::to_string(question.number) + " line " + std::to_string(material_line(question, claim)) +
                      " (confidence " + confidence + "): claims " + one_line(claim.expected) + ", prints " + printed(claim);
   if (!claim.hint.empty()) line += " — " + visible_line(claim.hint);
   return line;
@@ -128,7 +129,7 @@ void print_audit(std::ostream& terminal, const std::vector<AuditQuestion>& quest
         out << "    " << wrong_claim_line(question, claim) << "\n";
       } else if (verbose || claim.verdict == ClaimVerdict::nondeterministic ||
                  claim.verdict == ClaimVerdict::version_dependent) {
-        out << "    line " << claim.claim.line << " " << to_string(claim.claim.kind) << " " << to_string(claim.verdict)
+        out << "    line " << material_line(question, claim) << " " << to_string(claim.claim.kind) << " " << to_string(claim.verdict)
             << ": " << one_line(claim.claim.text) << (claim.matched.empty() ? "" : " [" + visible_line(claim.matched) + "]")
             << (claim.hint.empty() ? "" : " — " + visible_line(claim.hint)) << "\n";
       }

@@ -246,9 +246,9 @@ TEST_CASE("audit of the interview material flags exactly its wrong claims", "[au
 
   SECTION("the report lines name question, line, claim, output and hint") {
     CHECK(contains(audit.run.out,
-                   "Q40 line 5: claims [PosixPath('new_dir/data.txt')], prints <generator object Path.glob at 0x...> — "
+                   "Q40 line 665: claims [PosixPath('new_dir/data.txt')], prints <generator object Path.glob at 0x...> — "
                    "prints the iterator object"));
-    CHECK(contains(audit.run.out, "Q45 line 5: claims Done, prints nothing — the value is Done (checked)"));
+    CHECK(contains(audit.run.out, "Q45 line 747: claims Done, prints nothing — the value is Done (checked)"));
     CHECK(contains(audit.run.out, "Q31 verification: claims the example writes error.log (\"Check logs in error.log\"), "
                                   "it does not — the example leaves no file error.log"));
   }
@@ -563,7 +563,7 @@ pip install requests
     CHECK(contains(results[5]["claims"][0]["matched"], "enclosing statement line 9"));
     CHECK(results[6]["verdict"] == "unverifiable");
     CHECK(results[6]["reason"] == "not Python (shell)");
-    CHECK(contains(run.out, "Q1 line 7: claims [1, 2], prints <map object at 0x...> — prints the iterator object"));
+    CHECK(contains(run.out, "Q1 line 14: claims [1, 2], prints <map object at 0x...> — prints the iterator object"));
     CHECK(contains(slurp(scratch.path / "notes.xml"), "<testsuite name=\"snipcheck-audit\""));
   }
 }
@@ -743,7 +743,7 @@ TEST_CASE("import and audit of Markdown whose examples are indented by their lay
     CHECK(claims[5] == Claims{{3, 47, "correct"}});
     CHECK(claims[6] == Claims{{1, 55, "descriptive"}, {3, 57, "correct"}});
     CHECK(claims[7] == Claims{{1, 64, "correct"}});
-    CHECK(claims[8] == Claims{{1, 71, "correct"}});
+    CHECK(claims[8] == Claims{{1, 72, "correct"}});  // a transcript's output: its own line, not the prompt's
     for (int number = 1; number <= 8; ++number) CHECK(results[number]["verdict"] == "pass");
     CHECK(results[9]["verdict"] == "error");
     CHECK(results[9]["error"]["type"] == "IndentationError");
@@ -879,7 +879,7 @@ TEST_CASE("audit runs transcripts as a REPL runs them", "[audit][repl]") {
                              {{3, 6}, "correct"}, {{3, 7}, "correct"},
                              {{4, 3}, "correct"}, {{4, 7}, "correct"}, {{4, 8}, "wrong"}});
   CHECK(hints[{2, 2}] == "the REPL shows nothing: the value is None");
-  CHECK(run.out.find("Q2 line 2: claims None, shows nothing — the REPL shows nothing: the value is None") !=
+  CHECK(run.out.find("Q2 line 26: claims None, shows nothing — the REPL shows nothing: the value is None") !=
         std::string::npos);
   CHECK(hints[{4, 8}] == "str() vs repr(): the REPL echoes a repr() (with its quotes); the claim shows the str()");
   for (const auto& [key, hint] : hints) CHECK(hint.find("a script does not echo") == std::string::npos);
@@ -959,7 +959,7 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   // The output block's third line is wrong: its material line, the statement that printed it.
   CHECK(claims[8] == Claims{{0, 82, "wrong"}});
   CHECK(contains(hint(8, 0), "line 3 of the output block claims tree, the example prints three (printed by the "
-                             "statement at line 1)"));
+                             "statement at line 72)"));  // the material's lines
   CHECK(contains(run.out, "Q8 output block (material line 82): claims one, two, tree, done"));
   // A one-word comment that may not be a claim: unsure, listed, not failing.
   CHECK(claims[9] == Claims{{2, 90, "unsure"}});
@@ -970,7 +970,7 @@ TEST_CASE("audit judges numbers, ids, raises, old Python and guesses like an edi
   CHECK(report["summary"]["claims"]["unsure"] == 1);
   CHECK(report["summary"]["claims"]["version-dependent"] == 1);
   CHECK(contains(run.out, "unsure (that these are claims is a guess; not failing):"));
-  CHECK(contains(run.out, "Q9 line 2 (confidence 0.6): claims desserts, prints tressed"));
+  CHECK(contains(run.out, "Q9 line 90 (confidence 0.6): claims desserts, prints tressed"));
   std::string markdown = slurp(scratch.path / "audit.md");
   CHECK(contains(markdown, "## Unsure claims (a guess, not failing)"));
   CHECK(contains(markdown, "| 90 | `desserts` | `tressed` | 0.6 |"));
@@ -1170,11 +1170,11 @@ TEST_CASE("audit reads a document as its reader runs it: sessions of blocks and 
     CHECK(results[1]["block_line"] == 11);
     CHECK(results[2]["continues"] == "001-prices-totals");
     CHECK(claims_by_question(results)[2] ==
-          Claims{{1, 20, "correct"}, {2, 22, "correct"}, {5, 28, "correct"}, {7, 32, "correct"}, {8, 34, "correct"}});
+          Claims{{1, 21, "correct"}, {2, 23, "correct"}, {5, 29, "correct"}, {7, 33, "correct"}, {8, 35, "correct"}});
     CHECK(results[2]["verdict"] == "pass");
-    CHECK(claims_by_question(results)[3] == Claims{{1, 41, "correct"}, {4, 47, "correct"}});
+    CHECK(claims_by_question(results)[3] == Claims{{1, 42, "correct"}, {4, 48, "correct"}});
     CHECK(results[4]["continues"] == "003-counter-kept-between-transcripts");
-    CHECK(claims_by_question(results)[4] == Claims{{2, 55, "correct"}, {3, 57, "wrong"}});
+    CHECK(claims_by_question(results)[4] == Claims{{2, 56, "correct"}, {3, 58, "wrong"}});  // transcripts: the output's lines
     CHECK((*claim_at(results[4], 3))["actual"] == "3");
     CHECK(claims_by_question(results)[5] == Claims{{3, 66, "wrong"}, {5, 68, "correct"}});
     CHECK(contains((*claim_at(results[5], 3))["hint"].get<std::string>(), "the value is True (checked)"));
@@ -1527,4 +1527,76 @@ TEST_CASE("import then run gives the audit's verdict, question by question", "[a
       CHECK(disagreements(parity) == std::vector<std::string>{});
     }
   }
+}
+
+TEST_CASE("audit holds a claim that a print() line raises to the exception it raised", "[audit][claim-judging]") {
+  // Issue 11, finding 1: print(prices["coffee"]) raises before it prints; "# KeyError: 'coffee'"
+  // and "# raises ValueError" say so, as on a bare expression, and the example failing there is
+  // what the material documents. Naming another exception than the one raised is not that.
+  JudgedDocument audit("errors.md");
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.results.size() == 3);
+  CHECK(audit.claims[1] == Claims{{2, 7, "correct"}});
+  CHECK(audit.claims[2] == Claims{{1, 13, "correct"}});
+  CHECK(audit.claims[3] == Claims{{2, 20, "unsure"}});
+  CHECK(audit.results[1]["verdict"] == "pass");
+  CHECK(audit.results[2]["verdict"] == "pass");
+  CHECK(audit.results[3]["verdict"] == "error");
+  CHECK(audit.run.status == 1);
+}
+
+TEST_CASE("audit holds an output block that ends with a traceback doctest-style", "[audit][claim-judging]") {
+  // Issue 11, finding 3: the block is held to what the example printed, then the exception by its
+  // last line (the frames' file names and line numbers are not compared); a holding block
+  // documents the error that ended the example. Another message is wrong, on the block's own line
+  // of it; a block that leaves the exception out is not judged, and says what stopped the example.
+  JudgedDocument audit("tracebacks.md");
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.results.size() == 3);
+  CHECK(audit.claims[1] == Claims{{0, 14, "correct"}});
+  CHECK(audit.claims[2] == Claims{{0, 34, "wrong"}});
+  CHECK(audit.claims[3] == Claims{{0, 47, "unverifiable"}});
+  CHECK(audit.results[1]["verdict"] == "pass");
+  CHECK(audit.results[2]["verdict"] == "error");
+  CHECK(audit.results[3]["verdict"] == "error");
+  CHECK(audit.results[2]["claims"][0]["actual"] == "before\nZeroDivisionError: integer division or modulo by zero");
+  std::string hint = audit.results[3]["claims"][0]["hint"];
+  CHECK_FALSE(contains(hint, "not reached"));
+  CHECK(contains(hint, "ValueError"));
+}
+
+TEST_CASE("audit reads output blocks and rough values the way tutorials write them", "[audit][claim-judging]") {
+  // Issue 11, finding 4: a set in a block of several lines, shown in another order, is format as
+  // on one line; a "..." line stands for the lines it leaves out (a wrong line after it is named);
+  // "~3", "about 0.7", "≈ 300" hold at their own precision (1.67 for "~2.5" does not); a str's
+  // hash changes every run (PYTHONHASHSEED), as an id does: never wrong.
+  JudgedDocument audit("presentation.md");
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.results.size() == 6);
+  CHECK(audit.claims[1] == Claims{{0, 14, "format"}});
+  CHECK(audit.claims[2] == Claims{{0, 28, "correct"}});
+  CHECK(audit.claims[3] == Claims{{0, 46, "wrong"}});
+  CHECK(audit.claims[4] ==
+        Claims{{1, 52, "correct"}, {2, 53, "correct"}, {3, 54, "correct"}, {4, 55, "correct"}, {5, 56, "wrong"}});
+  CHECK(audit.claims[5] == Claims{{1, 62, "nondeterministic"}});
+  CHECK(audit.claims[6] == Claims{{0, 74, "nondeterministic"}});
+  for (int question : {1, 2, 5, 6}) CHECK(audit.results[question]["verdict"] == "pass");
+  CHECK(contains(audit.results[3]["claims"][0]["hint"].get<std::string>(), "claims 10, the example prints there 11"));
+  CHECK(audit.run.status == 1);
+}
+
+TEST_CASE("audit reads unicode arrows and verbs as output claims", "[audit][claim-judging]") {
+  // Issue 11, finding 10: "# → x" and "# ⇒ x" as "# -> x"; "# should be", "# gives", "# returns"
+  // on a print() line. On a bare expression "returns" speaks of the value, not of output.
+  JudgedDocument audit("arrows.md");
+  INFO(audit.run.out << audit.run.err);
+  REQUIRE(audit.results.size() == 1);
+  CHECK(audit.claims[1] == Claims{{2, 5, "correct"},
+                                  {3, 6, "wrong"},
+                                  {5, 8, "wrong"},
+                                  {6, 9, "correct"},
+                                  {7, 10, "correct"},
+                                  {8, 11, "descriptive"}});
+  CHECK(audit.results[1]["verdict"] == "wrong");
+  CHECK(contains(audit.run.out, "Q1 line 6: claims 6, prints 5"));
 }

@@ -545,3 +545,89 @@ TEST_CASE("judge_claim on huge output", "[compare][claims][long-line]") {
     CHECK(comparable_size("1.5", std::string(4 * 3 + k_compared_slack, '1')));
   }
 }
+
+TEST_CASE("judge_claim of a print() line whose argument raises", "[compare][claims][raises]") {
+  // Issue 11, finding 1: print(table["k"]) raises before it prints; a comment naming that
+  // exception states what the line does, as it does on a bare expression.
+  Evidence evidence = ran_printing("", "print(table['k'])");
+  evidence.ran = false;
+  evidence.error = PythonError{"KeyError", "'k'", "", 3, "", true, 0};
+  SECTION("the exception, with or without its message, holds; the example failing there is documented") {
+    for (const char* comment : {" KeyError: 'k'", " KeyError", " raises KeyError", " KeyError  # no such key"}) {
+      INFO(comment);
+      ClaimResult result = judge_claim(output_claim(comment, "print(table['k'])"), evidence);
+      CHECK(result.verdict == ClaimVerdict::correct);
+      CHECK(result.confidence == 1.0);
+      CHECK(documents_error(result, *evidence.error));
+    }
+  }
+  SECTION("another exception or another message is wrong, and documents nothing") {
+    for (const char* comment : {" IndexError", " KeyError: 'j'", " 'k'"}) {
+      INFO(comment);
+      ClaimResult result = judge_claim(output_claim(comment, "print(table['k'])"), evidence);
+      CHECK(result.verdict != ClaimVerdict::correct);
+      CHECK_FALSE(documents_error(result, *evidence.error));
+    }
+  }
+  SECTION("on another line than the one that raised, a holding claim documents nothing") {
+    Claim claim = output_claim(" KeyError", "print(table['k'])");
+    claim.line = 2;
+    CHECK_FALSE(documents_error(judge_claim(claim, evidence), *evidence.error));
+  }
+}
+
+TEST_CASE("judge_claim of approximate claims at their own precision", "[compare][claims][numbers]") {
+  // Issue 11, finding 4c: the value rounded to the claim's decimals (or its trailing zeros)
+  // is the claim, or it is within 5 %.
+  auto verdict = [](const char* comment, const char* printed) {
+    return judge_claim(output_claim(comment, "print(x)"), ran_printing(printed)).verdict;
+  };
+  CHECK(verdict(" ~3", "3.3333333333333335\n") == ClaimVerdict::correct);
+  CHECK(verdict(" about 3", "3.49\n") == ClaimVerdict::correct);
+  CHECK(verdict(" ≈ 100", "123\n") == ClaimVerdict::correct);
+  CHECK(verdict(" ~0.0001", "0.00014\n") == ClaimVerdict::correct);
+  CHECK(verdict(" ~3.0", "3.3333333333333335\n") == ClaimVerdict::wrong);
+  CHECK(verdict(" ~3", "3.5\n") == ClaimVerdict::wrong);
+  CHECK(verdict(" ~0.5", "0.3333333333333333\n") == ClaimVerdict::wrong);
+}
+
+TEST_CASE("judge_claim of output blocks line by line", "[compare][claims]") {
+  Claim block;
+  block.scope = ClaimScope::whole;
+  auto verdict = [&](const std::string& claimed, const std::string& printed) {
+    block.value = claimed;
+    return judge_claim(block, ran_printing(printed)).verdict;
+  };
+  CHECK(verdict("{3, 1, 2}\nend", "{1, 2, 3}\nend\n") == ClaimVerdict::format);
+  CHECK(verdict("a\n...\nz", "a\nb\nc\nz\n") == ClaimVerdict::correct);
+  CHECK(verdict("a\n...\nz", "a\nz\n") == ClaimVerdict::correct);
+  CHECK(verdict("a\n…\nc\n...\nz", "a\nb\nc\nd\nz\n") == ClaimVerdict::correct);
+  CHECK(verdict("a\n...\ny", "a\nb\nz\n") == ClaimVerdict::wrong);
+  CHECK(verdict("...\n...", "a\nb\n") == ClaimVerdict::wrong);
+  CHECK(verdict("b\n...\nz", "a\nb\nc\n") == ClaimVerdict::wrong);
+}
+
+TEST_CASE("judge_claim hints fit the mismatch", "[compare][claims]") {
+  // Issue 11, finding 8.
+  auto hint = [](const Claim& claim, const std::string& printed) { return judge_claim(claim, ran_printing(printed)).hint; };
+  SECTION("the float hint only where the claim is the printed decimal cut short or rounded") {
+    CHECK(hint(output_claim(" 0.3", "print(x)"), "0.30000000000000004\n").find("every digit") != std::string::npos);
+    CHECK(hint(output_claim(" 11", "print(len(s))"), "12\n").empty());
+    CHECK(hint(output_claim(" 0.33", "print(x)"), "0.6666666666666666\n").find("every digit") == std::string::npos);
+    CHECK(hint(output_claim(" Unique: 2", "print('Unique:', n)"), "Unique: 3\n").find("float") == std::string::npos);
+  }
+  Claim block;
+  block.scope = ClaimScope::whole;
+  SECTION("a block's hint speaks of its first wrong line, on one line") {
+    block.value = "2\n['tea']";
+    std::string text = hint(block, "3\n['tea']\n");
+    CHECK(text.find('\n') == std::string::npos);
+    CHECK(text.find("float") == std::string::npos);
+  }
+  SECTION("the iterator hint only for an iterator's repr") {
+    block.value = "<map object at 0x...>\n[1, 4]\n[1, 4]";
+    CHECK(hint(block, "<map object at 0x7f01>\n[1, 4]\n[]\n").find("iterator") == std::string::npos);
+    block.value = "[1, 4]";
+    CHECK(hint(block, "<map object at 0x7f01>\n").find("iterator object") != std::string::npos);
+  }
+}

@@ -32,9 +32,10 @@ std::vector<AuditQuestion> one_wrong() {
 }  // namespace
 
 TEST_CASE("wrong_claim_line", "[report][audit]") {
+  // Issue 11, finding 9: a claim is named by its material line (code_lines), as in the JSON.
   auto questions = one_wrong();
   CHECK(wrong_claim_line(questions[0], questions[0].claims[0]) ==
-        "Q4 line 2: claims [2, 4], prints <map object at 0x...> — prints the iterator object, not its items");
+        "Q4 line 13: claims [2, 4], prints <map object at 0x...> — prints the iterator object, not its items");
 }
 
 TEST_CASE("wrong_claim_line: under a transcript's prompt", "[report][audit][repl]") {
@@ -45,7 +46,7 @@ TEST_CASE("wrong_claim_line: under a transcript's prompt", "[report][audit][repl
   claim.actual = "";
   claim.hint = "the REPL shows nothing: the value is None";
   CHECK(wrong_claim_line(questions[0], claim) ==
-        "Q4 line 2: claims None, shows nothing — the REPL shows nothing: the value is None");
+        "Q4 line 13: claims None, shows nothing — the REPL shows nothing: the value is None");
 }
 
 TEST_CASE("describe_wrong_claims", "[report][audit]") {
@@ -67,7 +68,7 @@ TEST_CASE("print_audit", "[report][audit]") {
   std::ostringstream out;
   print_audit(out, questions, summarize_audit(questions, 1200, 2), Detail::normal);
   CHECK(out.str().find("Q4    wrong") != std::string::npos);
-  CHECK(out.str().find("    Q4 line 2: claims [2, 4]") != std::string::npos);
+  CHECK(out.str().find("    Q4 line 13: claims [2, 4]") != std::string::npos);
   CHECK(out.str().find("1 questions, 1 wrong claims") != std::string::npos);
   questions[0].result.judgement = {Verdict::pass, {}, {}, false};
   questions[0].claims.clear();
