@@ -693,7 +693,11 @@ bool ends_with_traceback(const Claim& claim, const Evidence& evidence) {
 ClaimResult judge_ended_block(const Claim& claim, const Evidence& evidence) {
   const PythonError& error = *evidence.error;
   const std::string raised = error.message.empty() ? error.type : error.type + ": " + error.message;
-  if (claim.value.find(k_traceback_header) == std::string::npos) {
+  // An Answer block may end with the exception's own line ("KeyError: 'ink'"), no traceback.
+  std::vector<std::string> block_lines = split_lines(trim(claim.value));
+  const bool names_it = !block_lines.empty() && (trim(block_lines.back()) == error.type ||
+                                                 trim(block_lines.back()).starts_with(error.type + ":"));
+  if (claim.value.find(k_traceback_header) == std::string::npos && !names_it) {
     ClaimResult result;
     result.claim = claim;
     result.expected = claimed_text(claim);
@@ -709,6 +713,9 @@ ClaimResult judge_ended_block(const Claim& claim, const Evidence& evidence) {
   result.expected = claimed_text(claim);
   if (result.verdict == ClaimVerdict::correct || result.verdict == ClaimVerdict::format) {
     result.matched = "the example's output, then its traceback by its last line";
+  } else if (result.verdict == ClaimVerdict::wrong && result.hint.find("raised") == std::string::npos) {
+    const std::string said = "the example raised " + raised;
+    result.hint = result.hint.empty() ? said : said + "; " + result.hint;
   }
   return result;
 }

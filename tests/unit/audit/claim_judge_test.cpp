@@ -301,10 +301,10 @@ TEST_CASE("judge_claim of numbers", "[compare][claims][numbers]") {
   SECTION("another int, or a float with as many digits as the claim, is another number, not a rounding") {
     ClaimResult ints = judge_claim(output_claim(" 3", "print(len(xs))"), ran_printing("2\n"));
     CHECK(ints.verdict == ClaimVerdict::wrong);
-    CHECK(ints.hint == "another number: it prints 2");
+    CHECK(ints.hint.empty());  // "claims 3, prints 2" says it all
     ClaimResult floats = judge_claim(output_claim(" 2.5", "print(x)"), ran_printing("3.5\n"));
     CHECK(floats.verdict == ClaimVerdict::wrong);
-    CHECK(floats.hint == "another number: it prints 3.5");
+    CHECK(floats.hint.empty());
   }
   SECTION("an approximate claim keeps its tolerance") {
     CHECK(judge_claim(output_claim(" ~0.3", "print(0.1 + 0.2)"), ran_printing("0.30000000000000004\n")).verdict ==

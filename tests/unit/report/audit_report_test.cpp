@@ -57,9 +57,9 @@ TEST_CASE("describe_wrong_claims", "[report][audit]") {
   passing.result.judgement = {Verdict::pass, "", "", false};
   questions.push_back(passing);
   describe_wrong_claims(questions);
-  // One line per wrong claim, where a run's failure shows its diff; nothing for a question that passed.
+  // One line per wrong claim (its material line), where a run's failure shows its diff; nothing for a question that passed.
   CHECK(questions[0].result.judgement.diff ==
-        "Q4 line 2: claims [2, 4], prints <map object at 0x...> — prints the iterator object, not its items\n");
+        "Q4 line 13: claims [2, 4], prints <map object at 0x...> — prints the iterator object, not its items\n");
   CHECK(questions[1].result.judgement.diff.empty());
 }
 
