@@ -455,6 +455,8 @@ std::vector<Claim> output_run(const std::vector<PythonLine>& lines, std::size_t&
     const PythonLine& next = lines[j];
     bool comment_only = next.has_comment && next.code.find_first_not_of(" \t") == std::string::npos;
     if (!comment_only || next.comment.starts_with("!") || next.comment.starts_with(">")) break;
+    // "# f(1)  # TypeError: ...": code left in a comment with the error it would raise.
+    if (classify_comment(next.comment, "", literals).kind == ClaimKind::error) break;
     std::optional<double> confidence = output_line_confidence(next.comment, literals);
     if (!confidence) break;
     Claim claim;
