@@ -523,7 +523,17 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   };
   if (is_tool_directive(body)) return descriptive(1.0);
   LineKind kind = line_kind(code);
-  bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "returns:"});
+  bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "→", "⇒",
+                                     "returns:"});
+  // On a line that prints, a verb before a value says what it shows: "# gives 7", "# should be 15".
+  if (!marked && kind == LineKind::prints) {
+    std::string rest = body;
+    if (strip_marker(rest, {"gives", "returns", "should be", "should print", "evaluates to", "yields"}) &&
+        value_length(rest) > 0) {
+      body = rest;
+      marked = true;
+    }
+  }
   if (marked) claim.value = body;
   // "# output?", "# ???": a question to the reader (what does this print?), not an answer.
   if (!body.empty() && body.find_first_not_of("? \t") == std::string::npos) return descriptive(1.0);
