@@ -382,7 +382,12 @@ ClaimResult judge_output_line(const Claim& claim, const Evidence& evidence) {
   if (matched && claim.output_line == claim.output_lines && static_cast<int>(printed) > claim.output_lines) {
     result.verdict = line.confidence < 1.0 ? ClaimVerdict::unsure : ClaimVerdict::wrong;
     result.confidence = line.confidence;
-    result.actual = trim(evidence.output);
+    // What this line and the lines after it printed: --fix writes them under the run's last line.
+    std::vector<std::string> rest = split_lines(trim(evidence.output));
+    result.actual.clear();
+    for (std::size_t k = static_cast<std::size_t>(claim.output_line) - 1; k < rest.size(); ++k) {
+      result.actual += (result.actual.empty() ? "" : "\n") + rest[k];
+    }
     result.hint = "the statement prints " + std::to_string(printed) + " lines; the comment lines under it show " +
                   std::to_string(claim.output_lines) + ", not " + shown(output_line_of(evidence.output, claim.output_lines + 1));
     return result;

@@ -331,6 +331,13 @@ std::string render_fix_diff(const std::string& material_text, const std::string&
       std::string replacement = "#" + lead + fixed + (!claim.claim.remark.empty()  ? claim.claim.remark
                                                       : claim.claim.note.empty() ? ""
                                                                                  : "  # " + claim.claim.note);
+      // A line of a comment run under a statement: what it printed from there, a comment line each.
+      if (claim.claim.output_line > 0 && !claim.actual.empty()) {
+        replacement.clear();
+        for (const std::string& printed : split_lines(claim.actual)) {
+          replacement += (replacement.empty() ? "# " : "\n" + text.substr(0, hash) + "# ") + printed;
+        }
+      }
       text = text.substr(0, hash) + replacement;
       changed = true;
     }

@@ -1215,4 +1215,11 @@ TEST_CASE("audit reads comment lines under a statement as what it printed, line 
   CHECK(results[5]["verdict"] == "pass");
   CHECK(contains(run.out, "claims 3 5, prints 3 4"));
   CHECK(contains(run.out, "the statement prints 3 lines; the comment lines under it show 2, not 20"));
+  // --fix rewrites the wrong line of a run, and writes the lines a run leaves out under its last.
+  Run fixed = snipcheck({"audit", material.string(), "-j", "1", "--fix", (scratch.path / "fix.diff").string()}, scratch.path);
+  INFO(fixed.out << fixed.err);
+  std::string diff = slurp(scratch.path / "fix.diff");
+  CHECK(contains(diff, "-# hello from Greeter\n+# hello from obj\n"));
+  CHECK(contains(diff, "-# 3 5\n+# 3 4\n"));
+  CHECK(contains(diff, " # 10\n+# 20\n"));
 }
