@@ -1,6 +1,7 @@
 #include "audit/claim_judge.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string_view>
 #include <tuple>
@@ -574,9 +575,85 @@ bool judge_alternatives(ClaimResult& result, const Claim& claim) {
   return true;
 }
 
+// The words (three letters or more) of `text`, lower-cased.
+std::vector<std::string> long_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text + " ") {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      if (word.size() >= 3) words.push_back(word);
+      word.clear();
+    }
+  }
+  return words;
+}
+
+// At least half of the claim's words are words of the printed line: it is that line, written
+// as the material remembers it.
+bool shares_most_words(const std::string& claimed, const std::string& printed) {
+  std::vector<std::string> said = long_words(claimed);
+  std::vector<std::string> seen = long_words(printed);
+  std::size_t shared = 0;
+  for (const std::string& word : said) shared += std::find(seen.begin(), seen.end(), word) != seen.end() ? 1 : 0;
+  return !said.empty() && shared * 2 >= said.size();
+}
+
+// The k-th printed line of a statement's output (empty past its end).
+std::string output_line_of(const std::string& output, int k) {
+  std::vector<std::string> printed = split_lines(trim(output));
+  if (trim(output).empty()) printed.clear();
+  return k >= 1 && k <= static_cast<int>(printed.size()) ? printed[static_cast<std::size_t>(k - 1)] : std::string();
+}
+
+// One line of a comment run under a statement (Claim::output_line), held to that line of what
+// the statement printed. That the run is output is a guess below 1 unless its shape says so; the
+// statement printing as many lines as the run holds settles it.
+ClaimResult judge_output_line(const Claim& claim, const Evidence& evidence) {
+  Claim line = claim;
+  line.output_line = 0;
+  std::size_t printed = trim(evidence.output).empty() ? 0 : split_lines(trim(evidence.output)).size();
+  Evidence seen = evidence;
+  seen.output = output_line_of(evidence.output, claim.output_line);
+  if (static_cast<int>(printed) == claim.output_lines &&
+      (line.confidence >= 0.8 || shares_most_words(claim.value, seen.output))) {
+    line.confidence = 1.0;
+  }
+  if (evidence.second_output) seen.second_output = output_line_of(*evidence.second_output, claim.output_line);
+  seen.compound = false;
+  ClaimResult result = judge_claim(line, seen);
+  result.claim = claim;
+  // The run's last line, where the statement printed more: the lines left out are a wrong claim too.
+  bool matched = result.verdict == ClaimVerdict::correct || result.verdict == ClaimVerdict::format;
+  if (matched && claim.output_line == claim.output_lines && static_cast<int>(printed) > claim.output_lines) {
+    result.verdict = line.confidence < 1.0 ? ClaimVerdict::unsure : ClaimVerdict::wrong;
+    result.confidence = line.confidence;
+    // What this line and the lines after it printed: --fix writes them under the run's last line.
+    std::vector<std::string> rest = split_lines(trim(evidence.output));
+    result.actual.clear();
+    for (std::size_t k = static_cast<std::size_t>(claim.output_line) - 1; k < rest.size(); ++k) {
+      result.actual += (result.actual.empty() ? "" : "\n") + rest[k];
+    }
+    result.hint = "the statement prints " + std::to_string(printed) + " lines; the comment lines under it show " +
+                  std::to_string(claim.output_lines) + ", not " + shown(output_line_of(evidence.output, claim.output_lines + 1));
+    return result;
+  }
+  bool wrong = result.verdict == ClaimVerdict::wrong || result.verdict == ClaimVerdict::unsure;
+  if (wrong && printed > 0 && claim.output_line > static_cast<int>(printed)) {
+    result.hint = "the statement prints " + std::to_string(printed) + (printed == 1 ? " line" : " lines") +
+                  "; this is line " + std::to_string(claim.output_line) + " of the comment lines under it";
+  } else if (wrong && printed > 1) {
+    result.hint = "line " + std::to_string(claim.output_line) + " of what the statement prints" +
+                  (result.hint.empty() ? std::string() : "; " + result.hint);
+  }
+  return result;
+}
+
 }  // namespace
 
 ClaimResult judge_claim(const Claim& claim, const Evidence& evidence) {
+  if (claim.output_line > 0) return judge_output_line(claim, evidence);
   ClaimResult result;
   if (!evidence.transcript) {
     result = judge_first(claim, evidence);

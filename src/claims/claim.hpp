@@ -50,6 +50,11 @@ struct Claim {
   int text_line = 0;         // snippet line the claim is written on when not `line`: "# Output: 3" under its statement
   std::string python;        // the Python the material states it for, as written ("< 3.7", "2", "3.8+"); empty: none
   std::vector<std::string> alternatives;  // "True or False", "1 / 2 / 3": the outputs a comment lists as possible; empty: none
+  // A run of comment lines under a statement read as its output ("obj.greet()" then "# hello"):
+  // this claim is line `output_line` (1-based) of the `output_lines` lines the run holds, held to
+  // that line of what the statement printed. 0: the claim is the whole of what it names.
+  int output_line = 0;
+  int output_lines = 0;
 };
 
 // One line of Python as far as comments and statements go.

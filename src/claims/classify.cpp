@@ -458,27 +458,83 @@ std::optional<Claim> output_comment(const std::vector<PythonLine>& lines, std::s
   return claim;
 }
 
-// "print(D.__mro__)" then "# (<class 'D'>, <class 'object'>)" on the line under it, alone: the
-// printed value written under the call. Only a bare value (a bracket, a quote, a number, True,
-// False, None) with no words after it, right under a top-level print(): a comment line over the
-// next statement, or one of several, is a remark.
-std::optional<Claim> value_under_print(const std::vector<PythonLine>& lines, std::size_t i, int last_code_line,
-                                       const std::vector<std::string>& literals) {
-  static const Regex bare(R"(^\s*(?:[\[({'"]|-?\d|True\b|False\b|None\b))");
-  if (static_cast<int>(i) != last_code_line) return std::nullopt;  // the line right under the statement
-  const PythonLine& statement = lines[static_cast<std::size_t>(last_code_line - 1)];
-  if (line_kind(statement.code) != LineKind::prints || statement.continuation) return std::nullopt;
-  if (statement.code.starts_with(" ") || statement.code.starts_with("\t")) return std::nullopt;
-  if (!bare.found_in(lines[i].comment)) return std::nullopt;
-  if (i + 1 < lines.size() && lines[i + 1].has_comment && lines[i + 1].code.find_first_not_of(" \t") == std::string::npos) {
-    return std::nullopt;
+// One comment line under a statement, read as a line of what it printed: the confidence that it
+// is output, nullopt when it is not (commented-out code, prose, a traceback, an error claim).
+// A value, a repr, a quoted string or True/None is output by its shape; the words of the
+// code's strings are printed text; a call with a repr inside ("f((<C object at 0x..>,),{})") is
+// most likely printed; other short text may be (a guess).
+std::optional<double> output_line_confidence(const std::string& comment, const std::vector<std::string>& literals) {
+  std::string text = trim(comment);
+  if (text.empty() || text.starts_with(">>>") || text.starts_with("Traceback (")) return std::nullopt;
+  static const Regex code(
+      R"(^(print\s*\(|import\s|from\s+\S+\s+import\b|(for|if|elif|while|def|class|with|async|return|del|raise|assert|yield|lambda|global|try|else|except|finally)\b|@\w))");
+  static const Regex assignment(R"(^[A-Za-z_][\w.]*(\[[^\]]*\])?\s*([-+*/%&|^]|//|\*\*)?=[^=])");
+  if (code.found_in(text) || assignment.found_in(text) || text.ends_with(":")) return std::nullopt;
+  if (is_error_claim(text) || is_tool_directive(text) || is_big_o(text)) return std::nullopt;
+  // A repr in angle brackets, nested ones too: "<bound method C.f of <C object at 0x...>>".
+  if (text.starts_with("<") && text.ends_with(">") && text.find(' ') != std::string::npos) return 1.0;
+  if (value_length(text) == text.size()) {
+    bool call = std::isalpha(static_cast<unsigned char>(text.front())) && text.back() == ')' &&
+                !text.starts_with("True") && !text.starts_with("False") && !text.starts_with("None");
+    if (!call) return 1.0;  // 3, [1, 2], 'abc', <Node object at 0x...>, True, 1 2
+    if (reads_as_code(text)) return std::nullopt;
+    return text.find('<') != std::string::npos ? 0.9 : 0.6;  // a repr inside, or perhaps a call left in
   }
-  Claim claim = classify_comment(lines[i].comment, statement.code, literals);
-  if (claim.kind != ClaimKind::output || !claim.label.empty() || !claim.note.empty() || claim.confidence < 1.0) {
-    return std::nullopt;
+  auto [shared, total] = literal_words(text, literals);
+  if (total > 0 && shared == total) return 0.9;
+  if (total > 0 && shared * 2 >= total) return 0.7;
+  // A sentence ("This loops over the rows.", "the result is cached") is a remark.
+  static const Regex sentence(R"(^[A-Za-z][a-z']*( [A-Za-z][a-z',]*){2,}|[.!?]$)");
+  if (sentence.found_in(text) && shared == 0) return std::nullopt;
+  return 0.6;
+}
+
+// Does the top-level statement from `first` to `last` (1-based) print, or is it a bare
+// expression or call (which may print, and which a REPL would echo)?
+bool statement_shows(const std::vector<PythonLine>& lines, int first, int last) {
+  const std::string& head = lines[static_cast<std::size_t>(first - 1)].code;
+  static const Regex definition(R"(^\s*(def|class|async\s+def|@)\b|^\s*@)");
+  if (definition.found_in(head)) return false;
+  for (int line = first; line <= last; ++line) {
+    if (lines[static_cast<std::size_t>(line - 1)].code.find("print(") != std::string::npos) return true;
   }
-  claim.line = last_code_line;
-  return claim;
+  return first == last && line_kind(head) == LineKind::expression;
+}
+
+// Comment lines directly under a top-level statement that prints or is a bare call/expression,
+// each a line of what it printed: "obj.greet()" then "# hello from obj", "for r in rows: print(*r)"
+// then "# 1 2", "# 3 5". One claim per line (written on its own line), held to that line of the
+// statement's output. The run ends at a line that is not output (code left in a comment, prose, a
+// traceback); empty when the first one is not. Moves `i` past the lines it reads.
+std::vector<Claim> output_run(const std::vector<PythonLine>& lines, std::size_t& i, int last_code_line,
+                              const std::vector<std::string>& literals) {
+  std::vector<Claim> run;
+  if (last_code_line != static_cast<int>(i)) return run;  // directly under the statement
+  int first = top_level_line(lines, last_code_line);
+  if (first < 1 || lines[static_cast<std::size_t>(first - 1)].indent != 0) return run;
+  if (!statement_shows(lines, first, last_code_line)) return run;
+  std::size_t j = i;
+  for (; j < lines.size(); ++j) {
+    const PythonLine& next = lines[j];
+    bool comment_only = next.has_comment && next.code.find_first_not_of(" \t") == std::string::npos;
+    if (!comment_only || next.comment.starts_with("!") || next.comment.starts_with(">")) break;
+    // "# f(1)  # TypeError: ...": code left in a comment with the error it would raise.
+    if (classify_comment(next.comment, "", literals).kind == ClaimKind::error) break;
+    std::optional<double> confidence = output_line_confidence(next.comment, literals);
+    if (!confidence) break;
+    Claim claim;
+    claim.line = first;
+    claim.text_line = static_cast<int>(j) + 1;
+    claim.text = trim(next.comment);
+    claim.value = claim.text;
+    claim.confidence = *confidence;
+    claim.prints = lines[static_cast<std::size_t>(first - 1)].code.find("print(") != std::string::npos;
+    claim.output_line = static_cast<int>(run.size()) + 1;
+    run.push_back(std::move(claim));
+  }
+  for (Claim& claim : run) claim.output_lines = static_cast<int>(run.size());
+  if (!run.empty()) i = j - 1;
+  return run;
 }
 
 }  // namespace
@@ -539,9 +595,15 @@ Claim classify_comment(const std::string& comment, const std::string& code, cons
   LineKind kind = line_kind(code);
   bool marked = strip_marker(body, {"output:", "output ->", "output", "outputs", "prints:", "prints", "=>", "->", "→", "⇒",
                                      "returns:"});
-  // "# gives 7", "# should be 15", "# returns 7" on a line that prints say what it prints; on
-  // another line they may speak of a value, which a script does not show.
-  if (!marked && kind == LineKind::prints) marked = strip_marker(body, {"gives", "should be", "returns", "will print"});
+  // On a line that prints, a verb before a value says what it shows: "# gives 7", "# should be 15".
+  if (!marked && kind == LineKind::prints) {
+    std::string rest = body;
+    if (strip_marker(rest, {"gives", "returns", "should be", "should print", "will print", "evaluates to", "yields"}) &&
+        value_length(rest) > 0) {
+      body = rest;
+      marked = true;
+    }
+  }
   if (marked) claim.value = body;
   // "# output?", "# ???": a question to the reader (what does this print?), not an answer.
   if (!body.empty() && body.find_first_not_of("? \t") == std::string::npos) return descriptive(1.0);
@@ -701,8 +763,8 @@ std::vector<Claim> extract_claims(const MaterialQuestion& question) {
         claims.push_back(std::move(*output));
         continue;
       }
-      if (std::optional<Claim> value = value_under_print(lines, i, last_code_line, literals)) {
-        claims.push_back(std::move(*value));
+      if (std::vector<Claim> run = output_run(lines, i, last_code_line, literals); !run.empty()) {
+        for (Claim& claim : run) claims.push_back(std::move(claim));
         continue;
       }
     }

@@ -34,6 +34,10 @@ std::string normalize_claim_text(const std::string& text) {
   static const Regex elided_at(R"(\bat (?:\.\.\.|…)>)");
   std::string out;
   std::string plain = address.replace_all(object_at.replace_all(elided_at.replace_all(text, "at 0x?>"), "at 0x?"), "0x?");
+  // "<C instance at 0x...>" is Python 2's repr of an instance of an old-style class, the same
+  // object Python 3 shows as "<C object at 0x...>": the address's repr, which never counts.
+  static const Regex old_instance(R"(\binstance at 0x\?)");
+  plain = old_instance.replace_all(plain, "object at 0x?");
   for (const std::string& line : split_lines(main_module.replace_all(plain, "<"))) {
     out += trim(line) + "\n";
   }

@@ -327,3 +327,17 @@ TEST_CASE("extract_claims: a bare value on the comment line under a print()", "[
   CHECK(claims[2].kind == ClaimKind::descriptive);  // one of several comment lines
   CHECK(claims[3].kind == ClaimKind::descriptive);
 }
+
+TEST_CASE("classify_comment: arrows and verbs before a value", "[claims][arrows]") {
+  const std::vector<std::string> literals;
+  for (const char* comment : {" → 5", " ⇒ 5", " gives 5", " returns 5", " should be 5", " evaluates to 5"}) {
+    INFO(comment);
+    Claim claim = classify_comment(comment, "print(2 + 3)", literals);
+    CHECK(claim.kind == ClaimKind::output);
+    CHECK(claim.value == "5");
+    CHECK(claim.confidence == 1.0);
+  }
+  // A verb on a line that prints nothing states a value, not output; prose after it is a remark.
+  CHECK(classify_comment(" returns 5", "n = add(2, 3)", literals).confidence < 1.0);
+  CHECK(classify_comment(" gives the total", "print(total)", literals).value != "the total");
+}
