@@ -471,6 +471,8 @@ std::optional<double> output_line_confidence(const std::string& comment, const s
   static const Regex assignment(R"(^[A-Za-z_][\w.]*(\[[^\]]*\])?\s*([-+*/%&|^]|//|\*\*)?=[^=])");
   if (code.found_in(text) || assignment.found_in(text) || text.ends_with(":")) return std::nullopt;
   if (is_error_claim(text) || is_tool_directive(text) || is_big_o(text)) return std::nullopt;
+  // "# Python 3.8+" heads the lines under it: the Python they are stated for, not output.
+  if (std::optional<StatedVersion> stated = comment_version(text); stated && stated->rest.empty()) return std::nullopt;
   // A repr in angle brackets, nested ones too: "<bound method C.f of <C object at 0x...>>".
   if (text.starts_with("<") && text.ends_with(">") && text.find(' ') != std::string::npos) return 1.0;
   if (value_length(text) == text.size()) {

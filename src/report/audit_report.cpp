@@ -158,9 +158,10 @@ void print_audit(std::ostream& terminal, const std::vector<AuditQuestion>& quest
     out << "interrupted: " << summary.questions.unfinished << " of "
         << summary.questions.total + summary.questions.unfinished << " questions not finished\n";
   }
-  out << summary.questions.total << " questions, " << summary.count(ClaimVerdict::wrong) << " wrong claims ("
-      << (static_cast<double>(summary.questions.duration_ms) / 1000.0) << " s, " << summary.questions.workers
-      << " workers)\n";
+  out << counted(summary.questions.total, "question") << ", "
+      << counted(static_cast<std::uint64_t>(summary.count(ClaimVerdict::wrong)), "wrong claim") << " ("
+      << (static_cast<double>(summary.questions.duration_ms) / 1000.0) << " s, "
+      << counted(static_cast<std::uint64_t>(summary.questions.workers), "worker") << ")\n";
   terminal << visible_controls(out.str());
   terminal.flush();
 }

@@ -243,17 +243,16 @@ Located fix_comment_lines(const std::vector<std::string>& lines, const AuditQues
 // A line of a comment run under a statement ("obj.greet()" then "# hello"): what the statement
 // printed there, a comment line each (the run's last line may stand for several printed lines).
 Located fix_run_line(const std::vector<std::string>& lines, const ClaimResult& result) {
-  const Claim& claim = result.claim;
-  if (claim.material_line < 1 || claim.material_line > static_cast<int>(lines.size())) {
+  if (result.material_line < 1 || result.material_line > static_cast<int>(lines.size())) {
     return refused("its comment was not found where the audit read it");
   }
-  const std::string& text = lines[static_cast<std::size_t>(claim.material_line - 1)];
+  const std::string& text = lines[static_cast<std::size_t>(result.material_line - 1)];
   std::size_t hash = comment_start(text);
   if (!comment_only(text, hash)) return refused("its comment was not found where the audit read it");
   if (trim(result.actual).empty()) return refused("the statement prints nothing there: remove the line if that is meant");
   std::string comment = text.substr(hash + 1);
   std::string lead = text.substr(0, hash + 1) + comment.substr(0, comment.find_first_not_of(" \t"));
-  Edit edit{static_cast<std::size_t>(claim.material_line - 1), 1, {}};
+  Edit edit{static_cast<std::size_t>(result.material_line - 1), 1, {}};
   for (const std::string& printed : split_lines(trim_right(result.actual))) {
     edit.lines.push_back(trim_right(lead + printed) + line_ending(text));
   }

@@ -1408,13 +1408,12 @@ TEST_CASE("audit tells remarks around claims from claims, and reads printed text
   std::map<int, json> results = by_question(report);
   REQUIRE(results.size() == 6);
   std::map<int, Claims> claims = claims_by_question(results);
-<<<<<<< HEAD
   CHECK(claims[1] == Claims{{4, 11, "correct"}, {7, 14, "descriptive"}});
   CHECK(claims[2] == Claims{{3, 22, "unsure"}});
   CHECK(claims[3] == Claims{{1, 28, "unsure"}, {2, 29, "correct"}});
   CHECK(claims[4] == Claims{{2, 36, "format"}, {3, 37, "format"}, {4, 38, "format"}, {5, 39, "wrong"}});
   CHECK(claims[5] == Claims{{2, 46, "format"}, {3, 47, "correct"}, {4, 48, "correct"}, {5, 49, "wrong"}, {6, 50, "format"}});
-  CHECK(claims[6] == Claims{{4, 59, "wrong"}, {8, 63, "descriptive"}});
+  CHECK(claims[6] == Claims{{4, 60, "wrong"}, {7, 63, "unsure"}});  // the comment lines under their prints
   CHECK(contains(claim_at(results[6], 4)->at("actual").get<std::string>(), "<class '__main__.Leaf'>"));
   CHECK(results[1]["verdict"] == "pass");
   CHECK(results[4]["verdict"] == "wrong");
@@ -1629,25 +1628,6 @@ TEST_CASE("audit reads unicode arrows and verbs as output claims", "[audit][clai
                                   {8, 11, "descriptive"}});
   CHECK(audit.results[1]["verdict"] == "wrong");
   CHECK(contains(audit.run.out, "Q1 line 6: claims 6, prints 5"));
-=======
-  CHECK(claims[1] == Claims{{9, 15, "correct"}, {11, 17, "wrong"}});
-  CHECK(claims[2] == Claims{{2, 26, "correct"}, {2, 27, "wrong"}});
-  CHECK(claims[3] == Claims{{2, 35, "wrong"}, {4, 37, "wrong"}});
-  CHECK(claims[4] == Claims{{5, 47, "descriptive"}, {7, 49, "descriptive"}, {8, 50, "descriptive"}, {9, 52, "unsure"}});
-  CHECK(claims[5] == Claims{{10, 68, "unsure"}, {12, 70, "correct"}, {12, 71, "correct"}});
-  CHECK(claims[6] == Claims{{1, 79, "correct"}, {1, 80, "wrong"}});
-  CHECK(results[4]["verdict"] == "no_claim");
-  CHECK(results[5]["verdict"] == "pass");
-  CHECK(contains(run.out, "claims 3 5, prints 3 4"));
-  CHECK(contains(run.out, "the statement prints 3 lines; the comment lines under it show 2, not 20"));
-  // --fix rewrites the wrong line of a run, and writes the lines a run leaves out under its last.
-  Run fixed = snipcheck({"audit", material.string(), "-j", "1", "--fix", (scratch.path / "fix.diff").string()}, scratch.path);
-  INFO(fixed.out << fixed.err);
-  std::string diff = slurp(scratch.path / "fix.diff");
-  CHECK(contains(diff, "-# hello from Greeter\n+# hello from obj\n"));
-  CHECK(contains(diff, "-# 3 5\n+# 3 4\n"));
-  CHECK(contains(diff, " # 10\n+# 20\n"));
->>>>>>> m3
 }
 
 TEST_CASE("audit reads comment lines under a statement as what it printed, line by line", "[audit][comment-output]") {

@@ -323,9 +323,11 @@ TEST_CASE("extract_claims: a bare value on the comment line under a print()", "[
   CHECK(claims[0].line == 1);
   CHECK(claims[0].kind == ClaimKind::output);
   CHECK(claims[0].value == "(1, 2)");
-  CHECK(claims[1].kind == ClaimKind::descriptive);  // words after the value: a remark
-  CHECK(claims[2].kind == ClaimKind::descriptive);  // one of several comment lines
-  CHECK(claims[3].kind == ClaimKind::descriptive);
+  CHECK(claims[1].confidence < 1.0);  // words after the value: perhaps a remark, a guess
+  // Two comment lines under print(m): its output, line by line, each at its own line.
+  CHECK(claims[2].kind == ClaimKind::output);
+  CHECK(claims[2].output_line == 1);
+  CHECK(claims[3].output_line == 2);
 }
 
 TEST_CASE("classify_comment: arrows and verbs before a value", "[claims][arrows]") {

@@ -69,7 +69,7 @@ TEST_CASE("print_audit", "[report][audit]") {
   print_audit(out, questions, summarize_audit(questions, 1200, 2), Detail::normal);
   CHECK(out.str().find("Q4    wrong") != std::string::npos);
   CHECK(out.str().find("    Q4 line 13: claims [2, 4]") != std::string::npos);
-  CHECK(out.str().find("1 questions, 1 wrong claims") != std::string::npos);
+  CHECK(out.str().find("1 question, 1 wrong claim") != std::string::npos);
   questions[0].result.judgement = {Verdict::pass, {}, {}, false};
   questions[0].claims.clear();
   std::ostringstream quiet;
