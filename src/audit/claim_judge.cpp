@@ -369,6 +369,11 @@ void add_hint(ClaimResult& result, const Claim& claim, const Evidence& evidence,
       if (evidence.transcript) break;  // its values were echoed: nothing to tell of a script
       if (probed && (same_output(claimed, probe->str) || same_output(normalize_claim_text(claim.value), probe->str))) {
         result.hint = "the value is " + probe->str + " (checked), but a script does not echo values: print() it";
+        // The guess was whether the comment states a value: it states this one, which nothing prints.
+        if (result.verdict == ClaimVerdict::unsure) {
+          result.verdict = ClaimVerdict::wrong;
+          result.confidence = 1.0;
+        }
       } else if (probed) {
         result.hint = "prints nothing; its value is " + probe->str + " (a script does not echo values)";
       } else {

@@ -475,6 +475,14 @@ std::optional<double> output_line_confidence(const std::string& comment, const s
   if (std::optional<StatedVersion> stated = comment_version(text); stated && stated->rest.empty()) return std::nullopt;
   // A repr in angle brackets, nested ones too: "<bound method C.f of <C object at 0x...>>".
   if (text.starts_with("<") && text.ends_with(">") && text.find(' ') != std::string::npos) return 1.0;
+  // "(may be True in interactive mode)": words in brackets are a remark, never a repr (no repr
+  // holds two bare words side by side outside its quotes and angle brackets).
+  if (text.starts_with("(") || text.starts_with("[")) {
+    // numpy's "[ True False]" and "[nan inf]" hold words side by side that are values.
+    static const Regex quoted(R"('[^']*'|"[^"]*"|<[^<>]*>|\b(True|False|None|nan|inf)\b)");
+    static const Regex two_words(R"([A-Za-z_]\w*\s+[A-Za-z_]\w*)");
+    if (two_words.found_in(quoted.replace_all(text, "0"))) return std::nullopt;
+  }
   if (value_length(text) == text.size()) {
     bool call = std::isalpha(static_cast<unsigned char>(text.front())) && text.back() == ')' &&
                 !text.starts_with("True") && !text.starts_with("False") && !text.starts_with("None");

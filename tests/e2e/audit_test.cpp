@@ -1413,7 +1413,7 @@ TEST_CASE("audit tells remarks around claims from claims, and reads printed text
   CHECK(claims[3] == Claims{{1, 28, "unsure"}, {2, 29, "correct"}});
   CHECK(claims[4] == Claims{{2, 36, "format"}, {3, 37, "format"}, {4, 38, "format"}, {5, 39, "wrong"}});
   CHECK(claims[5] == Claims{{2, 46, "format"}, {3, 47, "correct"}, {4, 48, "correct"}, {5, 49, "wrong"}, {6, 50, "format"}});
-  CHECK(claims[6] == Claims{{4, 60, "wrong"}, {7, 63, "unsure"}});  // the comment lines under their prints
+  CHECK(claims[6] == Claims{{4, 60, "wrong"}, {8, 63, "descriptive"}});  // the comment line under its print; a remark
   CHECK(contains(claim_at(results[6], 4)->at("actual").get<std::string>(), "<class '__main__.Leaf'>"));
   CHECK(results[1]["verdict"] == "pass");
   CHECK(results[4]["verdict"] == "wrong");

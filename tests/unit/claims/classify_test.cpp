@@ -343,3 +343,19 @@ TEST_CASE("classify_comment: arrows and verbs before a value", "[claims][arrows]
   CHECK(classify_comment(" returns 5", "n = add(2, 3)", literals).confidence < 1.0);
   CHECK(classify_comment(" gives the total", "print(total)", literals).value != "the total");
 }
+
+TEST_CASE("extract_claims: words in brackets under a print() are a remark, not a line of its output", "[claims][output-comments]") {
+  MaterialQuestion question;
+  question.code = "print(a is b)  # False\n# (may be True in the REPL)\nprint(flags)\n# [ True False]\nprint(pair)\n# ('a b', <C object at 0x1>)\n";
+  std::vector<Claim> claims = extract_claims(question);
+  auto at = [&](int line) {
+    return std::find_if(claims.begin(), claims.end(), [&](const Claim& claim) { return claim.text_line == line || claim.line == line; });
+  };
+  for (const Claim& claim : claims) {
+    if (claim.text.find("may be True") != std::string::npos) CHECK(claim.kind == ClaimKind::descriptive);
+  }
+  REQUIRE(at(4) != claims.end());  // numpy's bool array: values side by side
+  CHECK(at(4)->kind == ClaimKind::output);
+  REQUIRE(at(6) != claims.end());  // words inside quotes and angle brackets: a repr
+  CHECK(at(6)->kind == ClaimKind::output);
+}
