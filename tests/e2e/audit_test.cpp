@@ -1666,3 +1666,29 @@ TEST_CASE("audit reads comment lines under a statement as what it printed, line 
   CHECK(contains(diff, "-# 3 5\n+# 3 4\n"));
   CHECK(contains(diff, " # 10\n+# 20\n"));
 }
+
+TEST_CASE("audit of README's sample article: each form, and what the report says of it", "[audit][readme]") {
+  // tests/fixtures/readme-audit/article.md, written for README's "Auditing material": a trailing
+  // comment, an Output block, a transcript and a claim for another Python, one wrong claim each
+  // but the last. README shows this audit's report; this test keeps it true.
+  Scratch scratch;
+  fs::path material = fs::path(SNIPCHECK_FIXTURES) / "readme-audit" / "article.md";
+  Run run = snipcheck({"audit", material.string(), "-j", "2", "--json", (scratch.path / "audit.json").string()},
+                      scratch.path);
+  INFO(run.out << run.err);
+  CHECK(run.status == 1);
+  json report = json::parse(slurp(scratch.path / "audit.json"), nullptr, false);
+  REQUIRE_FALSE(report.is_discarded());
+  std::map<int, json> results = by_question(report);
+  std::map<int, Claims> claims = claims_by_question(results);
+  CHECK(claims[1] == Claims{{4, 9, "wrong"}});
+  CHECK(claims[2] == Claims{{0, 25, "wrong"}});  // the block's wrong line
+  CHECK(claims[3] == Claims{{2, 33, "correct"}, {3, 35, "correct"}, {4, 39, "wrong"}});
+  CHECK(claims[4] == Claims{{1, 45, "correct"}, {2, 46, "correct"}, {3, 47, "version-dependent"}});
+  CHECK(contains(run.out, "Q1 line 9: claims 4, prints 3\n"));
+  CHECK(contains(run.out, "line 2 of the output block claims [92, 70, 55], the example prints [55, 70, 92] "
+                          "(printed by the statement at line 18)"));
+  CHECK(contains(run.out, "Q3 line 39: claims 3, shows 4\n"));
+  CHECK(contains(run.out, "stated for Python 2; Python 3.11 prints 2"));
+  CHECK(contains(run.out, "4 questions, 3 wrong claims"));
+}
