@@ -580,20 +580,6 @@ bool judge_alternatives(ClaimResult& result, const Claim& claim) {
   return true;
 }
 
-// The words (three letters or more) of `text`, lower-cased.
-std::vector<std::string> long_words(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else {
-      if (word.size() >= 3) words.push_back(word);
-      word.clear();
-    }
-  }
-  return words;
-}
 
 // At least half of the claim's words are words of the printed line: it is that line, written
 // as the material remembers it.

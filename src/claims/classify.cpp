@@ -15,6 +15,7 @@
 
 #include "claims/claim.hpp"
 #include "util/regex.hpp"
+#include "util/text.hpp"
 
 namespace snipcheck {
 
@@ -51,19 +52,6 @@ bool strip_marker(std::string& text, std::initializer_list<std::string_view> mar
 
 bool is_big_o(const std::string& text) { return text.starts_with("O(") || text.starts_with("O (") || text.starts_with("Θ("); }
 
-std::vector<std::string> words_of(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text + " ") {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else {
-      if (word.size() >= 3) words.push_back(word);
-      word.clear();
-    }
-  }
-  return words;
-}
 
 // "Intersection: {2, 3}" -> label "Intersection". A label is one to three words before ": ".
 std::pair<std::string, std::string> split_label(const std::string& text) {
@@ -221,12 +209,12 @@ bool is_stop_word(const std::string& word) {
 std::pair<int, int> literal_words(const std::string& text, const std::vector<std::string>& literals) {
   std::vector<std::string> known;
   for (const std::string& literal : literals) {
-    for (std::string& word : words_of(literal)) known.push_back(std::move(word));
+    for (std::string& word : long_words(literal)) known.push_back(std::move(word));
   }
   std::sort(known.begin(), known.end());
   int total = 0;
   int shared = 0;
-  for (const std::string& word : words_of(text)) {
+  for (const std::string& word : long_words(text)) {
     bool number = std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     if (is_stop_word(word) || number) continue;
     ++total;

@@ -1,6 +1,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <cstring>
 
@@ -176,6 +177,24 @@ std::string signal_name(int signal) {
 
 std::string counted(std::uint64_t count, std::string_view noun) {
   return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+std::vector<std::string> long_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  auto end_word = [&] {
+    if (word.size() >= 3) words.push_back(word);
+    word.clear();
+  };
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  return words;
 }
 
 std::vector<std::string> split_lines(std::string_view text) {

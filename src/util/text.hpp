@@ -57,6 +57,10 @@ std::string signal_name(int signal);
 // "1 question", "2 questions": a count and its noun, which takes an "s" unless the count is 1.
 std::string counted(std::uint64_t count, std::string_view noun);
 
+// The words of `text` (runs of ASCII letters and digits) of three letters or more, lower-cased:
+// what two texts share when they speak of the same thing.
+std::vector<std::string> long_words(std::string_view text);
+
 // Splits on '\n'; a trailing newline does not make an empty last line.
 std::vector<std::string> split_lines(std::string_view text);
 

@@ -254,3 +254,8 @@ TEST_CASE("counted", "[util][text]") {
   CHECK(counted(1, "wrong claim") == "1 wrong claim");
   CHECK(counted(2, "worker") == "2 workers");
 }
+
+TEST_CASE("long_words", "[util][text]") {
+  CHECK(long_words("The Cat sat on a MAT-42x") == std::vector<std::string>{"the", "cat", "sat", "mat", "42x"});
+  CHECK(long_words("").empty());
+}
