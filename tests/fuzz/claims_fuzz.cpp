@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view rest = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
   std::size_t separator = rest.find("\n---\n");
   question.code = std::string(rest.substr(0, separator));
-  if (separator != std::string_view::npos) question.outputs.push_back({0, std::string(rest.substr(separator + 5)), 1});
+  if (separator != std::string_view::npos) question.outputs.push_back({0, std::string(rest.substr(separator + 5)), 1, ""});
   for (std::size_t i = 0; i < question.code.size(); ++i) {
     if (question.code[i] == '\n') question.code_lines.push_back(static_cast<int>(question.code_lines.size()) + 1);
   }
